@@ -13,6 +13,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jAutoConfiguration;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts the embedded stores and hands their addresses to Spring Boot as connection
@@ -25,53 +26,65 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(EmbeddedStoresProperties.class)
 public class EmbeddedStoresAutoConfiguration {
 
-	@Bean(destroyMethod = "close")
-	EmbeddedNeo4j embeddedNeo4j(EmbeddedStoresProperties properties) {
-		return EmbeddedNeo4j.start(properties.dataDir(), properties.neo4j());
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "treeline.embedded.neo4j.enabled", matchIfMissing = true)
+	static class Neo4jStore {
+
+		@Bean(destroyMethod = "close")
+		EmbeddedNeo4j embeddedNeo4j(EmbeddedStoresProperties properties) {
+			return EmbeddedNeo4j.start(properties.dataDir(), properties.neo4j());
+		}
+
+		@Bean
+		Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j neo4j) {
+			return new Neo4jConnectionDetails() {
+
+				@Override
+				public URI getUri() {
+					return neo4j.boltUri();
+				}
+
+				@Override
+				public AuthToken getAuthToken() {
+					return AuthTokens.none();
+				}
+
+			};
+		}
+
 	}
 
-	@Bean(destroyMethod = "close")
-	EmbeddedPostgreSql embeddedPostgreSql(EmbeddedStoresProperties properties) {
-		return EmbeddedPostgreSql.start(properties.dataDir(), properties.postgres());
-	}
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "treeline.embedded.postgres.enabled", matchIfMissing = true)
+	static class PostgresStore {
 
-	@Bean
-	Neo4jConnectionDetails embeddedNeo4jConnectionDetails(EmbeddedNeo4j neo4j) {
-		return new Neo4jConnectionDetails() {
+		@Bean(destroyMethod = "close")
+		EmbeddedPostgreSql embeddedPostgreSql(EmbeddedStoresProperties properties) {
+			return EmbeddedPostgreSql.start(properties.dataDir(), properties.postgres());
+		}
 
-			@Override
-			public URI getUri() {
-				return neo4j.boltUri();
-			}
+		@Bean
+		JdbcConnectionDetails embeddedJdbcConnectionDetails(EmbeddedPostgreSql postgres) {
+			return new JdbcConnectionDetails() {
 
-			@Override
-			public AuthToken getAuthToken() {
-				return AuthTokens.none();
-			}
+				@Override
+				public String getUsername() {
+					return postgres.username();
+				}
 
-		};
-	}
+				@Override
+				public String getPassword() {
+					return "";
+				}
 
-	@Bean
-	JdbcConnectionDetails embeddedJdbcConnectionDetails(EmbeddedPostgreSql postgres) {
-		return new JdbcConnectionDetails() {
+				@Override
+				public String getJdbcUrl() {
+					return postgres.jdbcUrl();
+				}
 
-			@Override
-			public String getUsername() {
-				return postgres.username();
-			}
+			};
+		}
 
-			@Override
-			public String getPassword() {
-				return "";
-			}
-
-			@Override
-			public String getJdbcUrl() {
-				return postgres.jdbcUrl();
-			}
-
-		};
 	}
 
 }

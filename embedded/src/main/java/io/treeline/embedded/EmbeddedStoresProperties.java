@@ -23,21 +23,26 @@ public record EmbeddedStoresProperties(@DefaultValue("true") boolean enabled, @D
 	/**
 	 * Embedded Neo4j settings.
 	 *
+	 * @param enabled whether the embedded Neo4j starts (the PostgreSQL side may still be
+	 * embedded)
 	 * @param boltPort port of the Bolt connector on localhost, {@code 0} for any free
 	 * port
 	 * @param pageCache size of Neo4j's page cache
 	 */
-	public record Neo4j(@DefaultValue("0") int boltPort, @DefaultValue("256MB") DataSize pageCache) {
+	public record Neo4j(@DefaultValue("true") boolean enabled, @DefaultValue("0") int boltPort,
+			@DefaultValue("256MB") DataSize pageCache) {
 
 	}
 
 	/**
 	 * Embedded PostgreSQL settings.
 	 *
+	 * @param enabled whether the embedded PostgreSQL starts
 	 * @param port port on localhost, {@code 0} for any free port
 	 * @param database name of the application's database
 	 */
-	public record Postgres(@DefaultValue("0") int port, @DefaultValue("treeline") String database) {
+	public record Postgres(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port,
+			@DefaultValue("treeline") String database) {
 
 	}
 

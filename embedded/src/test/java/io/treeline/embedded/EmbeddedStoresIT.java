@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmbeddedStoresIT {
 
-	private static final EmbeddedStoresProperties.Neo4j NEO4J = new EmbeddedStoresProperties.Neo4j(0,
+	private static final EmbeddedStoresProperties.Neo4j NEO4J = new EmbeddedStoresProperties.Neo4j(true, 0,
 			DataSize.ofMegabytes(32));
 
-	private static final EmbeddedStoresProperties.Postgres POSTGRES = new EmbeddedStoresProperties.Postgres(0,
+	private static final EmbeddedStoresProperties.Postgres POSTGRES = new EmbeddedStoresProperties.Postgres(true, 0,
 			"treeline");
 
 	@TempDir
@@ -73,12 +73,12 @@ class EmbeddedStoresIT {
 	@Test
 	void refusesAnOccupiedPortNamingTheSetting() throws IOException {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			var settings = new EmbeddedStoresProperties.Neo4j(taken.getLocalPort(), NEO4J.pageCache());
+			var settings = new EmbeddedStoresProperties.Neo4j(true, taken.getLocalPort(), NEO4J.pageCache());
 			assertThatThrownBy(() -> EmbeddedNeo4j.start(this.dataDir, settings))
 				.isInstanceOf(EmbeddedStoreException.class)
 				.hasMessageContaining("already in use")
 				.hasMessageContaining("treeline.embedded.neo4j.bolt-port");
-			var postgres = new EmbeddedStoresProperties.Postgres(taken.getLocalPort(), "treeline");
+			var postgres = new EmbeddedStoresProperties.Postgres(true, taken.getLocalPort(), "treeline");
 			assertThatThrownBy(() -> EmbeddedPostgreSql.start(this.dataDir, postgres))
 				.isInstanceOf(EmbeddedStoreException.class)
 				.hasMessageContaining("treeline.embedded.postgres.port");

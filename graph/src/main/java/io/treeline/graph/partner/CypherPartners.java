@@ -1,0 +1,117 @@
+package io.treeline.graph.partner;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.treeline.cypher.CypherStatements;
+import io.treeline.graph.Partner;
+import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.PartnerQuery;
+import io.treeline.graph.PartnerStatus;
+import io.treeline.graph.Partners;
+import org.neo4j.driver.Value;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link Partners} read from Neo4j with the statements in {@code cypher/partner}.
+ */
+@Component
+class CypherPartners implements Partners {
+
+	private static final String FIND_BY_NUMBER = CypherStatements.load("partner/findByNumber");
+
+	private static final String LIST = CypherStatements.load("partner/list");
+
+	private static final String SEARCH = CypherStatements.load("partner/search");
+
+	private static final String COUNT_ALL = CypherStatements.load("partner/countAll");
+
+	private static final String COUNT_MATCHING = CypherStatements.load("partner/countMatching");
+
+	private static final String SPONSORS_OF = CypherStatements.load("partner/sponsorsOf");
+
+	private final Neo4jClient neo4j;
+
+	CypherPartners(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	@Override
+	public Optional<Partner> find(PartnerNumber number) {
+		return this.neo4j.query(FIND_BY_NUMBER)
+			.bind(number.value())
+			.to("number")
+			.fetchAs(Partner.class)
+			.mappedBy((types, row) -> toPartner(row.get("partner")))
+			.one();
+	}
+
+	@Override
+	public List<Partner> find(PartnerQuery query) {
+		String fullText = SearchText.toQuery(query.search());
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("after", (query.after() != null) ? query.after().value() : null);
+		parameters.put("offset", query.offset());
+		parameters.put("limit", query.limit());
+		if (fullText != null) {
+			parameters.put("query", fullText);
+		}
+		return List.copyOf(this.neo4j.query((fullText != null) ? SEARCH : LIST)
+			.bindAll(parameters)
+			.fetchAs(Partner.class)
+			.mappedBy((types, row) -> toPartner(row.get("partner")))
+			.all());
+	}
+
+	@Override
+	public long count(String search) {
+		String fullText = SearchText.toQuery(search);
+		var statement = (fullText != null) ? this.neo4j.query(COUNT_MATCHING).bind(fullText).to("query")
+				: this.neo4j.query(COUNT_ALL);
+		return statement.fetchAs(Long.class).mappedBy((types, row) -> row.get("count").asLong()).one().orElse(0L);
+	}
+
+	@Override
+	public Map<PartnerNumber, Partner> sponsorsOf(Collection<PartnerNumber> partners, Instant asOf) {
+		Map<PartnerNumber, Partner> sponsors = new HashMap<>();
+		this.neo4j.query(SPONSORS_OF)
+			.bind(partners.stream().map(PartnerNumber::value).distinct().toList())
+			.to("numbers")
+			.bind(asOf.atZone(ZoneOffset.UTC))
+			.to("asOf")
+			.fetch()
+			.all()
+			.forEach((row) -> sponsors.put(PartnerNumber.of((String) row.get("number")),
+					toPartner((Map<?, ?>) row.get("sponsor"))));
+		return sponsors;
+	}
+
+	private static Partner toPartner(Value node) {
+		return toPartner(node.asMap());
+	}
+
+	private static Partner toPartner(Map<?, ?> properties) {
+		return new Partner(PartnerNumber.of((String) properties.get("number")), (String) properties.get("firstName"),
+				(String) properties.get("lastName"), (String) properties.get("email"), (String) properties.get("city"),
+				(String) properties.get("country"), (String) properties.get("language"),
+				PartnerStatus.valueOf((String) properties.get("status")), toInstant(properties.get("joinedAt")));
+	}
+
+	private static Instant toInstant(Object value) {
+		if (value instanceof java.time.ZonedDateTime zoned) {
+			return zoned.toInstant();
+		}
+		if (value instanceof java.time.OffsetDateTime offset) {
+			return offset.toInstant();
+		}
+		throw new IllegalStateException("Not a DATETIME value: " + value);
+	}
+
+}
