@@ -78,6 +78,7 @@ public class PartnersView extends VerticalLayout {
 	private void configureGrid(ZoneId zone) {
 		DateTimeFormatter date = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(zone);
 		this.grid.setId("partner-grid");
+		this.grid.setSizeFull();
 		this.grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
 		this.grid.addColumn((p) -> p.number().value()).setHeader("Nummer").setAutoWidth(true).setFlexGrow(0);
 		this.grid.addColumn(Partner::name).setHeader("Name").setFlexGrow(1);

@@ -1,0 +1,122 @@
+package io.treeline.portal.browser;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import io.treeline.graph.Partner;
+import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.Partners;
+import io.treeline.portal.TestAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A new user's first minutes in a real browser: sign in, find a partner of the demo
+ * company, open the partner's card, and run a query in the GraphQL explorer.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class BackOfficeBrowserIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Partners partners;
+
+	ChromeDriver browser;
+
+	WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() throws IOException {
+		this.browser = HeadlessChromium.start();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void signsInFindsADemoPartnerAndOpensItsCard() throws IOException {
+		Partner partner = this.partners.find(PartnerNumber.of("P-0000002")).orElseThrow();
+		signIn();
+		this.wait
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-user"), TestAccounts.ADMIN));
+		WebElement search = this.wait
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#partner-search input")));
+		String founder = this.partners.find(PartnerNumber.of("P-0000001")).orElseThrow().name();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(nameCell(founder)));
+		search.sendKeys(partner.lastName() + " " + partner.number().value());
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(nameCell(founder)));
+		WebElement cell = this.wait.until(ExpectedConditions
+			.elementToBeClickable(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + partner.name() + "']")));
+		cell.click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("partner-card"),
+				"Sponsor: " + this.partners.find(PartnerNumber.of("P-0000001")).orElseThrow().name()));
+		assertThat(this.browser.findElement(By.id("partner-card")).getText()).contains(partner.number().value(),
+				"Eigenumsatz nach Monat");
+		HeadlessChromium.screenshot(this.browser, "back-office-partners");
+	}
+
+	@Test
+	void runsAQueryInTheGraphQlExplorerWithoutInternetAccess() throws IOException {
+		signIn();
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
+		this.browser.get(url("/graphiql"));
+		WebElement run = this.wait
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".graphiql-execute-button")));
+		run.click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".result-window"),
+				"\"totalCount\": 300"));
+		HeadlessChromium.screenshot(this.browser, "graphiql");
+	}
+
+	@Test
+	void refusesAWrongPassword() {
+		this.browser.get(url("/"));
+		enterCredentials(TestAccounts.ADMIN, "not-the-password");
+		this.wait.until(ExpectedConditions.urlContains("error"));
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form")));
+		assertThat(this.browser.findElements(By.id("signed-in-user"))).isEmpty();
+	}
+
+	private static By nameCell(String name) {
+		return By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + name + "']");
+	}
+
+	private void signIn() {
+		this.browser.get(url("/"));
+		enterCredentials(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+	}
+
+	private void enterCredentials(String user, String password) {
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")))
+			.sendKeys(user);
+		WebElement passwordField = this.browser.findElement(By.cssSelector("#vaadinLoginPassword input"));
+		passwordField.sendKeys(password);
+		passwordField.sendKeys(Keys.ENTER);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
