@@ -118,9 +118,10 @@ public final class EmbeddedPostgreSql implements AutoCloseable {
 
 	@Override
 	public void close() {
+		long started = System.nanoTime();
 		try {
 			this.postgres.close();
-			logger.info("Embedded PostgreSQL stopped");
+			logger.info("Embedded PostgreSQL stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
 		}
 		catch (IOException ex) {
 			logger.warn("Embedded PostgreSQL did not stop cleanly: {}", ex.getMessage());

@@ -19,7 +19,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class InitialAdministratorIT {
 
