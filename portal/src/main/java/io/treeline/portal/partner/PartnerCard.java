@@ -1,10 +1,13 @@
 package io.treeline.portal.partner;
 
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
@@ -62,9 +65,10 @@ class PartnerCard extends VerticalLayout {
 		grid.setId("volume-grid");
 		grid.addThemeVariants(GridVariant.LUMO_COMPACT);
 		grid.addColumn((v) -> v.month().toString()).setHeader("Monat");
-		grid.addColumn((v) -> v.pv().stripTrailingZeros().toPlainString()).setHeader("PV");
-		grid.addColumn((v) -> v.bv().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " €")
-			.setHeader("BV");
+		NumberFormat points = NumberFormat.getNumberInstance(Locale.GERMANY);
+		NumberFormat euros = NumberFormat.getCurrencyInstance(Locale.GERMANY);
+		grid.addColumn((v) -> points.format(v.pv())).setHeader("PV").setTextAlign(ColumnTextAlign.END);
+		grid.addColumn((v) -> euros.format(v.bv())).setHeader("BV").setTextAlign(ColumnTextAlign.END);
 		grid.setItems(this.volumes.personalByMonth(List.of(partner.number())).get(partner.number()));
 		grid.setAllRowsVisible(true);
 		return grid;
