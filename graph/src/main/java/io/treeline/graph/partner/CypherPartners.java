@@ -1,7 +1,9 @@
 package io.treeline.graph.partner;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -105,10 +107,10 @@ class CypherPartners implements Partners {
 	}
 
 	private static Instant toInstant(Object value) {
-		if (value instanceof java.time.ZonedDateTime zoned) {
+		if (value instanceof ZonedDateTime zoned) {
 			return zoned.toInstant();
 		}
-		if (value instanceof java.time.OffsetDateTime offset) {
+		if (value instanceof OffsetDateTime offset) {
 			return offset.toInstant();
 		}
 		throw new IllegalStateException("Not a DATETIME value: " + value);

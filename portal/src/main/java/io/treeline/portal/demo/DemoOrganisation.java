@@ -1,6 +1,7 @@
 package io.treeline.portal.demo;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -8,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -162,7 +164,7 @@ record DemoOrganisation(Organisation organisation, List<PaidOrder> orders) {
 	}
 
 	private static String ascii(String name) {
-		return java.text.Normalizer.normalize(name.toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+		return Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
 			.replace("ł", "l")
 			.replaceAll("[^a-z]", "");
 	}
