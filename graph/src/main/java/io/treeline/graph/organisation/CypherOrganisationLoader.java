@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.treeline.cypher.CypherStatements;
+import io.treeline.graph.GenealogyChanged;
 import io.treeline.graph.Organisation;
 import io.treeline.graph.OrganisationLoader;
 import io.treeline.graph.Partner;
@@ -18,6 +19,7 @@ import io.treeline.graph.store.GraphTransactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +42,11 @@ class CypherOrganisationLoader implements OrganisationLoader {
 
 	private final Neo4jClient neo4j;
 
-	CypherOrganisationLoader(Neo4jClient neo4j) {
+	private final ApplicationEventPublisher events;
+
+	CypherOrganisationLoader(Neo4jClient neo4j, ApplicationEventPublisher events) {
 		this.neo4j = neo4j;
+		this.events = events;
 	}
 
 	@Override
@@ -50,6 +55,7 @@ class CypherOrganisationLoader implements OrganisationLoader {
 		inBatches(MERGE_PARTNERS, organisation.partners(), CypherOrganisationLoader::row);
 		inBatches(MERGE_SPONSORSHIPS, organisation.sponsorships(), CypherOrganisationLoader::row);
 		inBatches(MERGE_PLACEMENTS, organisation.placements(), CypherOrganisationLoader::row);
+		this.events.publishEvent(new GenealogyChanged());
 		logger.info("Loaded {} partners, {} sponsor edges and {} placement edges", organisation.partners().size(),
 				organisation.sponsorships().size(), organisation.placements().size());
 	}

@@ -1,0 +1,41 @@
+package io.treeline.graph;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Questions about the trees "as of" an instant, answered from an in-memory snapshot of
+ * the tree at that instant, never by variable-length path queries, so a chain of any
+ * depth answers in time proportional to the answer.
+ */
+public interface Genealogy {
+
+	/**
+	 * Returns the tree as it was at an instant.
+	 * @param tree the sponsor tree or a placement tree
+	 * @param asOf the instant
+	 * @return the snapshot, built from the edges valid at {@code asOf}
+	 */
+	GenealogySnapshot snapshot(Tree tree, Instant asOf);
+
+	/**
+	 * Returns the upline of a partner, nearest first, up to the root.
+	 * @param partner the partner
+	 * @param tree the tree
+	 * @param asOf the instant
+	 * @return everyone above the partner with their level
+	 * @throws UnknownPartnerException if no partner has that number
+	 */
+	List<Relative> upline(PartnerNumber partner, Tree tree, Instant asOf);
+
+	/**
+	 * Returns the size and shape of a partner's downline.
+	 * @param partner the partner
+	 * @param tree the tree
+	 * @param asOf the instant
+	 * @return the statistics
+	 * @throws UnknownPartnerException if no partner has that number
+	 */
+	TeamStats teamStats(PartnerNumber partner, Tree tree, Instant asOf);
+
+}

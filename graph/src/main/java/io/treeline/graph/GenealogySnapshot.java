@@ -1,0 +1,283 @@
+package io.treeline.graph;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * One tree as it was at an instant, held in arrays for computation: every partner has an
+ * int id (its position in number order), a parent id ({@code -1} for a root), a depth,
+ * and a place in the preorder (Euler tour) of the forest, so that the whole downline of a
+ * partner is one contiguous range of the preorder. Built iteratively, so a chain of any
+ * depth works; immutable and safe to share between threads.
+ */
+public final class GenealogySnapshot {
+
+	/** The parent id of a root. */
+	public static final int NONE = -1;
+
+	private final Tree tree;
+
+	private final Instant asOf;
+
+	private final String[] numbers;
+
+	private final Map<String, Integer> ids;
+
+	private final int[] parent;
+
+	private final byte[] side;
+
+	private final int[] depth;
+
+	private final int[] preorderIndex;
+
+	private final int[] preorder;
+
+	private final int[] subtreeSize;
+
+	private final int[] deepestBelow;
+
+	private final int[] activeBefore;
+
+	private final int[] childStart;
+
+	private final int[] children;
+
+	private GenealogySnapshot(Tree tree, Instant asOf, String[] numbers, int[] parent, byte[] side, boolean[] active) {
+		this.tree = tree;
+		this.asOf = asOf;
+		this.numbers = numbers;
+		this.parent = parent;
+		this.side = side;
+		int n = numbers.length;
+		this.ids = new HashMap<>(n * 2);
+		for (int id = 0; id < n; id++) {
+			this.ids.put(numbers[id], id);
+		}
+		this.childStart = new int[n + 1];
+		this.children = new int[n];
+		indexChildren();
+		this.depth = new int[n];
+		this.preorderIndex = new int[n];
+		this.preorder = new int[n];
+		walkPreorder();
+		this.subtreeSize = new int[n];
+		this.deepestBelow = new int[n];
+		summariseSubtrees();
+		this.activeBefore = new int[n + 1];
+		for (int i = 0; i < n; i++) {
+			this.activeBefore[i + 1] = this.activeBefore[i] + (active[this.preorder[i]] ? 1 : 0);
+		}
+	}
+
+	/**
+	 * Builds a snapshot.
+	 * @param tree the tree it shows
+	 * @param asOf the instant it shows the tree at
+	 * @param numbers partner numbers in ascending order; a partner's id is its index
+	 * @param parent the parent id of each partner, {@link #NONE} for a root
+	 * @param side the binary side of each partner under its parent (0 none, 1 LEFT, 2
+	 * RIGHT)
+	 * @param active whether each partner is active
+	 * @return the snapshot
+	 * @throws IllegalStateException if the parents form a cycle
+	 */
+	public static GenealogySnapshot of(Tree tree, Instant asOf, String[] numbers, int[] parent, byte[] side,
+			boolean[] active) {
+		if (parent.length != numbers.length || side.length != numbers.length || active.length != numbers.length) {
+			throw new IllegalArgumentException("numbers, parent, side and active must have the same length");
+		}
+		return new GenealogySnapshot(tree, asOf, numbers, parent, side, active);
+	}
+
+	private void indexChildren() {
+		int n = this.numbers.length;
+		for (int id = 0; id < n; id++) {
+			if (this.parent[id] != NONE) {
+				this.childStart[this.parent[id] + 1]++;
+			}
+		}
+		for (int id = 0; id < n; id++) {
+			this.childStart[id + 1] += this.childStart[id];
+		}
+		int[] next = Arrays.copyOf(this.childStart, n);
+		// ids ascend, so children come in number order; a LEFT child goes before a RIGHT
+		// one
+		for (byte wanted : new byte[] { 1, 0, 2 }) {
+			for (int id = 0; id < n; id++) {
+				int p = this.parent[id];
+				if (p != NONE && this.side[id] == wanted) {
+					this.children[next[p]++] = id;
+				}
+			}
+		}
+	}
+
+	private void walkPreorder() {
+		int n = this.numbers.length;
+		int[] stack = new int[n];
+		int top = 0;
+		int visited = 0;
+		for (int root = n - 1; root >= 0; root--) {
+			if (this.parent[root] == NONE) {
+				stack[top++] = root;
+			}
+		}
+		while (top > 0) {
+			int id = stack[--top];
+			this.preorderIndex[id] = visited;
+			this.preorder[visited++] = id;
+			this.depth[id] = (this.parent[id] == NONE) ? 0 : this.depth[this.parent[id]] + 1;
+			for (int c = this.childStart[id + 1] - 1; c >= this.childStart[id]; c--) {
+				stack[top++] = this.children[c];
+			}
+		}
+		if (visited != n) {
+			throw new IllegalStateException("The " + describe(this.tree) + " as of " + this.asOf + " has a cycle: "
+					+ (n - visited) + " partners cannot be reached from a root");
+		}
+	}
+
+	private void summariseSubtrees() {
+		for (int i = this.preorder.length - 1; i >= 0; i--) {
+			int id = this.preorder[i];
+			this.subtreeSize[id] += 1;
+			this.deepestBelow[id] = Math.max(this.deepestBelow[id], this.depth[id]);
+			int p = this.parent[id];
+			if (p != NONE) {
+				this.subtreeSize[p] += this.subtreeSize[id];
+				this.deepestBelow[p] = Math.max(this.deepestBelow[p], this.deepestBelow[id]);
+			}
+		}
+	}
+
+	public Tree tree() {
+		return this.tree;
+	}
+
+	public Instant asOf() {
+		return this.asOf;
+	}
+
+	/**
+	 * Returns the number of partners in the snapshot (all partners, roots included).
+	 * @return the size
+	 */
+	public int size() {
+		return this.numbers.length;
+	}
+
+	public OptionalInt id(PartnerNumber number) {
+		Integer id = this.ids.get(number.value());
+		return (id != null) ? OptionalInt.of(id) : OptionalInt.empty();
+	}
+
+	public PartnerNumber number(int id) {
+		return PartnerNumber.of(this.numbers[id]);
+	}
+
+	public int parent(int id) {
+		return this.parent[id];
+	}
+
+	public int depth(int id) {
+		return this.depth[id];
+	}
+
+	/**
+	 * Returns the side a partner is placed on under its parent.
+	 * @param id the partner
+	 * @return LEFT, RIGHT, or {@code null} outside binary trees and for roots
+	 */
+	public Leg side(int id) {
+		return switch (this.side[id]) {
+			case 1 -> Leg.LEFT;
+			case 2 -> Leg.RIGHT;
+			default -> null;
+		};
+	}
+
+	/**
+	 * Returns the position of a partner in the preorder; its downline follows it
+	 * directly.
+	 * @param id the partner
+	 * @return the preorder index
+	 */
+	public int preorderIndex(int id) {
+		return this.preorderIndex[id];
+	}
+
+	/**
+	 * Returns the partner at a position of the preorder.
+	 * @param index the preorder index
+	 * @return the partner's id
+	 */
+	public int atPreorder(int index) {
+		return this.preorder[index];
+	}
+
+	/**
+	 * Returns the size of a partner's subtree: the partner and the whole downline.
+	 * @param id the partner
+	 * @return at least 1
+	 */
+	public int subtreeSize(int id) {
+		return this.subtreeSize[id];
+	}
+
+	/**
+	 * Returns the ids of a partner's direct children: LEFT before RIGHT, else in number
+	 * order.
+	 * @param id the partner
+	 * @return the children
+	 */
+	public int[] children(int id) {
+		return Arrays.copyOfRange(this.children, this.childStart[id], this.childStart[id + 1]);
+	}
+
+	/**
+	 * Returns the upline of a partner, nearest first.
+	 * @param id the partner
+	 * @return the ids of all partners above it
+	 */
+	public int[] upline(int id) {
+		int[] upline = new int[this.depth[id]];
+		int current = this.parent[id];
+		for (int level = 0; current != NONE; level++) {
+			upline[level] = current;
+			current = this.parent[current];
+		}
+		return upline;
+	}
+
+	/**
+	 * Returns the team statistics of a partner.
+	 * @param id the partner
+	 * @return size, active count, depth and legs of the downline
+	 */
+	public TeamStats teamStats(int id) {
+		int first = this.preorderIndex[id] + 1;
+		int end = this.preorderIndex[id] + this.subtreeSize[id];
+		List<TeamStats.LegSize> legs = new ArrayList<>();
+		for (int c = this.childStart[id]; c < this.childStart[id + 1]; c++) {
+			int child = this.children[c];
+			legs.add(new TeamStats.LegSize(number(child), side(child), this.subtreeSize[child]));
+		}
+		legs.sort((a, b) -> Integer.compare(b.size(), a.size()));
+		return new TeamStats(number(id), this.subtreeSize[id] - 1, this.activeBefore[end] - this.activeBefore[first],
+				this.deepestBelow[id] - this.depth[id], legs);
+	}
+
+	private static String describe(Tree tree) {
+		return switch (tree) {
+			case Tree.Sponsor sponsor -> "sponsor tree";
+			case Tree.Placement placement -> "placement tree of " + placement.plan();
+		};
+	}
+
+}

@@ -1,0 +1,189 @@
+package io.treeline.graph.snapshot;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.treeline.cypher.CypherStatements;
+import io.treeline.graph.Genealogy;
+import io.treeline.graph.GenealogyChanged;
+import io.treeline.graph.GenealogySnapshot;
+import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.PartnerStatus;
+import io.treeline.graph.Relative;
+import io.treeline.graph.TeamStats;
+import io.treeline.graph.Tree;
+import io.treeline.graph.UnknownPartnerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * {@link Genealogy} answered from snapshots: the edge history of a tree is read from
+ * Neo4j once (a flat stream, never a path), snapshots are built from it in memory, and
+ * both are cached until the genealogy changes. All instants between two edge boundaries
+ * share one snapshot, so "now" stays cached until the next change.
+ */
+@Component
+class CypherGenealogy implements Genealogy {
+
+	private static final Logger logger = LoggerFactory.getLogger(CypherGenealogy.class);
+
+	private static final int CACHED_SNAPSHOTS = 16;
+
+	private static final String PARTNERS = CypherStatements.load("genealogy/partners");
+
+	private static final String SPONSOR_EDGES = CypherStatements.load("genealogy/sponsorEdges");
+
+	private static final String PLACEMENT_EDGES = CypherStatements.load("genealogy/placementEdges");
+
+	private final Neo4jClient neo4j;
+
+	private final Map<Tree, TreeHistory> histories = new ConcurrentHashMap<>();
+
+	private final Map<SnapshotKey, GenealogySnapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<SnapshotKey, GenealogySnapshot> eldest) {
+			return size() > CACHED_SNAPSHOTS;
+		}
+
+	};
+
+	CypherGenealogy(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	@Override
+	public GenealogySnapshot snapshot(Tree tree, Instant asOf) {
+		TreeHistory history = this.histories.computeIfAbsent(tree, this::load);
+		SnapshotKey key = new SnapshotKey(tree, history.stretch(asOf));
+		synchronized (this.snapshots) {
+			GenealogySnapshot cached = this.snapshots.get(key);
+			if (cached != null) {
+				return cached;
+			}
+		}
+		GenealogySnapshot built = history.at(asOf);
+		synchronized (this.snapshots) {
+			this.snapshots.put(key, built);
+		}
+		return built;
+	}
+
+	@Override
+	public List<Relative> upline(PartnerNumber partner, Tree tree, Instant asOf) {
+		GenealogySnapshot snapshot = snapshot(tree, asOf);
+		int[] upline = snapshot.upline(idOf(snapshot, partner));
+		List<Relative> relatives = new ArrayList<>(upline.length);
+		for (int level = 0; level < upline.length; level++) {
+			relatives.add(new Relative(snapshot.number(upline[level]), level + 1));
+		}
+		return relatives;
+	}
+
+	@Override
+	public TeamStats teamStats(PartnerNumber partner, Tree tree, Instant asOf) {
+		GenealogySnapshot snapshot = snapshot(tree, asOf);
+		return snapshot.teamStats(idOf(snapshot, partner));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void forget(GenealogyChanged change) {
+		this.histories.clear();
+		synchronized (this.snapshots) {
+			this.snapshots.clear();
+		}
+	}
+
+	private static int idOf(GenealogySnapshot snapshot, PartnerNumber partner) {
+		return snapshot.id(partner).orElseThrow(() -> new UnknownPartnerException(partner));
+	}
+
+	private TreeHistory load(Tree tree) {
+		long started = System.nanoTime();
+		List<String> numbers = new ArrayList<>();
+		List<Boolean> active = new ArrayList<>();
+		this.neo4j.query(PARTNERS).fetch().all().forEach((row) -> {
+			numbers.add((String) row.get("number"));
+			active.add(PartnerStatus.ACTIVE.name().equals(row.get("status")));
+		});
+		Map<String, Integer> ids = new HashMap<>(numbers.size() * 2);
+		for (int id = 0; id < numbers.size(); id++) {
+			ids.put(numbers.get(id), id);
+		}
+		var query = switch (tree) {
+			case Tree.Sponsor sponsor -> this.neo4j.query(SPONSOR_EDGES);
+			case Tree.Placement placement -> this.neo4j.query(PLACEMENT_EDGES).bind(placement.plan()).to("plan");
+		};
+		Edges edges = new Edges();
+		query.fetch()
+			.all()
+			.forEach((row) -> edges.add(ids.get((String) row.get("partner")), ids.get((String) row.get("parent")),
+					(String) row.get("position"), (ZonedDateTime) row.get("validFrom"),
+					(ZonedDateTime) row.get("validTo")));
+		boolean[] activeArray = new boolean[active.size()];
+		for (int i = 0; i < activeArray.length; i++) {
+			activeArray[i] = active.get(i);
+		}
+		TreeHistory history = new TreeHistory(tree, numbers.toArray(String[]::new), activeArray,
+				Arrays.copyOf(edges.child, edges.count), Arrays.copyOf(edges.parent, edges.count),
+				Arrays.copyOf(edges.side, edges.count), Arrays.copyOf(edges.from, edges.count),
+				Arrays.copyOf(edges.to, edges.count));
+		logger.debug("Read the history of the {} ({} partners, {} edges) in {} ms", tree, numbers.size(), edges.count,
+				(System.nanoTime() - started) / 1_000_000);
+		return history;
+	}
+
+	private record SnapshotKey(Tree tree, int stretch) {
+	}
+
+	/** Growing arrays of edges while they stream in. */
+	private static final class Edges {
+
+		private int count;
+
+		private int[] child = new int[1024];
+
+		private int[] parent = new int[1024];
+
+		private byte[] side = new byte[1024];
+
+		private long[] from = new long[1024];
+
+		private long[] to = new long[1024];
+
+		void add(int childId, int parentId, String position, ZonedDateTime validFrom, ZonedDateTime validTo) {
+			if (this.count == this.child.length) {
+				int capacity = this.count * 2;
+				this.child = Arrays.copyOf(this.child, capacity);
+				this.parent = Arrays.copyOf(this.parent, capacity);
+				this.side = Arrays.copyOf(this.side, capacity);
+				this.from = Arrays.copyOf(this.from, capacity);
+				this.to = Arrays.copyOf(this.to, capacity);
+			}
+			this.child[this.count] = childId;
+			this.parent[this.count] = parentId;
+			this.side[this.count] = switch ((position != null) ? position : "") {
+				case "LEFT" -> 1;
+				case "RIGHT" -> 2;
+				default -> 0;
+			};
+			this.from[this.count] = TreeHistory.nanos(validFrom.toInstant());
+			this.to[this.count] = TreeHistory.nanos((validTo != null) ? validTo.toInstant() : null);
+			this.count++;
+		}
+
+	}
+
+}
