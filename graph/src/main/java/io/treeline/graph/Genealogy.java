@@ -38,4 +38,12 @@ public interface Genealogy {
 	 */
 	TeamStats teamStats(PartnerNumber partner, Tree tree, Instant asOf);
 
+	/**
+	 * Returns a page of a partner's downline.
+	 * @param query partner, tree, instant, level range and page
+	 * @return the page
+	 * @throws UnknownPartnerException if no partner has that number
+	 */
+	DownlinePage downline(DownlineQuery query);
+
 }

@@ -256,6 +256,44 @@ public final class GenealogySnapshot {
 	}
 
 	/**
+	 * Returns a page of a partner's downline in preorder, limited to a range of levels.
+	 * @param id the partner at the top
+	 * @param minLevel first level included (1: direct children)
+	 * @param maxLevel last level included
+	 * @param after the preorder position after which the page starts, {@code -1} for the
+	 * start
+	 * @param first the page size
+	 * @return the page
+	 */
+	public DownlinePage downline(int id, int minLevel, int maxLevel, int after, int first) {
+		int top = this.preorderIndex[id];
+		int end = top + this.subtreeSize[id];
+		int minDepth = this.depth[id] + minLevel;
+		int maxDepth = (int) Math.min((long) this.depth[id] + maxLevel, Integer.MAX_VALUE);
+		List<DownlinePage.Entry> entries = new ArrayList<>(Math.min(first, end - top));
+		int total = 0;
+		boolean hasNext = false;
+		for (int i = top + 1; i < end; i++) {
+			int member = this.preorder[i];
+			int d = this.depth[member];
+			if (d < minDepth || d > maxDepth) {
+				continue;
+			}
+			total++;
+			if (i > after) {
+				if (entries.size() < first) {
+					entries
+						.add(new DownlinePage.Entry(new Relative(number(member), d - this.depth[id], side(member)), i));
+				}
+				else {
+					hasNext = true;
+				}
+			}
+		}
+		return new DownlinePage(entries, total, hasNext);
+	}
+
+	/**
 	 * Returns the team statistics of a partner.
 	 * @param id the partner
 	 * @return size, active count, depth and legs of the downline

@@ -19,6 +19,13 @@ public interface Partners {
 	Optional<Partner> find(PartnerNumber number);
 
 	/**
+	 * Returns several partners by number, in one round trip.
+	 * @param numbers the numbers
+	 * @return the partners found, by number; unknown numbers are absent
+	 */
+	Map<PartnerNumber, Partner> find(Collection<PartnerNumber> numbers);
+
+	/**
 	 * Returns one page of partners, ordered by number.
 	 * @param query search text, start and size of the page
 	 * @return at most {@code query.limit()} partners

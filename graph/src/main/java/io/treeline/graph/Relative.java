@@ -5,6 +5,8 @@ package io.treeline.graph;
  *
  * @param partner the partner
  * @param level 1 for the direct sponsor or child, 2 for the next, ...
+ * @param side the binary side of the partner under its own parent, {@code null} outside
+ * binary trees
  */
-public record Relative(PartnerNumber partner, int level) {
+public record Relative(PartnerNumber partner, int level, Leg side) {
 }

@@ -48,6 +48,21 @@ class GenealogySnapshotTest {
 	}
 
 	@Test
+	void pagesThroughADownlineInTreeOrderWithinALevelRange() {
+		DownlinePage firstPage = this.small.downline(0, 1, 2, -1, 2);
+		assertThat(firstPage.entries()).extracting((e) -> e.relative().partner().value()).containsExactly("B", "C");
+		assertThat(firstPage.entries()).extracting((e) -> e.relative().level()).containsExactly(1, 2);
+		assertThat(firstPage.totalCount()).isEqualTo(3);
+		assertThat(firstPage.hasNextPage()).isTrue();
+		DownlinePage secondPage = this.small.downline(0, 1, 2, firstPage.entries().get(1).position(), 2);
+		assertThat(secondPage.entries()).extracting((e) -> e.relative().partner().value()).containsExactly("E");
+		assertThat(secondPage.entries().get(0).relative().side()).isEqualTo(Leg.RIGHT);
+		assertThat(secondPage.hasNextPage()).isFalse();
+		assertThat(this.small.downline(0, 3, 3, -1, 10).entries()).extracting((e) -> e.relative().partner().value())
+			.containsExactly("D");
+	}
+
+	@Test
 	void walksTheUplineNearestFirst() {
 		assertThat(Arrays.stream(this.small.upline(3)).mapToObj((id) -> this.small.number(id).value()))
 			.containsExactly("C", "B", "A");

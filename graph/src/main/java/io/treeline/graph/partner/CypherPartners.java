@@ -29,6 +29,8 @@ class CypherPartners implements Partners {
 
 	private static final String FIND_BY_NUMBER = CypherStatements.load("partner/findByNumber");
 
+	private static final String FIND_BY_NUMBERS = CypherStatements.load("partner/findByNumbers");
+
 	private static final String LIST = CypherStatements.load("partner/list");
 
 	private static final String SEARCH = CypherStatements.load("partner/search");
@@ -53,6 +55,19 @@ class CypherPartners implements Partners {
 			.fetchAs(Partner.class)
 			.mappedBy((types, row) -> toPartner(row.get("partner")))
 			.one();
+	}
+
+	@Override
+	public Map<PartnerNumber, Partner> find(Collection<PartnerNumber> numbers) {
+		Map<PartnerNumber, Partner> found = new HashMap<>();
+		this.neo4j.query(FIND_BY_NUMBERS)
+			.bind(numbers.stream().map(PartnerNumber::value).distinct().toList())
+			.to("numbers")
+			.fetchAs(Partner.class)
+			.mappedBy((types, row) -> toPartner(row.get("partner")))
+			.all()
+			.forEach((partner) -> found.put(partner.number(), partner));
+		return found;
 	}
 
 	@Override

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.treeline.cypher.CypherStatements;
+import io.treeline.graph.DownlinePage;
+import io.treeline.graph.DownlineQuery;
 import io.treeline.graph.Genealogy;
 import io.treeline.graph.GenealogyChanged;
 import io.treeline.graph.GenealogySnapshot;
@@ -87,7 +89,7 @@ class CypherGenealogy implements Genealogy {
 		int[] upline = snapshot.upline(idOf(snapshot, partner));
 		List<Relative> relatives = new ArrayList<>(upline.length);
 		for (int level = 0; level < upline.length; level++) {
-			relatives.add(new Relative(snapshot.number(upline[level]), level + 1));
+			relatives.add(new Relative(snapshot.number(upline[level]), level + 1, snapshot.side(upline[level])));
 		}
 		return relatives;
 	}
@@ -96,6 +98,14 @@ class CypherGenealogy implements Genealogy {
 	public TeamStats teamStats(PartnerNumber partner, Tree tree, Instant asOf) {
 		GenealogySnapshot snapshot = snapshot(tree, asOf);
 		return snapshot.teamStats(idOf(snapshot, partner));
+	}
+
+	@Override
+	public DownlinePage downline(DownlineQuery query) {
+		GenealogySnapshot snapshot = snapshot(query.tree(), query.asOf());
+		int maxLevel = (query.maxLevel() != null) ? query.maxLevel() : Integer.MAX_VALUE;
+		return snapshot.downline(idOf(snapshot, query.partner()), query.minLevel(), maxLevel, query.after(),
+				query.first());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -46,6 +46,14 @@ class CypherPartnersIT {
 	}
 
 	@Test
+	void findsSeveralPartnersInOneRoundTrip() {
+		Map<PartnerNumber, Partner> found = this.partners
+			.find(List.of(PartnerNumber.of("T-A"), PartnerNumber.of("T-D"), PartnerNumber.of("T-X")));
+		assertThat(found).containsOnlyKeys(PartnerNumber.of("T-A"), PartnerNumber.of("T-D"));
+		assertThat(found.get(PartnerNumber.of("T-D")).city()).isEqualTo("Dresden");
+	}
+
+	@Test
 	void searchesByPrefixesOfNameNumberAndCityRegardlessOfCase() {
 		assertThat(numbers(PartnerQuery.first(10).matching("müll"))).containsExactly("T-C");
 		assertThat(numbers(PartnerQuery.first(10).matching("T-D"))).containsExactly("T-D");

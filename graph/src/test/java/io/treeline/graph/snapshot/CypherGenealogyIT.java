@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.treeline.graph.DownlinePage;
+import io.treeline.graph.DownlineQuery;
 import io.treeline.graph.Genealogy;
 import io.treeline.graph.Leg;
 import io.treeline.graph.Organisation;
@@ -93,7 +95,16 @@ class CypherGenealogyIT {
 		this.loader.load(new Organisation(partners, edges, List.of()));
 		List<Relative> upline = this.genealogy.upline(PartnerNumber.of(chain(depth - 1)), Tree.SPONSOR, FEB_10);
 		assertThat(upline).hasSize(depth - 1);
-		assertThat(upline.get(upline.size() - 1)).isEqualTo(new Relative(PartnerNumber.of(chain(0)), depth - 1));
+		assertThat(upline.get(upline.size() - 1)).isEqualTo(new Relative(PartnerNumber.of(chain(0)), depth - 1, null));
+		DownlinePage all = this.genealogy
+			.downline(new DownlineQuery(PartnerNumber.of(chain(0)), Tree.SPONSOR, FEB_10, 1, null, -1, 1000));
+		assertThat(all.totalCount()).isEqualTo(depth - 1);
+		assertThat(all.entries()).hasSize(1000);
+		assertThat(all.hasNextPage()).isTrue();
+		DownlinePage deep = this.genealogy
+			.downline(new DownlineQuery(PartnerNumber.of(chain(0)), Tree.SPONSOR, FEB_10, 90_000, 90_002, -1, 10));
+		assertThat(deep.entries()).extracting((e) -> e.relative().level()).containsExactly(90_000, 90_001, 90_002);
+		assertThat(deep.hasNextPage()).isFalse();
 		TeamStats root = this.genealogy.teamStats(PartnerNumber.of(chain(0)), Tree.SPONSOR, FEB_10);
 		assertThat(root.teamSize()).isEqualTo(depth - 1);
 		assertThat(root.depth()).isEqualTo(depth - 1);

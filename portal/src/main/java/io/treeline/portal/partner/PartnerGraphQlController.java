@@ -41,6 +41,7 @@ class PartnerGraphQlController {
 		this.partners = partners;
 		this.volumes = volumes;
 		batchLoaders.forTypePair(SponsorKey.class, Partner.class)
+			.withName("sponsorAsOf")
 			.registerMappedBatchLoader((keys, environment) -> Mono.fromSupplier(() -> sponsors(keys)));
 	}
 
@@ -67,8 +68,8 @@ class PartnerGraphQlController {
 
 	@SchemaMapping(typeName = "Partner")
 	CompletableFuture<Partner> sponsor(Partner partner, @Argument Instant asOf,
-			DataLoader<SponsorKey, Partner> sponsors) {
-		return sponsors.load(new SponsorKey(partner.number(), (asOf != null) ? asOf : Instant.now()));
+			DataLoader<SponsorKey, Partner> sponsorAsOf) {
+		return sponsorAsOf.load(new SponsorKey(partner.number(), (asOf != null) ? asOf : Instant.now()));
 	}
 
 	@BatchMapping(typeName = "Partner")

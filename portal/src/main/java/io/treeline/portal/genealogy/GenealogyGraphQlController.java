@@ -1,0 +1,126 @@
+package io.treeline.portal.genealogy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.treeline.graph.DownlinePage;
+import io.treeline.graph.DownlineQuery;
+import io.treeline.graph.Genealogy;
+import io.treeline.graph.Leg;
+import io.treeline.graph.Partner;
+import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.Partners;
+import io.treeline.graph.Relative;
+import io.treeline.graph.TeamStats;
+import io.treeline.graph.Tree;
+import io.treeline.portal.api.Cursors;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The genealogy queries of the GraphQL API ({@code genealogy.graphqls}): upline, downline
+ * and team statistics as of an instant, answered from genealogy snapshots; the partners
+ * of a page are read in one batch.
+ */
+@Controller
+class GenealogyGraphQlController {
+
+	private static final String UPLINE = "upline";
+
+	private static final String DOWNLINE = "downline";
+
+	private final Genealogy genealogy;
+
+	GenealogyGraphQlController(Genealogy genealogy, Partners partners, BatchLoaderRegistry batchLoaders) {
+		this.genealogy = genealogy;
+		batchLoaders.forTypePair(PartnerNumber.class, Partner.class)
+			.withName("partnerByNumber")
+			.registerMappedBatchLoader((numbers, environment) -> Mono.fromSupplier(() -> partners.find(numbers)));
+	}
+
+	@QueryMapping
+	RelativeConnection upline(@Argument String number, @Argument Instant asOf, @Argument String plan,
+			@Argument int first, @Argument String after) {
+		requirePageSize(first);
+		List<Relative> upline = this.genealogy.upline(PartnerNumber.of(number), tree(plan), instant(asOf));
+		int start = (after != null) ? Cursors.numberIn(UPLINE, after) : 0;
+		if (start < 0) {
+			throw new IllegalArgumentException("'" + after + "' is not a cursor of this list");
+		}
+		List<RelativeConnection.Edge> edges = upline
+			.subList(Math.min(start, upline.size()), Math.min(start + first, upline.size()))
+			.stream()
+			.map((relative) -> edge(relative, Cursors.of(UPLINE, Integer.toString(relative.level()))))
+			.toList();
+		return RelativeConnection.of(edges, start + first < upline.size(), start > 0, upline.size());
+	}
+
+	@QueryMapping
+	RelativeConnection downline(@Argument String number, @Argument Instant asOf, @Argument String plan,
+			@Argument int minLevel, @Argument Integer maxLevel, @Argument int first, @Argument String after) {
+		int start = (after != null) ? Cursors.numberIn(DOWNLINE, after) : -1;
+		DownlinePage page = this.genealogy.downline(new DownlineQuery(PartnerNumber.of(number), tree(plan),
+				instant(asOf), minLevel, maxLevel, start, first));
+		List<RelativeConnection.Edge> edges = page.entries()
+			.stream()
+			.map((entry) -> edge(entry.relative(), Cursors.of(DOWNLINE, Integer.toString(entry.position()))))
+			.toList();
+		return RelativeConnection.of(edges, page.hasNextPage(), start >= 0, page.totalCount());
+	}
+
+	@QueryMapping
+	TeamStats teamStats(@Argument String number, @Argument Instant asOf, @Argument String plan) {
+		return this.genealogy.teamStats(PartnerNumber.of(number), tree(plan), instant(asOf));
+	}
+
+	@SchemaMapping(typeName = "RelativeEdge")
+	CompletableFuture<Partner> node(RelativeConnection.Edge edge, DataLoader<PartnerNumber, Partner> partnerByNumber) {
+		return partnerByNumber.load(edge.partner());
+	}
+
+	@SchemaMapping(typeName = "TeamStats")
+	CompletableFuture<Partner> partner(TeamStats stats, DataLoader<PartnerNumber, Partner> partnerByNumber) {
+		return partnerByNumber.load(stats.partner());
+	}
+
+	@SchemaMapping(typeName = "TeamStats")
+	int leftSize(TeamStats stats) {
+		return stats.sizeOf(Leg.LEFT);
+	}
+
+	@SchemaMapping(typeName = "TeamStats")
+	int rightSize(TeamStats stats) {
+		return stats.sizeOf(Leg.RIGHT);
+	}
+
+	@SchemaMapping(typeName = "LegSize")
+	CompletableFuture<Partner> child(TeamStats.LegSize leg, DataLoader<PartnerNumber, Partner> partnerByNumber) {
+		return partnerByNumber.load(leg.child());
+	}
+
+	private static RelativeConnection.Edge edge(Relative relative, String cursor) {
+		return new RelativeConnection.Edge(relative.partner(), relative.level(), relative.side(), cursor);
+	}
+
+	private static Tree tree(String plan) {
+		return (plan == null || plan.isBlank()) ? Tree.SPONSOR : Tree.placement(plan);
+	}
+
+	private static Instant instant(Instant asOf) {
+		return (asOf != null) ? asOf : Instant.now();
+	}
+
+	private static void requirePageSize(int first) {
+		if (first < 1 || first > 1000) {
+			throw new IllegalArgumentException("first must be between 1 and 1000 (got " + first + ")");
+		}
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.treeline.portal.genealogy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.treeline.portal.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Upline, downline and team statistics through the GraphQL API, on the demo company.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class GenealogyGraphQlIT {
+
+	@LocalServerPort
+	int port;
+
+	RestClient client;
+
+	@BeforeEach
+	void signIn() {
+		this.client = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port + "/graphql")
+			.defaultHeaders((h) -> h.setBasicAuth(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))
+			.build();
+	}
+
+	@Test
+	void countsTheWholeDemoCompanyBelowItsFounderInBothTrees() {
+		Map<String, Object> sponsor = data("{ teamStats(number: \"P-0000001\") { partner { number } teamSize depth "
+				+ "legs { child { number } size } } }", "teamStats");
+		assertThat(sponsor.get("teamSize")).isEqualTo(299);
+		assertThat(sponsor.get("partner")).isEqualTo(Map.of("number", "P-0000001"));
+		assertThat(
+				((List<?>) sponsor.get("legs")).stream().mapToInt((leg) -> (int) ((Map<?, ?>) leg).get("size")).sum())
+			.isEqualTo(299);
+		Map<String, Object> binary = data(
+				"{ teamStats(number: \"P-0000001\", plan: \"binary\") { teamSize leftSize rightSize } }", "teamStats");
+		assertThat((int) binary.get("leftSize") + (int) binary.get("rightSize")).isEqualTo(299);
+	}
+
+	@Test
+	void answersAsOfAnInstantBeforeTheFirstRecruit() {
+		Map<String, Object> founderAlone = data(
+				"{ teamStats(number: \"P-0000001\", asOf: \"2024-01-16T00:00:00+01:00\") { teamSize depth } }",
+				"teamStats");
+		assertThat(founderAlone).isEqualTo(Map.of("teamSize", 0, "depth", 0));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void walksTheUplineOfTheNewestPartnerToTheFounder() {
+		Map<String, Object> upline = data(
+				"{ upline(number: \"P-0000300\") { totalCount edges { level node { number } } } }", "upline");
+		List<Map<String, Object>> edges = (List<Map<String, Object>>) upline.get("edges");
+		assertThat(edges).hasSize((int) upline.get("totalCount"));
+		assertThat(edges.get(0).get("level")).isEqualTo(1);
+		assertThat(edges.get(edges.size() - 1).get("node")).isEqualTo(Map.of("number", "P-0000001"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void pagesThroughTheWholeDownlineWithoutGapsOrRepeats() {
+		List<String> seen = new ArrayList<>();
+		String after = null;
+		int total;
+		do {
+			Map<String, Object> page = data("query($after: String) { downline(number: \"P-0000001\", first: 70, "
+					+ "after: $after) { totalCount edges { level node { number } } pageInfo { hasNextPage endCursor } } }",
+					"downline", (after != null) ? Map.of("after", after) : Map.of());
+			total = (int) page.get("totalCount");
+			((List<Map<String, Object>>) page.get("edges"))
+				.forEach((edge) -> seen.add((String) ((Map<String, Object>) edge.get("node")).get("number")));
+			Map<String, Object> info = (Map<String, Object>) page.get("pageInfo");
+			after = Boolean.TRUE.equals(info.get("hasNextPage")) ? (String) info.get("endCursor") : null;
+		}
+		while (after != null);
+		assertThat(total).isEqualTo(299);
+		assertThat(seen).hasSize(299).doesNotHaveDuplicates().doesNotContain("P-0000001");
+	}
+
+	@Test
+	void reportsAnUnknownPartnerAsBadRequest() {
+		Map<String, Object> response = post("{ teamStats(number: \"P-9999999\") { teamSize } }", Map.of());
+		assertThat(response.get("errors").toString()).contains("BAD_REQUEST", "No partner has the number P-9999999");
+	}
+
+	private Map<String, Object> data(String query, String field) {
+		return data(query, field, Map.of());
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> data(String query, String field, Map<String, Object> variables) {
+		Map<String, Object> response = post(query, variables);
+		assertThat(response.get("errors")).as("errors").isNull();
+		return (Map<String, Object>) ((Map<String, Object>) response.get("data")).get(field);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> post(String query, Map<String, Object> variables) {
+		return this.client.post()
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("query", query, "variables", variables))
+			.retrieve()
+			.body(Map.class);
+	}
+
+}
