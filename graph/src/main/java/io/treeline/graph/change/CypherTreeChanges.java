@@ -1,0 +1,212 @@
+package io.treeline.graph.change;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.treeline.cypher.CypherStatements;
+import io.treeline.graph.ClosedPeriods;
+import io.treeline.graph.Genealogy;
+import io.treeline.graph.GenealogyChangeRefused;
+import io.treeline.graph.GenealogyChangeRefused.Reason;
+import io.treeline.graph.GenealogyChanged;
+import io.treeline.graph.GenealogySnapshot;
+import io.treeline.graph.Partner;
+import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.PartnerStatus;
+import io.treeline.graph.Partners;
+import io.treeline.graph.Placement;
+import io.treeline.graph.PlacementRule;
+import io.treeline.graph.TreeChanges;
+import io.treeline.graph.Tree;
+import io.treeline.graph.store.GraphTransactional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link TreeChanges} in Neo4j. Rules that need the tree (cycles, free positions) are
+ * checked on the snapshot at the effective instant; capacity is checked again inside the
+ * writing transaction after locking the parent, so concurrent placements cannot overfill
+ * it. Every refusal throws before or inside the transaction, which then rolls back.
+ */
+@Component
+class CypherTreeChanges implements TreeChanges {
+
+	private static final String CREATE_PARTNER = CypherStatements.load("change/createPartner");
+
+	private static final String START_SPONSORSHIP = CypherStatements.load("change/startSponsorship");
+
+	private static final String END_SPONSORSHIP = CypherStatements.load("change/endSponsorship");
+
+	private static final String PLACE = CypherStatements.load("change/place");
+
+	private static final String MARK_TERMINATED = CypherStatements.load("change/markTerminated");
+
+	private final Neo4jClient neo4j;
+
+	private final Genealogy genealogy;
+
+	private final Partners partners;
+
+	private final ClosedPeriods closedPeriods;
+
+	private final ApplicationEventPublisher events;
+
+	CypherTreeChanges(Neo4jClient neo4j, Genealogy genealogy, Partners partners, ClosedPeriods closedPeriods,
+			ApplicationEventPublisher events) {
+		this.neo4j = neo4j;
+		this.genealogy = genealogy;
+		this.partners = partners;
+		this.closedPeriods = closedPeriods;
+		this.events = events;
+	}
+
+	@Override
+	@GraphTransactional
+	public Placement enrol(Partner partner, PartnerNumber sponsor, PlacementRule rule) {
+		Instant at = partner.joinedAt();
+		requireOpen(at);
+		if (this.partners.find(partner.number()).isPresent()) {
+			throw new GenealogyChangeRefused(Reason.DUPLICATE_NUMBER,
+					"A partner with the number " + partner.number() + " exists already");
+		}
+		requireWorking(existing(sponsor), "sponsor");
+		this.neo4j.query(CREATE_PARTNER).bind(properties(partner)).to("partner").run();
+		this.neo4j.query(START_SPONSORSHIP)
+			.bindAll(Map.of("partner", partner.number().value(), "sponsor", sponsor.value(), "at", utc(at)))
+			.run();
+		Placement placement = (rule != null) ? place(partner.number(), sponsor, rule, at) : null;
+		this.events.publishEvent(new GenealogyChanged());
+		return placement;
+	}
+
+	@Override
+	@GraphTransactional
+	public void moveSponsor(PartnerNumber partner, PartnerNumber newSponsor, Instant effective) {
+		requireOpen(effective);
+		requireWorking(existing(partner), "partner");
+		requireWorking(existing(newSponsor), "new sponsor");
+		GenealogySnapshot tree = this.genealogy.snapshot(Tree.SPONSOR, effective);
+		int moved = tree.id(partner).orElseThrow();
+		int target = tree.id(newSponsor).orElseThrow();
+		int top = tree.preorderIndex(moved);
+		int position = tree.preorderIndex(target);
+		if (position >= top && position < top + tree.subtreeSize(moved)) {
+			throw new GenealogyChangeRefused(Reason.CYCLE, newSponsor + " is " + partner + " or in its downline as of "
+					+ effective + "; the move would make " + partner + " its own upline");
+		}
+		changeSponsor(partner, newSponsor, effective);
+		this.events.publishEvent(new GenealogyChanged());
+	}
+
+	@Override
+	@GraphTransactional
+	public void terminate(PartnerNumber partner, Instant effective) {
+		requireOpen(effective);
+		requireWorking(existing(partner), "partner");
+		GenealogySnapshot tree = this.genealogy.snapshot(Tree.SPONSOR, effective);
+		int leaving = tree.id(partner).orElseThrow();
+		int sponsor = tree.parent(leaving);
+		for (int child : tree.children(leaving)) {
+			if (sponsor != GenealogySnapshot.NONE) {
+				changeSponsor(tree.number(child), tree.number(sponsor), effective);
+			}
+			else {
+				endSponsorship(tree.number(child), effective);
+			}
+		}
+		this.neo4j.query(MARK_TERMINATED).bindAll(Map.of("partner", partner.value(), "at", utc(effective))).run();
+		this.events.publishEvent(new GenealogyChanged());
+	}
+
+	private Placement place(PartnerNumber partner, PartnerNumber sponsor, PlacementRule rule, Instant at) {
+		GenealogySnapshot tree = this.genealogy.snapshot(Tree.placement(rule.plan()), at);
+		Placements.Position position = Placements.find(tree, tree.id(sponsor).orElseThrow(), rule);
+		PartnerNumber parent = tree.number(position.parent());
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("partner", partner.value());
+		parameters.put("parent", parent.value());
+		parameters.put("plan", rule.plan());
+		parameters.put("position", (position.leg() != null) ? position.leg().name() : null);
+		parameters.put("at", utc(at));
+		Map<String, Object> before = this.neo4j.query(PLACE).bindAll(parameters).fetch().one().orElseThrow();
+		long children = ((Number) before.get("children")).longValue();
+		long atPosition = ((Number) before.get("atPosition")).longValue();
+		boolean full = switch (rule) {
+			case PlacementRule.Matrix matrix -> children >= matrix.width();
+			case PlacementRule.ChosenLeg chosen -> atPosition > 0;
+			case PlacementRule.WeakerLeg weaker -> atPosition > 0;
+		};
+		if (full) {
+			throw new GenealogyChangeRefused(Reason.PARENT_FULL, "The position under " + parent
+					+ " was taken by a concurrent placement; enrol " + partner + " again");
+		}
+		return new Placement(partner, parent, rule.plan(), position.leg(), at, null);
+	}
+
+	private void changeSponsor(PartnerNumber partner, PartnerNumber newSponsor, Instant effective) {
+		endSponsorship(partner, effective);
+		this.neo4j.query(START_SPONSORSHIP)
+			.bindAll(Map.of("partner", partner.value(), "sponsor", newSponsor.value(), "at", utc(effective)))
+			.run();
+	}
+
+	private void endSponsorship(PartnerNumber partner, Instant effective) {
+		Optional<Map<String, Object>> ended = this.neo4j.query(END_SPONSORSHIP)
+			.bindAll(Map.of("partner", partner.value(), "at", utc(effective)))
+			.fetch()
+			.one();
+		if (ended.isPresent() && !((ZonedDateTime) ended.get().get("validFrom")).toInstant().isBefore(effective)) {
+			throw new GenealogyChangeRefused(Reason.OUT_OF_ORDER,
+					partner + " got its current sponsor at "
+							+ ((ZonedDateTime) ended.get().get("validFrom")).toInstant()
+							+ "; a change must be dated after that (got " + effective + ")");
+		}
+	}
+
+	private void requireOpen(Instant effective) {
+		Instant closedUntil = this.closedPeriods.closedUntil();
+		if (effective.isBefore(closedUntil)) {
+			throw new GenealogyChangeRefused(Reason.PERIOD_CLOSED,
+					"Changes dated before " + closedUntil + " fall into a closed period (got " + effective + ")");
+		}
+	}
+
+	private Partner existing(PartnerNumber number) {
+		return this.partners.find(number)
+			.orElseThrow(
+					() -> new GenealogyChangeRefused(Reason.UNKNOWN_PARTNER, "No partner has the number " + number));
+	}
+
+	private static void requireWorking(Partner partner, String role) {
+		if (partner.status() == PartnerStatus.TERMINATED) {
+			throw new GenealogyChangeRefused(Reason.TERMINATED,
+					"The " + role + " " + partner.number() + " has left the company");
+		}
+	}
+
+	private static Map<String, Object> properties(Partner partner) {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("number", partner.number().value());
+		properties.put("firstName", partner.firstName());
+		properties.put("lastName", partner.lastName());
+		properties.put("email", partner.email());
+		properties.put("city", partner.city());
+		properties.put("country", partner.country());
+		properties.put("language", partner.language());
+		properties.put("status", partner.status().name());
+		properties.put("joinedAt", utc(partner.joinedAt()));
+		properties.values().removeIf(java.util.Objects::isNull);
+		return properties;
+	}
+
+	private static ZonedDateTime utc(Instant instant) {
+		return instant.atZone(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,194 @@
+package io.treeline.graph.change;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.treeline.graph.Genealogy;
+import io.treeline.graph.GenealogyChangeRefused;
+import io.treeline.graph.GenealogyChangeRefused.Reason;
+import io.treeline.graph.Leg;
+import io.treeline.graph.Organisation;
+import io.treeline.graph.OrganisationLoader;
+import io.treeline.graph.Partner;
+import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.PartnerStatus;
+import io.treeline.graph.Partners;
+import io.treeline.graph.Placement;
+import io.treeline.graph.PlacementRule;
+import io.treeline.graph.Relative;
+import io.treeline.graph.TestOrganisations;
+import io.treeline.graph.Tree;
+import io.treeline.graph.TreeChanges;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@SpringBootTest
+class CypherTreeChangesIT {
+
+	private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+
+	@Autowired
+	TreeChanges changes;
+
+	@Autowired
+	Genealogy genealogy;
+
+	@Autowired
+	Partners partners;
+
+	@Autowired
+	OrganisationLoader loader;
+
+	@Autowired
+	Neo4jClient neo4j;
+
+	@BeforeEach
+	void onlyTheFounder() {
+		this.neo4j.query("MATCH (p:Partner) DETACH DELETE p").run();
+		this.loader.load(new Organisation(List.of(partner("A", START)), List.of(), List.of()));
+	}
+
+	@Test
+	void placesExampleM1InAForcedTwoByTwoMatrix() {
+		PlacementRule matrix = new PlacementRule.Matrix("matrix", 2);
+		assertThat(parentOf(enrol("B", "A", 1, matrix))).isEqualTo("A");
+		assertThat(parentOf(enrol("C", "A", 2, matrix))).isEqualTo("A");
+		assertThat(parentOf(enrol("D", "A", 3, matrix))).isEqualTo("B");
+		assertThat(parentOf(enrol("E", "A", 4, matrix))).isEqualTo("B");
+		assertThat(parentOf(enrol("F", "C", 5, matrix))).isEqualTo("C");
+		assertThat(this.genealogy.teamStats(PartnerNumber.of("A"), Tree.placement("matrix"), day(6)).teamSize())
+			.isEqualTo(5);
+		assertThat(this.genealogy.teamStats(PartnerNumber.of("A"), Tree.SPONSOR, day(6)).teamSize()).isEqualTo(5);
+	}
+
+	@Test
+	void spillsOverToTheOutermostPositionOfTheChosenLeg() {
+		assertThat(enrol("B", "A", 1, left())).isEqualTo(placement("B", "A", Leg.LEFT, 1));
+		assertThat(enrol("C", "A", 2, left())).isEqualTo(placement("C", "B", Leg.LEFT, 2));
+		assertThat(enrol("D", "A", 3, right())).isEqualTo(placement("D", "A", Leg.RIGHT, 3));
+		assertThat(enrol("E", "B", 4, right())).isEqualTo(placement("E", "B", Leg.RIGHT, 4));
+		assertThat(enrol("F", "A", 5, left())).isEqualTo(placement("F", "C", Leg.LEFT, 5));
+	}
+
+	@Test
+	void placesIntoTheWeakerLegWhenAsked() {
+		enrol("B", "A", 1, left());
+		enrol("C", "A", 2, left());
+		PlacementRule weaker = new PlacementRule.WeakerLeg("binary");
+		assertThat(enrol("D", "A", 3, weaker)).isEqualTo(placement("D", "A", Leg.RIGHT, 3));
+		assertThat(enrol("E", "A", 4, weaker)).isEqualTo(placement("E", "D", Leg.RIGHT, 4));
+	}
+
+	@Test
+	void movesAPartnerWithItsDownlineAndKeepsTheHistory() {
+		enrol("B", "A", 1, null);
+		enrol("C", "B", 2, null);
+		enrol("D", "C", 3, null);
+		enrol("E", "A", 4, null);
+		this.changes.moveSponsor(PartnerNumber.of("C"), PartnerNumber.of("E"), day(10));
+		assertThat(upline("D", day(9))).containsExactly("C", "B", "A");
+		assertThat(upline("D", day(10))).containsExactly("C", "E", "A");
+		assertThat(this.genealogy.teamStats(PartnerNumber.of("B"), Tree.SPONSOR, day(10)).teamSize()).isZero();
+	}
+
+	@Test
+	void refusesAMoveIntoTheOwnDownlineAndChangesNothing() {
+		enrol("B", "A", 1, null);
+		enrol("C", "B", 2, null);
+		assertThatExceptionOfType(GenealogyChangeRefused.class)
+			.isThrownBy(() -> this.changes.moveSponsor(PartnerNumber.of("B"), PartnerNumber.of("C"), day(10)))
+			.withMessageContaining("its own upline")
+			.extracting(GenealogyChangeRefused::reason)
+			.isEqualTo(Reason.CYCLE);
+		assertThat(upline("C", day(11))).containsExactly("B", "A");
+	}
+
+	@Test
+	void refusesChangesInAClosedPeriodOrBeforeTheCurrentSponsor() {
+		enrol("B", "A", 1, null);
+		enrol("C", "A", 2, null);
+		assertThatExceptionOfType(GenealogyChangeRefused.class)
+			.isThrownBy(() -> this.changes.moveSponsor(PartnerNumber.of("C"), PartnerNumber.of("B"),
+					Instant.parse("2025-12-01T00:00:00Z")))
+			.extracting(GenealogyChangeRefused::reason)
+			.isEqualTo(Reason.PERIOD_CLOSED);
+		assertThatExceptionOfType(GenealogyChangeRefused.class)
+			.isThrownBy(() -> this.changes.moveSponsor(PartnerNumber.of("C"), PartnerNumber.of("B"), day(1)))
+			.extracting(GenealogyChangeRefused::reason)
+			.isEqualTo(Reason.OUT_OF_ORDER);
+		assertThat(upline("C", day(20))).containsExactly("A");
+	}
+
+	@Test
+	void refusesADuplicateNumberAndAnUnknownSponsor() {
+		assertThatExceptionOfType(GenealogyChangeRefused.class).isThrownBy(() -> enrol("A", "A", 1, null))
+			.extracting(GenealogyChangeRefused::reason)
+			.isEqualTo(Reason.DUPLICATE_NUMBER);
+		assertThatExceptionOfType(GenealogyChangeRefused.class).isThrownBy(() -> enrol("B", "X", 1, null))
+			.withMessage("No partner has the number X");
+		assertThat(this.partners.count(null)).isEqualTo(1);
+	}
+
+	@Test
+	void terminationRollsTheDirectDownlineUpToTheSponsor() {
+		enrol("B", "A", 1, null);
+		enrol("C", "B", 2, null);
+		enrol("D", "B", 3, null);
+		enrol("E", "C", 4, null);
+		this.changes.terminate(PartnerNumber.of("B"), day(10));
+		assertThat(upline("E", day(10))).containsExactly("C", "A");
+		assertThat(upline("D", day(10))).containsExactly("A");
+		assertThat(upline("E", day(9))).containsExactly("C", "B", "A");
+		assertThat(this.partners.find(PartnerNumber.of("B")).orElseThrow().status())
+			.isEqualTo(PartnerStatus.TERMINATED);
+		assertThatExceptionOfType(GenealogyChangeRefused.class).isThrownBy(() -> enrol("F", "B", 11, null))
+			.extracting(GenealogyChangeRefused::reason)
+			.isEqualTo(Reason.TERMINATED);
+	}
+
+	private Placement enrol(String number, String sponsor, int day, PlacementRule rule) {
+		return this.changes.enrol(partner(number, day(day)), PartnerNumber.of(sponsor), rule);
+	}
+
+	private List<String> upline(String number, Instant asOf) {
+		return this.genealogy.upline(PartnerNumber.of(number), Tree.SPONSOR, asOf)
+			.stream()
+			.map(Relative::partner)
+			.map(PartnerNumber::value)
+			.toList();
+	}
+
+	private static Partner partner(String number, Instant joined) {
+		Partner template = TestOrganisations.partner(number, "Vorname" + number, "Nachname" + number, "Ort");
+		return new Partner(template.number(), template.firstName(), template.lastName(), template.email(),
+				template.city(), template.country(), template.language(), template.status(), joined);
+	}
+
+	private static Placement placement(String partner, String parent, Leg leg, int day) {
+		return new Placement(PartnerNumber.of(partner), PartnerNumber.of(parent), "binary", leg, day(day), null);
+	}
+
+	private static String parentOf(Placement placement) {
+		return placement.parent().value();
+	}
+
+	private static PlacementRule left() {
+		return new PlacementRule.ChosenLeg("binary", Leg.LEFT);
+	}
+
+	private static PlacementRule right() {
+		return new PlacementRule.ChosenLeg("binary", Leg.RIGHT);
+	}
+
+	private static Instant day(int day) {
+		return START.plusSeconds(86_400L * day);
+	}
+
+}
