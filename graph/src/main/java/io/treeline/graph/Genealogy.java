@@ -19,6 +19,12 @@ public interface Genealogy {
 	GenealogySnapshot snapshot(Tree tree, Instant asOf);
 
 	/**
+	 * Returns the plans that have a placement tree.
+	 * @return plan names in alphabetical order
+	 */
+	List<String> placementPlans();
+
+	/**
 	 * Returns the upline of a partner, nearest first, up to the root.
 	 * @param partner the partner
 	 * @param tree the tree

@@ -49,6 +49,10 @@ class CypherGenealogy implements Genealogy {
 
 	private static final String PLACEMENT_EDGES = CypherStatements.load("genealogy/placementEdges");
 
+	private static final String PLACEMENT_PLANS = CypherStatements.load("genealogy/placementPlans");
+
+	private volatile List<String> placementPlans;
+
 	private final Neo4jClient neo4j;
 
 	private final Map<Tree, TreeHistory> histories = new ConcurrentHashMap<>();
@@ -84,6 +88,19 @@ class CypherGenealogy implements Genealogy {
 	}
 
 	@Override
+	public List<String> placementPlans() {
+		List<String> plans = this.placementPlans;
+		if (plans == null) {
+			plans = List.copyOf(this.neo4j.query(PLACEMENT_PLANS)
+				.fetchAs(String.class)
+				.mappedBy((types, row) -> row.get("plan").asString())
+				.all());
+			this.placementPlans = plans;
+		}
+		return plans;
+	}
+
+	@Override
 	public List<Relative> upline(PartnerNumber partner, Tree tree, Instant asOf) {
 		GenealogySnapshot snapshot = snapshot(tree, asOf);
 		int[] upline = snapshot.upline(idOf(snapshot, partner));
@@ -110,6 +127,7 @@ class CypherGenealogy implements Genealogy {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void forget(GenealogyChanged change) {
+		this.placementPlans = null;
 		this.histories.clear();
 		synchronized (this.snapshots) {
 			this.snapshots.clear();

@@ -15,11 +15,13 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouterLink;
 import io.treeline.compensation.MonthlyVolume;
 import io.treeline.compensation.Volumes;
 import io.treeline.graph.Partner;
-import io.treeline.graph.PartnerStatus;
 import io.treeline.graph.Partners;
+import io.treeline.portal.genealogy.DownlineView;
 
 /**
  * What staff see of one partner: contact data and status from the genealogy, the sponsor
@@ -49,10 +51,17 @@ class PartnerCard extends VerticalLayout {
 			return;
 		}
 		add(new H3(partner.name()), line("Nummer", partner.number().value()),
-				line("Status", statusText(partner.status())), line("E-Mail", partner.email()),
+				line("Status", PartnerStatusText.of(partner.status())), line("E-Mail", partner.email()),
 				line("Ort", partner.city() + " (" + partner.country() + ")"),
 				line("Eintritt", this.date.format(partner.joinedAt())), line("Sponsor", sponsorOf(partner)),
-				new H4("Eigenumsatz nach Monat"), volumeGrid(partner));
+				downlineLink(partner), new H4("Eigenumsatz nach Monat"), volumeGrid(partner));
+	}
+
+	private static RouterLink downlineLink(Partner partner) {
+		RouterLink link = new RouterLink("Downline anzeigen", DownlineView.class);
+		link.setQueryParameters(QueryParameters.of("partner", partner.number().value()));
+		link.setId("downline-link");
+		return link;
 	}
 
 	private String sponsorOf(Partner partner) {
@@ -78,15 +87,6 @@ class PartnerCard extends VerticalLayout {
 		Span line = new Span(label + ": " + ((value != null) ? value : "–"));
 		line.getElement().setAttribute("data-field", label);
 		return line;
-	}
-
-	static String statusText(PartnerStatus status) {
-		return switch (status) {
-			case PENDING_CONFIRMATION -> "Bestätigung offen";
-			case ACTIVE -> "Aktiv";
-			case SUSPENDED -> "Gesperrt";
-			case TERMINATED -> "Gekündigt";
-		};
 	}
 
 }

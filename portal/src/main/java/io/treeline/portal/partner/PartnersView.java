@@ -84,7 +84,7 @@ public class PartnersView extends VerticalLayout {
 		this.grid.addColumn(Partner::name).setHeader("Name").setFlexGrow(1);
 		this.grid.addColumn(Partner::city).setHeader("Ort").setAutoWidth(true);
 		this.grid.addColumn(Partner::country).setHeader("Land").setAutoWidth(true).setFlexGrow(0);
-		this.grid.addColumn((p) -> PartnerCard.statusText(p.status())).setHeader("Status").setAutoWidth(true);
+		this.grid.addColumn((p) -> PartnerStatusText.of(p.status())).setHeader("Status").setAutoWidth(true);
 		this.grid.addColumn((p) -> date.format(p.joinedAt())).setHeader("Eintritt").setAutoWidth(true).setFlexGrow(0);
 		this.grid.setItems((query) -> page(query.getOffset(), query.getLimit()).stream(),
 				(query) -> (int) Math.min(Integer.MAX_VALUE, this.partners.count(this.search.getValue())));

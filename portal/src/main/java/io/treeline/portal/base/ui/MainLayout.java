@@ -14,6 +14,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import io.treeline.portal.genealogy.DownlineView;
 import io.treeline.portal.partner.PartnersView;
 import jakarta.annotation.security.PermitAll;
 
@@ -51,6 +52,7 @@ public class MainLayout extends AppLayout {
 	private static SideNav navigation() {
 		SideNav nav = new SideNav();
 		nav.addItem(new SideNavItem("Vertriebspartner", PartnersView.class, VaadinIcon.USERS.create()));
+		nav.addItem(new SideNavItem("Downline", DownlineView.class, VaadinIcon.SITEMAP.create()));
 		SideNavItem graphiql = new SideNavItem("GraphQL-Explorer", "graphiql", VaadinIcon.CODE.create());
 		// a page of its own, not a Vaadin route
 		graphiql.setRouterIgnore(true);

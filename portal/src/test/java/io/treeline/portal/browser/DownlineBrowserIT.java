@@ -1,0 +1,95 @@
+package io.treeline.portal.browser;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.Partners;
+import io.treeline.portal.TestAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The downline explorer in a real browser: open it on the founder of the demo company,
+ * expand a leg, and go back in time.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class DownlineBrowserIT {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Partners partners;
+
+	ChromeDriver browser;
+
+	WebDriverWait wait;
+
+	@BeforeEach
+	void openBrowser() throws IOException {
+		this.browser = HeadlessChromium.start();
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void expandsALegAndShowsTheTreeAsOfAnEarlierDay() throws IOException {
+		String founder = name("P-0000001");
+		String second = name("P-0000002");
+		String third = name("P-0000003");
+		this.browser.get("http://localhost:" + this.port + "/downline?partner=P-0000001");
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")))
+			.sendKeys(TestAccounts.ADMIN);
+		WebElement password = this.browser.findElement(By.cssSelector("#vaadinLoginPassword input"));
+		password.sendKeys(TestAccounts.ADMIN_PASSWORD, Keys.ENTER);
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(cell(founder)));
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(cell(second)));
+		WebElement secondsToggle = this.browser.findElement(
+				By.xpath("//vaadin-grid-tree-toggle[not(@leaf)][contains(normalize-space(.), '" + second + "')]"));
+		secondsToggle.click();
+		this.wait.until(ExpectedConditions.attributeToBeNotEmpty(secondsToggle, "expanded"));
+		this.wait.until((driver) -> toggles().stream()
+			.anyMatch((toggle) -> String.valueOf(toggle.getAttribute("style")).contains("--_level: 2")));
+		HeadlessChromium.screenshot(this.browser, "downline-explorer");
+
+		WebElement date = this.browser.findElement(By.cssSelector("#downline-as-of input"));
+		date.sendKeys(Keys.chord(Keys.CONTROL, "a"), "19.01.2024", Keys.ENTER);
+		this.wait.until(ExpectedConditions.invisibilityOfElementLocated(cell(third)));
+		assertThat(this.browser.findElements(cell(second))).isNotEmpty();
+		assertThat(this.browser.findElements(cell(third))).noneMatch(WebElement::isDisplayed);
+	}
+
+	private java.util.List<WebElement> toggles() {
+		return this.browser.findElements(By.cssSelector("#downline-grid vaadin-grid-tree-toggle"));
+	}
+
+	private String name(String number) {
+		return this.partners.find(PartnerNumber.of(number)).orElseThrow().name();
+	}
+
+	private static By cell(String text) {
+		return By.xpath("//vaadin-grid-cell-content[contains(normalize-space(.), '" + text + "')]");
+	}
+
+}
