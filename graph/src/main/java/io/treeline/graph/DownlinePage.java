@@ -19,9 +19,10 @@ public record DownlinePage(List<Entry> entries, int totalCount, boolean hasNextP
 	 * A partner of the downline and its position, from which the next page starts.
 	 *
 	 * @param relative the partner with its level below the top
+	 * @param parent the partner's parent in the tree
 	 * @param position the partner's position in the tree order of the snapshot
 	 */
-	public record Entry(Relative relative, int position) {
+	public record Entry(Relative relative, PartnerNumber parent, int position) {
 	}
 
 }

@@ -282,8 +282,8 @@ public final class GenealogySnapshot {
 			total++;
 			if (i > after) {
 				if (entries.size() < first) {
-					entries
-						.add(new DownlinePage.Entry(new Relative(number(member), d - this.depth[id], side(member)), i));
+					Relative relative = new Relative(number(member), d - this.depth[id], side(member));
+					entries.add(new DownlinePage.Entry(relative, number(this.parent[member]), i));
 				}
 				else {
 					hasNext = true;

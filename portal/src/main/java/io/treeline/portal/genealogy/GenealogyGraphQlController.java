@@ -1,6 +1,7 @@
 package io.treeline.portal.genealogy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,6 +36,8 @@ class GenealogyGraphQlController {
 	private static final String UPLINE = "upline";
 
 	private static final String DOWNLINE = "downline";
+
+	private static final int MAX_TREE_NODES = 5_000;
 
 	private final Genealogy genealogy;
 
@@ -73,6 +76,41 @@ class GenealogyGraphQlController {
 			.map((entry) -> edge(entry.relative(), Cursors.of(DOWNLINE, Integer.toString(entry.position()))))
 			.toList();
 		return RelativeConnection.of(edges, page.hasNextPage(), start >= 0, page.totalCount());
+	}
+
+	@QueryMapping
+	PlacementTree placementTree(@Argument String number, @Argument String plan, @Argument Instant asOf,
+			@Argument int depth) {
+		if (depth < 1 || depth > 6) {
+			throw new IllegalArgumentException("depth must be between 1 and 6 (got " + depth + ")");
+		}
+		PartnerNumber root = PartnerNumber.of(number);
+		// a binary tree of 6 levels has 126 partners, a wide matrix more: read them in
+		// pages
+		List<PlacementTree.Node> nodes = new ArrayList<>();
+		int after = -1;
+		DownlinePage page;
+		do {
+			page = this.genealogy
+				.downline(new DownlineQuery(root, Tree.placement(plan), instant(asOf), 1, depth, after, 1000));
+			for (DownlinePage.Entry entry : page.entries()) {
+				nodes.add(new PlacementTree.Node(entry.relative().partner(), entry.parent().value(),
+						entry.relative().level(), entry.relative().side()));
+				after = entry.position();
+			}
+		}
+		while (page.hasNextPage() && nodes.size() < MAX_TREE_NODES);
+		return new PlacementTree(root, nodes);
+	}
+
+	@SchemaMapping(typeName = "PlacementTree")
+	CompletableFuture<Partner> root(PlacementTree tree, DataLoader<PartnerNumber, Partner> partnerByNumber) {
+		return partnerByNumber.load(tree.root());
+	}
+
+	@SchemaMapping(typeName = "PlacementNode")
+	CompletableFuture<Partner> partner(PlacementTree.Node node, DataLoader<PartnerNumber, Partner> partnerByNumber) {
+		return partnerByNumber.load(node.partner());
 	}
 
 	@QueryMapping

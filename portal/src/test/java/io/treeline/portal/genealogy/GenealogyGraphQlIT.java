@@ -90,6 +90,21 @@ class GenealogyGraphQlIT {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void drawsTheBinaryNeighbourhoodOfThePartnerWithParentsAndSides() {
+		Map<String, Object> tree = data("{ placementTree(number: \"P-0000001\", plan: \"binary\", depth: 2) "
+				+ "{ root { number } nodes { partner { number } parent level leg } } }", "placementTree");
+		List<Map<String, Object>> nodes = (List<Map<String, Object>>) tree.get("nodes");
+		assertThat(tree.get("root")).isEqualTo(Map.of("number", "P-0000001"));
+		assertThat(nodes).hasSizeBetween(2, 6);
+		assertThat(nodes).filteredOn((node) -> node.get("level").equals(1))
+			.extracting((node) -> node.get("leg"))
+			.containsExactly("LEFT", "RIGHT");
+		assertThat(nodes).filteredOn((node) -> node.get("level").equals(1))
+			.allSatisfy((node) -> assertThat(node.get("parent")).isEqualTo("P-0000001"));
+	}
+
+	@Test
 	void reportsAnUnknownPartnerAsBadRequest() {
 		Map<String, Object> response = post("{ teamStats(number: \"P-9999999\") { teamSize } }", Map.of());
 		assertThat(response.get("errors").toString()).contains("BAD_REQUEST", "No partner has the number P-9999999");
