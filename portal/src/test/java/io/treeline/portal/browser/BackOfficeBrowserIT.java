@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -106,11 +105,7 @@ class BackOfficeBrowserIT {
 	}
 
 	private void enterCredentials(String user, String password) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")))
-			.sendKeys(user);
-		WebElement passwordField = this.browser.findElement(By.cssSelector("#vaadinLoginPassword input"));
-		passwordField.sendKeys(password);
-		passwordField.sendKeys(Keys.ENTER);
+		LoginPage.signIn(this.browser, this.wait, user, password);
 	}
 
 	private String url(String path) {

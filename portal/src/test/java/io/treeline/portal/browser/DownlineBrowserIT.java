@@ -2,6 +2,7 @@ package io.treeline.portal.browser;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.Partners;
@@ -59,10 +60,7 @@ class DownlineBrowserIT {
 		String second = name("P-0000002");
 		String third = name("P-0000003");
 		this.browser.get("http://localhost:" + this.port + "/downline?partner=P-0000001");
-		this.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#vaadinLoginUsername input")))
-			.sendKeys(TestAccounts.ADMIN);
-		WebElement password = this.browser.findElement(By.cssSelector("#vaadinLoginPassword input"));
-		password.sendKeys(TestAccounts.ADMIN_PASSWORD, Keys.ENTER);
+		LoginPage.signIn(this.browser, this.wait, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(cell(founder)));
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(cell(second)));
 		WebElement secondsToggle = this.browser.findElement(
@@ -80,7 +78,7 @@ class DownlineBrowserIT {
 		assertThat(this.browser.findElements(cell(third))).noneMatch(WebElement::isDisplayed);
 	}
 
-	private java.util.List<WebElement> toggles() {
+	private List<WebElement> toggles() {
 		return this.browser.findElements(By.cssSelector("#downline-grid vaadin-grid-tree-toggle"));
 	}
 

@@ -9,7 +9,7 @@ import io.treeline.graph.OrganisationLoader;
 import io.treeline.graph.Partner;
 import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.PartnerStatus;
-import io.treeline.portal.TestAccounts;
+import io.treeline.portal.GraphQlTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,17 +42,14 @@ class GenealogyChangeGraphQlIT {
 	@Autowired
 	OrganisationLoader loader;
 
-	RestClient client;
+	GraphQlTestClient client;
 
 	@BeforeEach
 	void founderAndClient() {
 		this.loader
 			.load(new Organisation(List.of(new Partner(PartnerNumber.of("G-ROOT"), "Gina", "Gründer", null, "Berlin",
 					"DE", "de", PartnerStatus.ACTIVE, Instant.parse("2026-01-01T00:00:00Z"))), List.of(), List.of()));
-		this.client = RestClient.builder()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.defaultHeaders((h) -> h.setBasicAuth(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))
-			.build();
+		this.client = GraphQlTestClient.signedIn(this.port);
 	}
 
 	@Test
@@ -117,15 +112,8 @@ class GenealogyChangeGraphQlIT {
 		assertThat(payload.get("errors")).isEqualTo(List.of());
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, Object> data(String query, Map<String, Object> input, String field) {
-		Map<String, Object> response = this.client.post()
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("query", query, "variables", input.isEmpty() ? Map.of() : Map.of("input", input)))
-			.retrieve()
-			.body(Map.class);
-		assertThat(response.get("errors")).as("errors").isNull();
-		return (Map<String, Object>) ((Map<String, Object>) response.get("data")).get(field);
+		return this.client.data(query, input.isEmpty() ? Map.of() : Map.of("input", input), field);
 	}
 
 }

@@ -4,15 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.treeline.portal.TestAccounts;
+import io.treeline.portal.GraphQlTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,33 +23,31 @@ class GenealogyGraphQlIT {
 	@LocalServerPort
 	int port;
 
-	RestClient client;
+	GraphQlTestClient client;
 
 	@BeforeEach
 	void signIn() {
-		this.client = RestClient.builder()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.defaultHeaders((h) -> h.setBasicAuth(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))
-			.build();
+		this.client = GraphQlTestClient.signedIn(this.port);
 	}
 
 	@Test
 	void countsTheWholeDemoCompanyBelowItsFounderInBothTrees() {
-		Map<String, Object> sponsor = data("{ teamStats(number: \"P-0000001\") { partner { number } teamSize depth "
-				+ "legs { child { number } size } } }", "teamStats");
+		Map<String, Object> sponsor = this.client
+			.data("{ teamStats(number: \"P-0000001\") { partner { number } teamSize depth "
+					+ "legs { child { number } size } } }", "teamStats");
 		assertThat(sponsor.get("teamSize")).isEqualTo(299);
 		assertThat(sponsor.get("partner")).isEqualTo(Map.of("number", "P-0000001"));
 		assertThat(
 				((List<?>) sponsor.get("legs")).stream().mapToInt((leg) -> (int) ((Map<?, ?>) leg).get("size")).sum())
 			.isEqualTo(299);
-		Map<String, Object> binary = data(
+		Map<String, Object> binary = this.client.data(
 				"{ teamStats(number: \"P-0000001\", plan: \"binary\") { teamSize leftSize rightSize } }", "teamStats");
 		assertThat((int) binary.get("leftSize") + (int) binary.get("rightSize")).isEqualTo(299);
 	}
 
 	@Test
 	void answersAsOfAnInstantBeforeTheFirstRecruit() {
-		Map<String, Object> founderAlone = data(
+		Map<String, Object> founderAlone = this.client.data(
 				"{ teamStats(number: \"P-0000001\", asOf: \"2024-01-16T00:00:00+01:00\") { teamSize depth } }",
 				"teamStats");
 		assertThat(founderAlone).isEqualTo(Map.of("teamSize", 0, "depth", 0));
@@ -60,8 +56,8 @@ class GenealogyGraphQlIT {
 	@Test
 	@SuppressWarnings("unchecked")
 	void walksTheUplineOfTheNewestPartnerToTheFounder() {
-		Map<String, Object> upline = data(
-				"{ upline(number: \"P-0000300\") { totalCount edges { level node { number } } } }", "upline");
+		Map<String, Object> upline = this.client
+			.data("{ upline(number: \"P-0000300\") { totalCount edges { level node { number } } } }", "upline");
 		List<Map<String, Object>> edges = (List<Map<String, Object>>) upline.get("edges");
 		assertThat(edges).hasSize((int) upline.get("totalCount"));
 		assertThat(edges.get(0).get("level")).isEqualTo(1);
@@ -75,9 +71,10 @@ class GenealogyGraphQlIT {
 		String after = null;
 		int total;
 		do {
-			Map<String, Object> page = data("query($after: String) { downline(number: \"P-0000001\", first: 70, "
-					+ "after: $after) { totalCount edges { level node { number } } pageInfo { hasNextPage endCursor } } }",
-					"downline", (after != null) ? Map.of("after", after) : Map.of());
+			Map<String, Object> page = this.client
+				.data("query($after: String) { downline(number: \"P-0000001\", first: 70, "
+						+ "after: $after) { totalCount edges { level node { number } } pageInfo { hasNextPage endCursor } } }",
+						(after != null) ? Map.of("after", after) : Map.of(), "downline");
 			total = (int) page.get("totalCount");
 			((List<Map<String, Object>>) page.get("edges"))
 				.forEach((edge) -> seen.add((String) ((Map<String, Object>) edge.get("node")).get("number")));
@@ -92,8 +89,9 @@ class GenealogyGraphQlIT {
 	@Test
 	@SuppressWarnings("unchecked")
 	void drawsTheBinaryNeighbourhoodOfThePartnerWithParentsAndSides() {
-		Map<String, Object> tree = data("{ placementTree(number: \"P-0000001\", plan: \"binary\", depth: 2) "
-				+ "{ root { number } nodes { partner { number } parent level leg } } }", "placementTree");
+		Map<String, Object> tree = this.client
+			.data("{ placementTree(number: \"P-0000001\", plan: \"binary\", depth: 2) "
+					+ "{ root { number } nodes { partner { number } parent level leg } } }", "placementTree");
 		List<Map<String, Object>> nodes = (List<Map<String, Object>>) tree.get("nodes");
 		assertThat(tree.get("root")).isEqualTo(Map.of("number", "P-0000001"));
 		assertThat(nodes).hasSizeBetween(2, 6);
@@ -106,28 +104,8 @@ class GenealogyGraphQlIT {
 
 	@Test
 	void reportsAnUnknownPartnerAsBadRequest() {
-		Map<String, Object> response = post("{ teamStats(number: \"P-9999999\") { teamSize } }", Map.of());
+		Map<String, Object> response = this.client.post("{ teamStats(number: \"P-9999999\") { teamSize } }", Map.of());
 		assertThat(response.get("errors").toString()).contains("BAD_REQUEST", "No partner has the number P-9999999");
-	}
-
-	private Map<String, Object> data(String query, String field) {
-		return data(query, field, Map.of());
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> data(String query, String field, Map<String, Object> variables) {
-		Map<String, Object> response = post(query, variables);
-		assertThat(response.get("errors")).as("errors").isNull();
-		return (Map<String, Object>) ((Map<String, Object>) response.get("data")).get(field);
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> post(String query, Map<String, Object> variables) {
-		return this.client.post()
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("query", query, "variables", variables))
-			.retrieve()
-			.body(Map.class);
 	}
 
 }

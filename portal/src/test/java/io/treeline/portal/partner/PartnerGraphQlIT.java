@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.treeline.portal.GraphQlTestClient;
 import io.treeline.portal.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,19 +27,16 @@ class PartnerGraphQlIT {
 	@LocalServerPort
 	int port;
 
-	RestClient client;
+	GraphQlTestClient client;
 
 	@BeforeEach
 	void signIn() {
-		this.client = RestClient.builder()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.defaultHeaders((h) -> h.setBasicAuth(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD))
-			.build();
+		this.client = GraphQlTestClient.signedIn(this.port);
 	}
 
 	@Test
 	void answersOnePartnerWithSponsorAndVolumesFromBothStores() {
-		Map<String, Object> partner = data(
+		Map<String, Object> partner = this.client.data(
 				"""
 						{ partner(number: "P-0000002") { number name status joinedAt sponsor { number } monthlyVolumes { month pv bv } } }
 						""",
@@ -51,7 +49,7 @@ class PartnerGraphQlIT {
 
 	@Test
 	void answersNullForAnUnknownNumber() {
-		assertThat(data("{ partner(number: \"P-9999999\") { number } }", "partner")).isNull();
+		assertThat(this.client.data("{ partner(number: \"P-9999999\") { number } }", "partner")).isNull();
 	}
 
 	@Test
@@ -61,10 +59,10 @@ class PartnerGraphQlIT {
 		String after = null;
 		long total;
 		do {
-			Map<String, Object> page = data(
+			Map<String, Object> page = this.client.data(
 					"query($after: String) { partners(first: 70, after: $after) { totalCount "
 							+ "edges { cursor node { number } } pageInfo { hasNextPage endCursor } } }",
-					"partners", (after != null) ? Map.of("after", after) : Map.of());
+					(after != null) ? Map.of("after", after) : Map.of(), "partners");
 			total = ((Number) page.get("totalCount")).longValue();
 			((List<Map<String, Object>>) page.get("edges"))
 				.forEach((edge) -> seen.add((String) ((Map<String, Object>) edge.get("node")).get("number")));
@@ -78,9 +76,10 @@ class PartnerGraphQlIT {
 
 	@Test
 	void reportsBadInputAsBadRequestWithAMessage() {
-		Map<String, Object> response = post("{ partners(first: 5, after: \"not-a-cursor\") { totalCount } }", Map.of());
+		Map<String, Object> response = this.client
+			.post("{ partners(first: 5, after: \"not-a-cursor\") { totalCount } }", Map.of());
 		assertThat(response.get("errors").toString()).contains("BAD_REQUEST", "is not a cursor of this list");
-		response = post("{ partners(first: 0) { totalCount } }", Map.of());
+		response = this.client.post("{ partners(first: 0) { totalCount } }", Map.of());
 		assertThat(response.get("errors").toString()).contains("first must be between 1 and 500");
 	}
 
@@ -98,26 +97,6 @@ class PartnerGraphQlIT {
 			.body(Map.of("query", "{ partner(number: \"P-0000001\") { name } }"))
 			.exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
 		assertThat(wrong).isEqualTo(HttpStatus.UNAUTHORIZED);
-	}
-
-	private Map<String, Object> data(String query, String field) {
-		return data(query, field, Map.of());
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> data(String query, String field, Map<String, Object> variables) {
-		Map<String, Object> response = post(query, variables);
-		assertThat(response.get("errors")).as("errors").isNull();
-		return (Map<String, Object>) ((Map<String, Object>) response.get("data")).get(field);
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> post(String query, Map<String, Object> variables) {
-		return this.client.post()
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("query", query, "variables", variables))
-			.retrieve()
-			.body(Map.class);
 	}
 
 }
