@@ -1,11 +1,15 @@
 package io.treeline.portal.genealogy;
 
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.treeline.graph.GenealogyChangeRefused;
+import io.treeline.graph.ImportProblem;
+import io.treeline.graph.ImportResult;
+import io.treeline.graph.OrganisationImport;
 import io.treeline.graph.Leg;
 import io.treeline.graph.Partner;
 import io.treeline.graph.PartnerNumber;
@@ -31,9 +35,21 @@ class GenealogyChangeGraphQlController {
 
 	private final Partners partners;
 
-	GenealogyChangeGraphQlController(TreeChanges changes, Partners partners) {
+	private final OrganisationImport organisationImport;
+
+	GenealogyChangeGraphQlController(TreeChanges changes, Partners partners, OrganisationImport organisationImport) {
 		this.changes = changes;
 		this.partners = partners;
+		this.organisationImport = organisationImport;
+	}
+
+	@MutationMapping
+	ImportOrganisationPayload importOrganisation(@Argument ImportOrganisationInput input) {
+		ImportResult result = this.organisationImport.importCsv(new StringReader(input.partners()),
+				new StringReader(input.sponsorships()),
+				(input.placements() != null) ? new StringReader(input.placements()) : null);
+		return new ImportOrganisationPayload(result.loaded(), result.partners(), result.sponsorships(),
+				result.placements(), result.problems());
 	}
 
 	@MutationMapping
@@ -112,6 +128,13 @@ class GenealogyChangeGraphQlController {
 	}
 
 	record TerminatePartnerInput(String number, Instant effective) {
+	}
+
+	record ImportOrganisationInput(String partners, String sponsorships, String placements) {
+	}
+
+	record ImportOrganisationPayload(boolean imported, int partners, int sponsorships, int placements,
+			List<ImportProblem> problems) {
 	}
 
 	record EnrolPartnerPayload(Partner partner, Placement placement, List<GenealogyError> errors) {

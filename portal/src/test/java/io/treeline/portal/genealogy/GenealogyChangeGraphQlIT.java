@@ -106,6 +106,34 @@ class GenealogyChangeGraphQlIT {
 		assertThat(child.get("sponsor")).isEqualTo(Map.of("number", "G-ROOT"));
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void importsCsvTextAndReportsProblemsWithTheirLines() {
+		String mutation = """
+				mutation($input: ImportOrganisationInput!) {
+				  importOrganisation(input: $input) { imported partners sponsorships problems { file line message } }
+				}
+				""";
+		Map<String, Object> refused = data(mutation,
+				Map.of("partners",
+						"number,firstName,lastName,email,city,country,language,status,joinedAt\n"
+								+ "G-I1,Ina,Import,,Jena,DE,de,ACTIVE,2026-01-10T00:00:00Z\n",
+						"sponsorships", "partner,sponsor,validFrom,validTo\nG-I1,G-NOBODY,2026-01-10T00:00:00Z,\n"),
+				"importOrganisation");
+		assertThat(refused.get("imported")).isEqualTo(false);
+		assertThat((List<Map<String, Object>>) refused.get("problems")).singleElement()
+			.satisfies((problem) -> assertThat(problem).containsEntry("file", "sponsorships").containsEntry("line", 2));
+		Map<String, Object> imported = data(mutation,
+				Map.of("partners",
+						"number,firstName,lastName,email,city,country,language,status,joinedAt\n"
+								+ "G-I1,Ina,Import,,Jena,DE,de,ACTIVE,2026-01-10T00:00:00Z\n",
+						"sponsorships", "partner,sponsor,validFrom,validTo\nG-I1,G-ROOT,2026-01-10T00:00:00Z,\n"),
+				"importOrganisation");
+		assertThat(imported).containsEntry("imported", true).containsEntry("partners", 1);
+		Map<String, Object> partner = data("{ partner(number: \"G-I1\") { sponsor { number } } }", Map.of(), "partner");
+		assertThat(partner.get("sponsor")).isEqualTo(Map.of("number", "G-ROOT"));
+	}
+
 	private void enrol(String number, String sponsor, String joinedAt) {
 		Map<String, Object> payload = data(ENROL, Map.of("number", number, "firstName", "Vor", "lastName", "Nach",
 				"country", "DE", "language", "de", "sponsor", sponsor, "joinedAt", joinedAt), "enrolPartner");
