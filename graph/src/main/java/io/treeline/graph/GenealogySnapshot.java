@@ -3,10 +3,12 @@ package io.treeline.graph;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.IntPredicate;
 
 /**
  * One tree as it was at an instant, held in arrays for computation: every partner has an
@@ -44,12 +46,16 @@ public final class GenealogySnapshot {
 
 	private final int[] activeBefore;
 
+	private final Directory directory;
+
 	private final int[] childStart;
 
 	private final int[] children;
 
-	private GenealogySnapshot(Tree tree, Instant asOf, String[] numbers, int[] parent, byte[] side, boolean[] active) {
+	private GenealogySnapshot(Tree tree, Instant asOf, String[] numbers, int[] parent, byte[] side,
+			Directory directory) {
 		this.tree = tree;
+		this.directory = directory;
 		this.asOf = asOf;
 		this.numbers = numbers;
 		this.parent = parent;
@@ -71,7 +77,8 @@ public final class GenealogySnapshot {
 		summariseSubtrees();
 		this.activeBefore = new int[n + 1];
 		for (int i = 0; i < n; i++) {
-			this.activeBefore[i + 1] = this.activeBefore[i] + (active[this.preorder[i]] ? 1 : 0);
+			boolean active = directory.status(this.preorder[i]) == PartnerStatus.ACTIVE;
+			this.activeBefore[i + 1] = this.activeBefore[i] + (active ? 1 : 0);
 		}
 	}
 
@@ -89,10 +96,48 @@ public final class GenealogySnapshot {
 	 */
 	public static GenealogySnapshot of(Tree tree, Instant asOf, String[] numbers, int[] parent, byte[] side,
 			boolean[] active) {
-		if (parent.length != numbers.length || side.length != numbers.length || active.length != numbers.length) {
-			throw new IllegalArgumentException("numbers, parent, side and active must have the same length");
+		PartnerStatus[] statuses = new PartnerStatus[active.length];
+		for (int id = 0; id < active.length; id++) {
+			statuses[id] = active[id] ? PartnerStatus.ACTIVE : PartnerStatus.SUSPENDED;
 		}
-		return new GenealogySnapshot(tree, asOf, numbers, parent, side, active);
+		int[] nameRank = new int[active.length];
+		Arrays.setAll(nameRank, (id) -> id);
+		return of(tree, asOf, numbers, parent, side, new Directory(statuses, new long[active.length], nameRank));
+	}
+
+	/**
+	 * Builds a snapshot with what the downline filters and orders need of each partner.
+	 * @param tree the tree it shows
+	 * @param asOf the instant it shows the tree at
+	 * @param numbers partner numbers in ascending order; a partner's id is its index
+	 * @param parent the parent id of each partner, {@link #NONE} for a root
+	 * @param side the binary side of each partner (0 none, 1 LEFT, 2 RIGHT)
+	 * @param directory status, join instant and name rank of each partner
+	 * @return the snapshot
+	 * @throws IllegalStateException if the parents form a cycle
+	 */
+	public static GenealogySnapshot of(Tree tree, Instant asOf, String[] numbers, int[] parent, byte[] side,
+			Directory directory) {
+		if (parent.length != numbers.length || side.length != numbers.length
+				|| directory.nameRank().length != numbers.length) {
+			throw new IllegalArgumentException("numbers, parent, side and directory must have the same length");
+		}
+		return new GenealogySnapshot(tree, asOf, numbers, parent, side, directory);
+	}
+
+	/**
+	 * What the snapshot knows of each partner besides the tree.
+	 *
+	 * @param statuses the status of each partner
+	 * @param joinedAt the start of each partner's contract in nanoseconds since the epoch
+	 * @param nameRank each partner's place in the order of names
+	 */
+	public record Directory(PartnerStatus[] statuses, long[] joinedAt, int[] nameRank) {
+
+		PartnerStatus status(int id) {
+			return this.statuses[id];
+		}
+
 	}
 
 	private void indexChildren() {
@@ -256,41 +301,78 @@ public final class GenealogySnapshot {
 	}
 
 	/**
-	 * Returns a page of a partner's downline in preorder, limited to a range of levels.
+	 * Returns a page of a partner's downline, limited to a range of levels and to the
+	 * partners a filter accepts, in the given order.
 	 * @param id the partner at the top
 	 * @param minLevel first level included (1: direct children)
 	 * @param maxLevel last level included
-	 * @param after the preorder position after which the page starts, {@code -1} for the
-	 * start
+	 * @param accept which partners (by id) to include
+	 * @param order the order
+	 * @param after the position (in that order) after which the page starts, {@code -1}
+	 * for the start
+	 * @param first the page size
+	 * @return the page
+	 */
+	public DownlinePage downline(int id, int minLevel, int maxLevel, IntPredicate accept, DownlineOrder order,
+			int after, int first) {
+		int top = this.preorderIndex[id];
+		int end = top + this.subtreeSize[id];
+		long minDepth = (long) this.depth[id] + minLevel;
+		long maxDepth = (long) this.depth[id] + maxLevel;
+		int[] members = new int[end - top - 1];
+		int count = 0;
+		for (int i = top + 1; i < end; i++) {
+			int member = this.preorder[i];
+			if (this.depth[member] >= minDepth && this.depth[member] <= maxDepth && accept.test(member)) {
+				members[count++] = member;
+			}
+		}
+		int[] ordered = sorted(Arrays.copyOf(members, count), order);
+		List<DownlinePage.Entry> entries = new ArrayList<>(Math.min(first, count));
+		int from = Math.max(after + 1, 0);
+		for (int position = from; position < Math.min(count, from + first); position++) {
+			int member = ordered[position];
+			Relative relative = new Relative(number(member), this.depth[member] - this.depth[id], side(member));
+			entries.add(new DownlinePage.Entry(relative, number(this.parent[member]), position));
+		}
+		return new DownlinePage(entries, count, from + first < count);
+	}
+
+	/**
+	 * Returns a page of a partner's downline in tree order within a range of levels.
+	 * @param id the partner at the top
+	 * @param minLevel first level included
+	 * @param maxLevel last level included
+	 * @param after the position after which the page starts, {@code -1} for the start
 	 * @param first the page size
 	 * @return the page
 	 */
 	public DownlinePage downline(int id, int minLevel, int maxLevel, int after, int first) {
-		int top = this.preorderIndex[id];
-		int end = top + this.subtreeSize[id];
-		int minDepth = this.depth[id] + minLevel;
-		int maxDepth = (int) Math.min((long) this.depth[id] + maxLevel, Integer.MAX_VALUE);
-		List<DownlinePage.Entry> entries = new ArrayList<>(Math.min(first, end - top));
-		int total = 0;
-		boolean hasNext = false;
-		for (int i = top + 1; i < end; i++) {
-			int member = this.preorder[i];
-			int d = this.depth[member];
-			if (d < minDepth || d > maxDepth) {
-				continue;
-			}
-			total++;
-			if (i > after) {
-				if (entries.size() < first) {
-					Relative relative = new Relative(number(member), d - this.depth[id], side(member));
-					entries.add(new DownlinePage.Entry(relative, number(this.parent[member]), i));
-				}
-				else {
-					hasNext = true;
-				}
-			}
+		return downline(id, minLevel, maxLevel, (member) -> true, DownlineOrder.TREE, after, first);
+	}
+
+	private int[] sorted(int[] members, DownlineOrder order) {
+		if (order == DownlineOrder.TREE) {
+			return members;
 		}
-		return new DownlinePage(entries, total, hasNext);
+		Comparator<Integer> comparator = switch (order) {
+			case LEVEL -> Comparator.comparingInt((Integer member) -> this.depth[member])
+				.thenComparingInt((member) -> this.preorderIndex[member]);
+			case NAME -> Comparator.comparingInt((Integer member) -> this.directory.nameRank()[member]);
+			case JOINED_AT -> Comparator.comparingLong((Integer member) -> this.directory.joinedAt()[member])
+				.thenComparingInt((member) -> member);
+			case TREE -> throw new IllegalStateException("tree order needs no sorting");
+		};
+		return Arrays.stream(members).boxed().sorted(comparator).mapToInt(Integer::intValue).toArray();
+	}
+
+	/**
+	 * Returns the status of a partner.
+	 * @param id the partner
+	 * @return its status
+	 */
+	public PartnerStatus status(int id) {
+		return this.directory.status(id);
 	}
 
 	/**

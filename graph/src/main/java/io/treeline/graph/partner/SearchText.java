@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * Splitting this way leaves no Lucene syntax in the query, so user input can never change
  * its meaning, and matches the way the index tokenises numbers such as {@code P-0000123}.
  */
-final class SearchText {
+public final class SearchText {
 
 	private SearchText() {
 	}
@@ -20,7 +20,7 @@ final class SearchText {
 	 * @param text what the user typed, may be {@code null}
 	 * @return the query, or {@code null} when the text holds no term
 	 */
-	static String toQuery(String text) {
+	public static String toQuery(String text) {
 		if (text == null) {
 			return null;
 		}

@@ -1,14 +1,20 @@
 package io.treeline.graph.snapshot;
 
+import java.text.CollationKey;
+import java.text.Collator;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 
 import io.treeline.cypher.CypherStatements;
 import io.treeline.graph.DownlinePage;
@@ -22,6 +28,7 @@ import io.treeline.graph.Relative;
 import io.treeline.graph.TeamStats;
 import io.treeline.graph.Tree;
 import io.treeline.graph.UnknownPartnerException;
+import io.treeline.graph.partner.SearchText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +57,10 @@ class CypherGenealogy implements Genealogy {
 	private static final String PLACEMENT_EDGES = CypherStatements.load("genealogy/placementEdges");
 
 	private static final String PLACEMENT_PLANS = CypherStatements.load("genealogy/placementPlans");
+
+	private static final String SEARCH_NUMBERS = CypherStatements.load("genealogy/searchNumbers");
+
+	private static final int MAX_SEARCH_MATCHES = 100_000;
 
 	private volatile List<String> placementPlans;
 
@@ -121,8 +132,21 @@ class CypherGenealogy implements Genealogy {
 	public DownlinePage downline(DownlineQuery query) {
 		GenealogySnapshot snapshot = snapshot(query.tree(), query.asOf());
 		int maxLevel = (query.maxLevel() != null) ? query.maxLevel() : Integer.MAX_VALUE;
-		return snapshot.downline(idOf(snapshot, query.partner()), query.minLevel(), maxLevel, query.after(),
-				query.first());
+		IntPredicate accept = (member) -> query.statuses().isEmpty()
+				|| query.statuses().contains(snapshot.status(member));
+		String fullText = SearchText.toQuery(query.search());
+		if (fullText != null) {
+			BitSet matching = new BitSet(snapshot.size());
+			this.neo4j.query(SEARCH_NUMBERS)
+				.bindAll(Map.of("query", fullText, "limit", MAX_SEARCH_MATCHES))
+				.fetchAs(String.class)
+				.mappedBy((types, row) -> row.get("number").asString())
+				.all()
+				.forEach((number) -> snapshot.id(PartnerNumber.of(number)).ifPresent(matching::set));
+			accept = accept.and(matching::get);
+		}
+		return snapshot.downline(idOf(snapshot, query.partner()), query.minLevel(), maxLevel, accept, query.order(),
+				query.after(), query.first());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -141,10 +165,15 @@ class CypherGenealogy implements Genealogy {
 	private TreeHistory load(Tree tree) {
 		long started = System.nanoTime();
 		List<String> numbers = new ArrayList<>();
-		List<Boolean> active = new ArrayList<>();
+		List<PartnerStatus> statuses = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		List<Long> joined = new ArrayList<>();
 		this.neo4j.query(PARTNERS).fetch().all().forEach((row) -> {
 			numbers.add((String) row.get("number"));
-			active.add(PartnerStatus.ACTIVE.name().equals(row.get("status")));
+			statuses.add(PartnerStatus.valueOf((String) row.get("status")));
+			names
+				.add(Objects.toString(row.get("lastName"), "") + "\u0000" + Objects.toString(row.get("firstName"), ""));
+			joined.add(TreeHistory.nanos(((ZonedDateTime) row.get("joinedAt")).toInstant()));
 		});
 		Map<String, Integer> ids = new HashMap<>(numbers.size() * 2);
 		for (int id = 0; id < numbers.size(); id++) {
@@ -160,17 +189,32 @@ class CypherGenealogy implements Genealogy {
 			.forEach((row) -> edges.add(ids.get((String) row.get("partner")), ids.get((String) row.get("parent")),
 					(String) row.get("position"), (ZonedDateTime) row.get("validFrom"),
 					(ZonedDateTime) row.get("validTo")));
-		boolean[] activeArray = new boolean[active.size()];
-		for (int i = 0; i < activeArray.length; i++) {
-			activeArray[i] = active.get(i);
-		}
-		TreeHistory history = new TreeHistory(tree, numbers.toArray(String[]::new), activeArray,
+		GenealogySnapshot.Directory directory = new GenealogySnapshot.Directory(statuses.toArray(PartnerStatus[]::new),
+				joined.stream().mapToLong(Long::longValue).toArray(), nameRanks(names));
+		TreeHistory history = new TreeHistory(tree, numbers.toArray(String[]::new), directory,
 				Arrays.copyOf(edges.child, edges.count), Arrays.copyOf(edges.parent, edges.count),
 				Arrays.copyOf(edges.side, edges.count), Arrays.copyOf(edges.from, edges.count),
 				Arrays.copyOf(edges.to, edges.count));
 		logger.debug("Read the history of the {} ({} partners, {} edges) in {} ms", tree, numbers.size(), edges.count,
 				(System.nanoTime() - started) / 1_000_000);
 		return history;
+	}
+
+	/** Each partner's place in the order of names (German collation, ties by number). */
+	private static int[] nameRanks(List<String> names) {
+		Collator collator = Collator.getInstance(Locale.GERMANY);
+		CollationKey[] keys = names.stream().map(collator::getCollationKey).toArray(CollationKey[]::new);
+		Integer[] byName = new Integer[names.size()];
+		Arrays.setAll(byName, (id) -> id);
+		Arrays.sort(byName, (a, b) -> {
+			int compared = keys[a].compareTo(keys[b]);
+			return (compared != 0) ? compared : Integer.compare(a, b);
+		});
+		int[] ranks = new int[names.size()];
+		for (int rank = 0; rank < byName.length; rank++) {
+			ranks[byName[rank]] = rank;
+		}
+		return ranks;
 	}
 
 	private record SnapshotKey(Tree tree, int stretch) {

@@ -18,7 +18,7 @@ final class TreeHistory {
 
 	private final String[] numbers;
 
-	private final boolean[] active;
+	private final GenealogySnapshot.Directory directory;
 
 	private final int[] child;
 
@@ -32,11 +32,11 @@ final class TreeHistory {
 
 	private final long[] boundaries;
 
-	TreeHistory(Tree tree, String[] numbers, boolean[] active, int[] child, int[] parent, byte[] side, long[] validFrom,
-			long[] validTo) {
+	TreeHistory(Tree tree, String[] numbers, GenealogySnapshot.Directory directory, int[] child, int[] parent,
+			byte[] side, long[] validFrom, long[] validTo) {
 		this.tree = tree;
 		this.numbers = numbers;
-		this.active = active;
+		this.directory = directory;
 		this.child = child;
 		this.parent = parent;
 		this.side = side;
@@ -82,7 +82,7 @@ final class TreeHistory {
 				sideAt[c] = this.side[e];
 			}
 		}
-		return GenealogySnapshot.of(this.tree, asOf, this.numbers, parentAt, sideAt, this.active);
+		return GenealogySnapshot.of(this.tree, asOf, this.numbers, parentAt, sideAt, this.directory);
 	}
 
 }

@@ -3,14 +3,17 @@ package io.treeline.portal.genealogy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
+import io.treeline.graph.DownlineOrder;
 import io.treeline.graph.DownlinePage;
 import io.treeline.graph.DownlineQuery;
 import io.treeline.graph.Genealogy;
 import io.treeline.graph.Leg;
 import io.treeline.graph.Partner;
 import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.PartnerStatus;
 import io.treeline.graph.Partners;
 import io.treeline.graph.Relative;
 import io.treeline.graph.TeamStats;
@@ -67,10 +70,12 @@ class GenealogyGraphQlController {
 
 	@QueryMapping
 	RelativeConnection downline(@Argument String number, @Argument Instant asOf, @Argument String plan,
-			@Argument int minLevel, @Argument Integer maxLevel, @Argument int first, @Argument String after) {
+			@Argument int minLevel, @Argument Integer maxLevel, @Argument List<PartnerStatus> status,
+			@Argument String search, @Argument DownlineOrder orderBy, @Argument int first, @Argument String after) {
 		int start = (after != null) ? Cursors.numberIn(DOWNLINE, after) : -1;
-		DownlinePage page = this.genealogy.downline(new DownlineQuery(PartnerNumber.of(number), tree(plan),
-				instant(asOf), minLevel, maxLevel, start, first));
+		DownlinePage page = this.genealogy
+			.downline(new DownlineQuery(PartnerNumber.of(number), tree(plan), instant(asOf), minLevel, maxLevel,
+					(status != null) ? Set.copyOf(status) : Set.of(), search, orderBy, start, first));
 		List<RelativeConnection.Edge> edges = page.entries()
 			.stream()
 			.map((entry) -> edge(entry.relative(), Cursors.of(DOWNLINE, Integer.toString(entry.position()))))

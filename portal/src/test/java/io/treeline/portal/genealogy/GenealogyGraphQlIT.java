@@ -1,7 +1,9 @@
 package io.treeline.portal.genealogy;
 
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.treeline.portal.GraphQlTestClient;
@@ -100,6 +102,28 @@ class GenealogyGraphQlIT {
 			.containsExactly("LEFT", "RIGHT");
 		assertThat(nodes).filteredOn((node) -> node.get("level").equals(1))
 			.allSatisfy((node) -> assertThat(node.get("parent")).isEqualTo("P-0000001"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void filtersTheDownlineByStatusAndSearchAndSortsItByName() {
+		Map<String, Object> suspended = this.client.data("{ downline(number: \"P-0000001\", status: [SUSPENDED], "
+				+ "first: 100) { totalCount edges { node { status } } } }", "downline");
+		assertThat((int) suspended.get("totalCount")).isPositive().isLessThan(299);
+		assertThat((List<Map<String, Object>>) suspended.get("edges"))
+			.allSatisfy((edge) -> assertThat(edge.get("node")).isEqualTo(Map.of("status", "SUSPENDED")));
+		Map<String, Object> muellers = this.client.data("{ downline(number: \"P-0000001\", search: \"müller\", "
+				+ "first: 100) { totalCount edges { node { lastName } } } }", "downline");
+		assertThat((int) muellers.get("totalCount")).isPositive();
+		assertThat((List<Map<String, Object>>) muellers.get("edges"))
+			.allSatisfy((edge) -> assertThat(edge.get("node")).isEqualTo(Map.of("lastName", "Müller")));
+		Map<String, Object> byName = this.client.data("{ downline(number: \"P-0000001\", orderBy: NAME, first: 300) "
+				+ "{ totalCount edges { node { lastName firstName } } } }", "downline");
+		List<String> names = ((List<Map<String, Object>>) byName.get("edges")).stream()
+			.map((edge) -> (Map<String, Object>) edge.get("node"))
+			.map((node) -> node.get("lastName") + " " + node.get("firstName"))
+			.toList();
+		assertThat(names).hasSize(299).isSortedAccordingTo(Collator.getInstance(Locale.GERMANY));
 	}
 
 	@Test
