@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -36,6 +37,7 @@ import io.treeline.graph.Tree;
 import io.treeline.portal.partner.PartnerStatusText;
 import io.treeline.portal.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The downline explorer: the tree below a focused partner as of a chosen day, loaded
@@ -68,13 +70,23 @@ public class DownlineView extends VerticalLayout implements BeforeEnterObserver 
 
 	private final Paragraph message = new Paragraph();
 
-	DownlineView(Genealogy genealogy, Partners partners, CompanySettings company) {
+	private final NeighbourhoodGraph graph;
+
+	DownlineView(Genealogy genealogy, Partners partners, CompanySettings company, JsonMapper json) {
 		this.genealogy = genealogy;
 		this.partners = partners;
 		this.zone = company.timeZone();
+		this.graph = new NeighbourhoodGraph(json);
 		setSizeFull();
-		add(new H2("Downline"), controls(), this.breadcrumb, this.message, this.grid);
+		add(new H2("Downline"), controls(), this.breadcrumb, this.message, content());
 		configureGrid();
+	}
+
+	private SplitLayout content() {
+		SplitLayout split = new SplitLayout(this.grid, this.graph);
+		split.setSizeFull();
+		split.setSplitterPosition(60);
+		return split;
 	}
 
 	@Override
@@ -148,6 +160,7 @@ public class DownlineView extends VerticalLayout implements BeforeEnterObserver 
 		DownlineDataProvider rows = new DownlineDataProvider(this.partners, snapshot, id.getAsInt());
 		this.grid.setDataProvider(rows);
 		this.grid.expand(rows.focused());
+		this.graph.show(snapshot, id.getAsInt(), this.partners);
 		showBreadcrumb(rows.breadcrumb(4));
 	}
 

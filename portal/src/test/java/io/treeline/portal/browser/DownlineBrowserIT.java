@@ -69,6 +69,9 @@ class DownlineBrowserIT {
 		this.wait.until(ExpectedConditions.attributeToBeNotEmpty(secondsToggle, "expanded"));
 		this.wait.until((driver) -> toggles().stream()
 			.anyMatch((toggle) -> String.valueOf(toggle.getAttribute("style")).contains("--_level: 2")));
+		this.wait.until((driver) -> Long.valueOf(3)
+			.compareTo((Long) this.browser.executeScript(
+					"const cy = document.getElementById('neighbourhood-graph').__cy; return cy ? cy.nodes().length : 0;")) <= 0);
 		HeadlessChromium.screenshot(this.browser, "downline-explorer");
 
 		WebElement date = this.browser.findElement(By.cssSelector("#downline-as-of input"));
