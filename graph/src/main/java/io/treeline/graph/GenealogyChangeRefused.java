@@ -39,7 +39,13 @@ public class GenealogyChangeRefused extends RuntimeException {
 		OUT_OF_ORDER,
 
 		/** The partner has left the company. */
-		TERMINATED
+		TERMINATED,
+
+		/** The partner has a position in that placement tree already. */
+		ALREADY_PLACED,
+
+		/** The chosen parent is outside the sponsor's part of the placement tree. */
+		OUTSIDE_SPONSOR_DOWNLINE
 
 	}
 

@@ -20,6 +20,21 @@ public interface TreeChanges {
 	Placement enrol(Partner partner, PartnerNumber sponsor, PlacementRule placement);
 
 	/**
+	 * Places an enrolled partner who has no position yet (for example from the holding
+	 * tank) under a parent chosen by the sponsor: the sponsor itself or a partner below
+	 * it in the placement tree, with a free position.
+	 * @param partner the partner to place
+	 * @param parent the chosen placement parent
+	 * @param plan the plan of the placement tree
+	 * @param leg the side under a binary parent, {@code null} in a matrix
+	 * @param width children per partner in a matrix, {@code null} in a binary tree
+	 * @param effective when the placement takes effect
+	 * @return the placement
+	 */
+	Placement place(PartnerNumber partner, PartnerNumber parent, String plan, Leg leg, Integer width,
+			Instant effective);
+
+	/**
 	 * Moves a partner, with its whole downline, under a new sponsor.
 	 * @param partner the partner
 	 * @param newSponsor the new sponsor

@@ -14,6 +14,7 @@ import io.treeline.graph.GenealogyChangeRefused;
 import io.treeline.graph.GenealogyChangeRefused.Reason;
 import io.treeline.graph.GenealogyChanged;
 import io.treeline.graph.GenealogySnapshot;
+import io.treeline.graph.Leg;
 import io.treeline.graph.Partner;
 import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.PartnerStatus;
@@ -87,6 +88,44 @@ class CypherTreeChanges implements TreeChanges {
 
 	@Override
 	@GraphTransactional
+	public Placement place(PartnerNumber partner, PartnerNumber parent, String plan, Leg leg, Integer width,
+			Instant effective) {
+		requireOpen(effective);
+		requireWorking(existing(partner), "partner");
+		requireWorking(existing(parent), "parent");
+		if ((leg == null) == (width == null)) {
+			throw new IllegalArgumentException("Name either the leg (binary) or the width (matrix) of the placement");
+		}
+		GenealogySnapshot placementTree = this.genealogy.snapshot(Tree.placement(plan), effective);
+		int placed = placementTree.id(partner).orElseThrow();
+		int chosen = placementTree.id(parent).orElseThrow();
+		if (placementTree.parent(placed) != GenealogySnapshot.NONE) {
+			throw new GenealogyChangeRefused(Reason.ALREADY_PLACED,
+					partner + " has a position in the placement tree of " + plan + " already; move it instead");
+		}
+		GenealogySnapshot sponsorTree = this.genealogy.snapshot(Tree.SPONSOR, effective);
+		int sponsor = sponsorTree.parent(sponsorTree.id(partner).orElseThrow());
+		if (sponsor == GenealogySnapshot.NONE
+				|| !withinSubtree(placementTree, placementTree.id(sponsorTree.number(sponsor)).orElseThrow(), chosen)) {
+			throw new GenealogyChangeRefused(Reason.OUTSIDE_SPONSOR_DOWNLINE,
+					parent + " is not the sponsor of " + partner + " nor below it in the placement tree of " + plan);
+		}
+		if (withinSubtree(placementTree, placed, chosen)) {
+			throw new GenealogyChangeRefused(Reason.CYCLE, parent + " is below " + partner + " already");
+		}
+		Placement placement = writePlacement(partner, parent, plan, leg, width, effective);
+		this.events.publishEvent(new GenealogyChanged());
+		return placement;
+	}
+
+	private static boolean withinSubtree(GenealogySnapshot tree, int top, int node) {
+		int start = tree.preorderIndex(top);
+		int position = tree.preorderIndex(node);
+		return position >= start && position < start + tree.subtreeSize(top);
+	}
+
+	@Override
+	@GraphTransactional
 	public void moveSponsor(PartnerNumber partner, PartnerNumber newSponsor, Instant effective) {
 		requireOpen(effective);
 		requireWorking(existing(partner), "partner");
@@ -127,26 +166,32 @@ class CypherTreeChanges implements TreeChanges {
 	private Placement place(PartnerNumber partner, PartnerNumber sponsor, PlacementRule rule, Instant at) {
 		GenealogySnapshot tree = this.genealogy.snapshot(Tree.placement(rule.plan()), at);
 		Placements.Position position = Placements.find(tree, tree.id(sponsor).orElseThrow(), rule);
-		PartnerNumber parent = tree.number(position.parent());
+		Integer width = (rule instanceof PlacementRule.Matrix matrix) ? matrix.width() : null;
+		return writePlacement(partner, tree.number(position.parent()), rule.plan(), position.leg(), width, at);
+	}
+
+	/**
+	 * Writes a placement after locking the parent, and refuses it when the position was
+	 * taken meanwhile (binary: the side; matrix: the width), which rolls the transaction
+	 * back.
+	 */
+	private Placement writePlacement(PartnerNumber partner, PartnerNumber parent, String plan, Leg leg, Integer width,
+			Instant at) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("partner", partner.value());
 		parameters.put("parent", parent.value());
-		parameters.put("plan", rule.plan());
-		parameters.put("position", (position.leg() != null) ? position.leg().name() : null);
+		parameters.put("plan", plan);
+		parameters.put("position", (leg != null) ? leg.name() : null);
 		parameters.put("at", utc(at));
 		Map<String, Object> before = this.neo4j.query(PLACE).bindAll(parameters).fetch().one().orElseThrow();
 		long children = ((Number) before.get("children")).longValue();
 		long atPosition = ((Number) before.get("atPosition")).longValue();
-		boolean full = switch (rule) {
-			case PlacementRule.Matrix matrix -> children >= matrix.width();
-			case PlacementRule.ChosenLeg chosen -> atPosition > 0;
-			case PlacementRule.WeakerLeg weaker -> atPosition > 0;
-		};
+		boolean full = (leg != null) ? atPosition > 0 : children >= width;
 		if (full) {
 			throw new GenealogyChangeRefused(Reason.PARENT_FULL, "The position under " + parent
-					+ " was taken by a concurrent placement; enrol " + partner + " again");
+					+ ((leg != null) ? " on the " + leg + " side" : "") + " is taken; choose another parent or side");
 		}
-		return new Placement(partner, parent, rule.plan(), position.leg(), at, null);
+		return new Placement(partner, parent, plan, leg, at, null);
 	}
 
 	private void changeSponsor(PartnerNumber partner, PartnerNumber newSponsor, Instant effective) {

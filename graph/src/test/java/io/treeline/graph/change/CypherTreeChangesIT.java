@@ -87,6 +87,28 @@ class CypherTreeChangesIT {
 	}
 
 	@Test
+	void placesAPartnerFromTheHoldingTankWhereTheSponsorChooses() {
+		enrol("B", "A", 1, left());
+		enrol("C", "B", 2, null);
+		enrol("D", "A", 3, null);
+		Placement placed = this.changes.place(PartnerNumber.of("C"), PartnerNumber.of("B"), "binary", Leg.RIGHT, null,
+				day(4));
+		assertThat(placed).isEqualTo(placement("C", "B", Leg.RIGHT, 4));
+		assertThat(refusal(() -> this.changes.place(PartnerNumber.of("D"), PartnerNumber.of("B"), "binary", Leg.RIGHT,
+				null, day(5))))
+			.isEqualTo(Reason.PARENT_FULL);
+		assertThat(refusal(() -> this.changes.place(PartnerNumber.of("C"), PartnerNumber.of("A"), "binary", Leg.RIGHT,
+				null, day(5))))
+			.isEqualTo(Reason.ALREADY_PLACED);
+		enrol("E", "C", 5, null);
+		assertThat(refusal(() -> this.changes.place(PartnerNumber.of("E"), PartnerNumber.of("A"), "binary", Leg.RIGHT,
+				null, day(6))))
+			.isEqualTo(Reason.OUTSIDE_SPONSOR_DOWNLINE);
+		assertThat(this.genealogy.teamStats(PartnerNumber.of("A"), Tree.placement("binary"), day(6)).teamSize())
+			.isEqualTo(2);
+	}
+
+	@Test
 	void movesAPartnerWithItsDownlineAndKeepsTheHistory() {
 		enrol("B", "A", 1, null);
 		enrol("C", "B", 2, null);
@@ -151,6 +173,16 @@ class CypherTreeChangesIT {
 		assertThatExceptionOfType(GenealogyChangeRefused.class).isThrownBy(() -> enrol("F", "B", 11, null))
 			.extracting(GenealogyChangeRefused::reason)
 			.isEqualTo(Reason.TERMINATED);
+	}
+
+	private static Reason refusal(Runnable change) {
+		try {
+			change.run();
+		}
+		catch (GenealogyChangeRefused refused) {
+			return refused.reason();
+		}
+		throw new AssertionError("the change was not refused");
 	}
 
 	private Placement enrol(String number, String sponsor, int day, PlacementRule rule) {

@@ -65,6 +65,14 @@ class GenealogyChangeGraphQlController {
 	}
 
 	@MutationMapping
+	PlacePartnerPayload placePartner(@Argument PlacePartnerInput input) {
+		return attempt(() -> new PlacePartnerPayload(
+				this.changes.place(PartnerNumber.of(input.number()), PartnerNumber.of(input.parent()), input.plan(),
+						input.leg(), input.width(), (input.effective() != null) ? input.effective() : Instant.now()),
+				List.of()), (errors) -> new PlacePartnerPayload(null, errors));
+	}
+
+	@MutationMapping
 	PartnerPayload movePartner(@Argument MovePartnerInput input) {
 		return attempt(() -> {
 			PartnerNumber partner = PartnerNumber.of(input.number());
@@ -122,6 +130,12 @@ class GenealogyChangeGraphQlController {
 			return value;
 		}
 
+	}
+
+	record PlacePartnerInput(String number, String parent, String plan, Leg leg, Integer width, Instant effective) {
+	}
+
+	record PlacePartnerPayload(Placement placement, List<GenealogyError> errors) {
 	}
 
 	record MovePartnerInput(String number, String newSponsor, Instant effective) {

@@ -72,6 +72,25 @@ class GenealogyChangeGraphQlIT {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void placesAPartnerFromTheHoldingTankAndRefusesATakenPosition() {
+		enrol("G-0020", "G-ROOT", "2026-02-01T00:00:00Z");
+		enrol("G-0021", "G-ROOT", "2026-02-02T00:00:00Z");
+		String place = """
+				mutation($input: PlacePartnerInput!) {
+				  placePartner(input: $input) { placement { parent { number } leg } errors { code } }
+				}
+				""";
+		Map<String, Object> placed = data(place, Map.of("number", "G-0020", "parent", "G-ROOT", "plan", "holding",
+				"leg", "LEFT", "effective", "2026-02-03T00:00:00Z"), "placePartner");
+		assertThat(placed.get("placement")).isEqualTo(Map.of("parent", Map.of("number", "G-ROOT"), "leg", "LEFT"));
+		Map<String, Object> taken = data(place, Map.of("number", "G-0021", "parent", "G-ROOT", "plan", "holding", "leg",
+				"LEFT", "effective", "2026-02-04T00:00:00Z"), "placePartner");
+		assertThat((List<Map<String, Object>>) taken.get("errors")).extracting((e) -> e.get("code"))
+			.containsExactly("PARENT_FULL");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void reportsMalformedInputAsATypedError() {
 		Map<String, Object> payload = data(ENROL,
 				Map.of("number", "G-0002", "firstName", "Max", "lastName", "Mangel", "country", "DE", "language", "de",
