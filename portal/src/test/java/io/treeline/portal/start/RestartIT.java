@@ -12,7 +12,10 @@ import io.treeline.compensation.Orders;
 import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.Partners;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,10 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What a user keeps when they stop and start the application: all data of both stores,
  * the administrator account, and a demo company that is loaded only once.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RestartIT {
 
 	@Test
-	void keepsAllDataAcrossARestartAndLoadsTheDemoCompanyOnce() {
+	void keepsAllDataAcrossARestartAndLoadsTheDemoCompanyOnce(CapturedOutput output) {
 		Path dataDir = Starts.newDataDir();
 		long orders;
 		String adminHash;
@@ -33,6 +37,7 @@ class RestartIT {
 			orders = count(first, "orders");
 			adminHash = adminHash(first);
 			assertThat(first.getBean(Partners.class).count(null)).isEqualTo(300);
+			assertThat(output.getOut()).contains("Treeline is ready: back office at http://localhost:");
 			first.getBean(Orders.class)
 				.record(new NewOrder("RESTART-1", PartnerNumber.of("P-0000001"), Instant.parse("2026-11-02T10:00:00Z"),
 						"EUR", List.of(new OrderLine("VIT-100", BigDecimal.ONE, new BigDecimal("39.90"),
