@@ -1,7 +1,6 @@
 package io.treeline.graph.change;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +22,7 @@ import io.treeline.graph.Placement;
 import io.treeline.graph.PlacementRule;
 import io.treeline.graph.TreeChanges;
 import io.treeline.graph.Tree;
+import io.treeline.graph.partner.PartnerNodes;
 import io.treeline.graph.store.GraphTransactional;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -77,9 +77,10 @@ class CypherTreeChanges implements TreeChanges {
 					"A partner with the number " + partner.number() + " exists already");
 		}
 		requireWorking(existing(sponsor), "sponsor");
-		this.neo4j.query(CREATE_PARTNER).bind(properties(partner)).to("partner").run();
+		this.neo4j.query(CREATE_PARTNER).bind(PartnerNodes.properties(partner)).to("partner").run();
 		this.neo4j.query(START_SPONSORSHIP)
-			.bindAll(Map.of("partner", partner.number().value(), "sponsor", sponsor.value(), "at", utc(at)))
+			.bindAll(
+					Map.of("partner", partner.number().value(), "sponsor", sponsor.value(), "at", PartnerNodes.utc(at)))
 			.run();
 		Placement placement = (rule != null) ? place(partner.number(), sponsor, rule, at) : null;
 		this.events.publishEvent(new GenealogyChanged());
@@ -159,7 +160,9 @@ class CypherTreeChanges implements TreeChanges {
 				endSponsorship(tree.number(child), effective);
 			}
 		}
-		this.neo4j.query(MARK_TERMINATED).bindAll(Map.of("partner", partner.value(), "at", utc(effective))).run();
+		this.neo4j.query(MARK_TERMINATED)
+			.bindAll(Map.of("partner", partner.value(), "at", PartnerNodes.utc(effective)))
+			.run();
 		this.events.publishEvent(new GenealogyChanged());
 	}
 
@@ -182,7 +185,7 @@ class CypherTreeChanges implements TreeChanges {
 		parameters.put("parent", parent.value());
 		parameters.put("plan", plan);
 		parameters.put("position", (leg != null) ? leg.name() : null);
-		parameters.put("at", utc(at));
+		parameters.put("at", PartnerNodes.utc(at));
 		Map<String, Object> before = this.neo4j.query(PLACE).bindAll(parameters).fetch().one().orElseThrow();
 		long children = ((Number) before.get("children")).longValue();
 		long atPosition = ((Number) before.get("atPosition")).longValue();
@@ -197,13 +200,14 @@ class CypherTreeChanges implements TreeChanges {
 	private void changeSponsor(PartnerNumber partner, PartnerNumber newSponsor, Instant effective) {
 		endSponsorship(partner, effective);
 		this.neo4j.query(START_SPONSORSHIP)
-			.bindAll(Map.of("partner", partner.value(), "sponsor", newSponsor.value(), "at", utc(effective)))
+			.bindAll(Map.of("partner", partner.value(), "sponsor", newSponsor.value(), "at",
+					PartnerNodes.utc(effective)))
 			.run();
 	}
 
 	private void endSponsorship(PartnerNumber partner, Instant effective) {
 		Optional<Map<String, Object>> ended = this.neo4j.query(END_SPONSORSHIP)
-			.bindAll(Map.of("partner", partner.value(), "at", utc(effective)))
+			.bindAll(Map.of("partner", partner.value(), "at", PartnerNodes.utc(effective)))
 			.fetch()
 			.one();
 		if (ended.isPresent() && !((ZonedDateTime) ended.get().get("validFrom")).toInstant().isBefore(effective)) {
@@ -233,25 +237,6 @@ class CypherTreeChanges implements TreeChanges {
 			throw new GenealogyChangeRefused(Reason.TERMINATED,
 					"The " + role + " " + partner.number() + " has left the company");
 		}
-	}
-
-	private static Map<String, Object> properties(Partner partner) {
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("number", partner.number().value());
-		properties.put("firstName", partner.firstName());
-		properties.put("lastName", partner.lastName());
-		properties.put("email", partner.email());
-		properties.put("city", partner.city());
-		properties.put("country", partner.country());
-		properties.put("language", partner.language());
-		properties.put("status", partner.status().name());
-		properties.put("joinedAt", utc(partner.joinedAt()));
-		properties.values().removeIf(java.util.Objects::isNull);
-		return properties;
-	}
-
-	private static ZonedDateTime utc(Instant instant) {
-		return instant.atZone(ZoneOffset.UTC);
 	}
 
 }

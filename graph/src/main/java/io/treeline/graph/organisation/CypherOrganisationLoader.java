@@ -1,8 +1,5 @@
 package io.treeline.graph.organisation;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +9,9 @@ import io.treeline.cypher.CypherStatements;
 import io.treeline.graph.GenealogyChanged;
 import io.treeline.graph.Organisation;
 import io.treeline.graph.OrganisationLoader;
-import io.treeline.graph.Partner;
 import io.treeline.graph.Placement;
 import io.treeline.graph.Sponsorship;
+import io.treeline.graph.partner.PartnerNodes;
 import io.treeline.graph.store.GraphTransactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +49,7 @@ class CypherOrganisationLoader implements OrganisationLoader {
 	@Override
 	@GraphTransactional
 	public void load(Organisation organisation) {
-		inBatches(MERGE_PARTNERS, organisation.partners(), CypherOrganisationLoader::row);
+		inBatches(MERGE_PARTNERS, organisation.partners(), PartnerNodes::properties);
 		inBatches(MERGE_SPONSORSHIPS, organisation.sponsorships(), CypherOrganisationLoader::row);
 		inBatches(MERGE_PLACEMENTS, organisation.placements(), CypherOrganisationLoader::row);
 		this.events.publishEvent(new GenealogyChanged());
@@ -70,26 +67,12 @@ class CypherOrganisationLoader implements OrganisationLoader {
 		}
 	}
 
-	private static Map<String, Object> row(Partner partner) {
-		Map<String, Object> row = new HashMap<>();
-		row.put("number", partner.number().value());
-		row.put("firstName", partner.firstName());
-		row.put("lastName", partner.lastName());
-		row.put("email", partner.email());
-		row.put("city", partner.city());
-		row.put("country", partner.country());
-		row.put("language", partner.language());
-		row.put("status", partner.status().name());
-		row.put("joinedAt", utc(partner.joinedAt()));
-		return row;
-	}
-
 	private static Map<String, Object> row(Sponsorship edge) {
 		Map<String, Object> row = new HashMap<>();
 		row.put("partner", edge.partner().value());
 		row.put("sponsor", edge.sponsor().value());
-		row.put("validFrom", utc(edge.validFrom()));
-		row.put("validTo", utc(edge.validTo()));
+		row.put("validFrom", PartnerNodes.utc(edge.validFrom()));
+		row.put("validTo", PartnerNodes.utc(edge.validTo()));
 		return row;
 	}
 
@@ -99,13 +82,9 @@ class CypherOrganisationLoader implements OrganisationLoader {
 		row.put("parent", edge.parent().value());
 		row.put("plan", edge.plan());
 		row.put("position", (edge.leg() != null) ? edge.leg().name() : null);
-		row.put("validFrom", utc(edge.validFrom()));
-		row.put("validTo", utc(edge.validTo()));
+		row.put("validFrom", PartnerNodes.utc(edge.validFrom()));
+		row.put("validTo", PartnerNodes.utc(edge.validTo()));
 		return row;
-	}
-
-	private static ZonedDateTime utc(Instant instant) {
-		return (instant != null) ? instant.atZone(ZoneOffset.UTC) : null;
 	}
 
 }

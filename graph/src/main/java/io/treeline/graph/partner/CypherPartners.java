@@ -1,9 +1,6 @@
 package io.treeline.graph.partner;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +11,6 @@ import io.treeline.cypher.CypherStatements;
 import io.treeline.graph.Partner;
 import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.PartnerQuery;
-import io.treeline.graph.PartnerStatus;
 import io.treeline.graph.Partners;
 import org.neo4j.driver.Value;
 
@@ -101,34 +97,17 @@ class CypherPartners implements Partners {
 		this.neo4j.query(SPONSORS_OF)
 			.bind(partners.stream().map(PartnerNumber::value).distinct().toList())
 			.to("numbers")
-			.bind(asOf.atZone(ZoneOffset.UTC))
+			.bind(PartnerNodes.utc(asOf))
 			.to("asOf")
 			.fetch()
 			.all()
 			.forEach((row) -> sponsors.put(PartnerNumber.of((String) row.get("number")),
-					toPartner((Map<?, ?>) row.get("sponsor"))));
+					PartnerNodes.partner((Map<?, ?>) row.get("sponsor"))));
 		return sponsors;
 	}
 
 	private static Partner toPartner(Value node) {
-		return toPartner(node.asMap());
-	}
-
-	private static Partner toPartner(Map<?, ?> properties) {
-		return new Partner(PartnerNumber.of((String) properties.get("number")), (String) properties.get("firstName"),
-				(String) properties.get("lastName"), (String) properties.get("email"), (String) properties.get("city"),
-				(String) properties.get("country"), (String) properties.get("language"),
-				PartnerStatus.valueOf((String) properties.get("status")), toInstant(properties.get("joinedAt")));
-	}
-
-	private static Instant toInstant(Object value) {
-		if (value instanceof ZonedDateTime zoned) {
-			return zoned.toInstant();
-		}
-		if (value instanceof OffsetDateTime offset) {
-			return offset.toInstant();
-		}
-		throw new IllegalStateException("Not a DATETIME value: " + value);
+		return PartnerNodes.partner(node.asMap());
 	}
 
 }

@@ -1,25 +1,19 @@
 package io.treeline.portal.browser;
 
 import java.io.IOException;
-import java.time.Duration;
 
 import io.treeline.graph.Partner;
 import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.Partners;
 import io.treeline.portal.TestAccounts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,30 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * company, open the partner's card, and run a query in the GraphQL explorer.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class BackOfficeBrowserIT {
-
-	@LocalServerPort
-	int port;
+class BackOfficeBrowserIT extends BrowserSupport {
 
 	@Autowired
 	Partners partners;
-
-	ChromeDriver browser;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
 
 	@Test
 	void signsInOpensADemoPartnersCardAndFindsPartnersBySearch() throws IOException {
@@ -106,10 +80,6 @@ class BackOfficeBrowserIT {
 
 	private void enterCredentials(String user, String password) {
 		LoginPage.signIn(this.browser, this.wait, user, password);
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
 	}
 
 }

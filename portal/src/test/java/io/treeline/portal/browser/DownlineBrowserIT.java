@@ -1,26 +1,21 @@
 package io.treeline.portal.browser;
 
 import java.io.IOException;
-import java.time.Duration;
+
 import java.util.List;
 
 import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.Partners;
 import io.treeline.portal.TestAccounts;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,37 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expand a leg, and go back in time.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class DownlineBrowserIT {
-
-	@LocalServerPort
-	int port;
+class DownlineBrowserIT extends BrowserSupport {
 
 	@Autowired
 	Partners partners;
-
-	ChromeDriver browser;
-
-	WebDriverWait wait;
-
-	@BeforeEach
-	void openBrowser() throws IOException {
-		this.browser = HeadlessChromium.start();
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(60));
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
 
 	@Test
 	void expandsALegAndShowsTheTreeAsOfAnEarlierDay() throws IOException {
 		String founder = name("P-0000001");
 		String second = name("P-0000002");
 		String third = name("P-0000003");
-		this.browser.get("http://localhost:" + this.port + "/downline?partner=P-0000001");
+		this.browser.get(url("/downline?partner=P-0000001"));
 		LoginPage.signIn(this.browser, this.wait, TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(cell(founder)));
 		this.wait.until(ExpectedConditions.presenceOfElementLocated(cell(second)));
