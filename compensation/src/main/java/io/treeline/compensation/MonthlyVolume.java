@@ -5,7 +5,8 @@ import java.time.YearMonth;
 
 /**
  * The personal volume of a partner in one calendar month: PV and BV of the orders
- * credited to the partner that were paid in that month (in the company's time zone).
+ * credited to the partner that were paid in that month, less what was returned in it
+ * (company time zone).
  *
  * @param month the month
  * @param pv point volume

@@ -23,4 +23,20 @@ public interface Orders {
 	 */
 	boolean markPaid(String orderNumber, Instant paidAt);
 
+	/**
+	 * Records a storno: a return of the whole order, of lines, or of a fraction. Its
+	 * volume leaves the period of the storno and the commissions paid on it are reversed
+	 * pro rata; the return that completes the order reverses exactly the rest. An unpaid
+	 * order can only be cancelled as a whole, and is then never paid.
+	 * @param orderNumber the order's number
+	 * @param returned what is returned
+	 * @param returnedAt when the storno happened
+	 * @param returnKey the provider's id of the storno; recording it again changes
+	 * nothing
+	 * @return {@code true} if it was recorded now, {@code false} if the key existed
+	 * @throws IllegalArgumentException if the order is unknown, returned already, the
+	 * lines unknown or returned before, or the fraction more than what is left
+	 */
+	boolean recordReturn(String orderNumber, OrderReturn returned, Instant returnedAt, String returnKey);
+
 }

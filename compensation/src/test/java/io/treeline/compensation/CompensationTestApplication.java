@@ -1,12 +1,16 @@
 package io.treeline.compensation;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.neo4j.autoconfigure.Neo4jAutoConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
 
 /**
- * The compensation module alone on the embedded PostgreSQL, for its integration tests.
+ * The compensation module with the genealogy it commissions, on embedded Neo4j and
+ * PostgreSQL, for its integration tests.
  */
-@SpringBootApplication(exclude = Neo4jAutoConfiguration.class)
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@ComponentScan(basePackages = { "io.treeline.graph", "io.treeline.compensation" })
 public class CompensationTestApplication {
 
 }

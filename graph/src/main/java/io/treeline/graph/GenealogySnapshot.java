@@ -226,6 +226,16 @@ public final class GenealogySnapshot {
 		return PartnerNumber.of(this.numbers[id]);
 	}
 
+	/**
+	 * Returns when a partner's contract started.
+	 * @param id the partner
+	 * @return the join instant
+	 */
+	public Instant joinedAt(int id) {
+		long nanos = this.directory.joinedAt()[id];
+		return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+	}
+
 	public int parent(int id) {
 		return this.parent[id];
 	}

@@ -41,10 +41,10 @@ class JdbcVolumes implements Volumes {
 		this.jdbc.sql("""
 				select o.partner_number,
 				       to_char(e.occurred_at at time zone :zone, 'YYYY-MM') as month,
-				       sum(l.pv) as pv, sum(l.bv) as bv
+				       sum(case when e.kind = 'PAID' then e.pv else -e.pv end) as pv,
+				       sum(case when e.kind = 'PAID' then e.bv else -e.bv end) as bv
 				from orders o
-				join order_events e on e.order_id = o.id and e.kind = 'PAID'
-				join order_lines l on l.order_id = o.id
+				join order_events e on e.order_id = o.id
 				where o.partner_number in (:partners)
 				group by o.partner_number, month
 				order by o.partner_number, month

@@ -1,0 +1,185 @@
+package io.treeline.compensation.calculation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.treeline.compensation.CommissionLine;
+import io.treeline.compensation.plan.PlanRules;
+import io.treeline.compensation.plan.PlanRules.Binary;
+
+/**
+ * Computes one period of one plan: qualification, the period-aggregate components, the
+ * order-based lines of every payment under the conditions of its order date, and the
+ * reversal of every return. Pure: everything it needs comes in through
+ * {@link Conditions}; the same inputs give the same lines in the same order.
+ */
+public final class PeriodCalculation {
+
+	private static final Comparator<Sale> IN_ORDER = Comparator.comparing(Sale::occurredAt)
+		.thenComparingLong(Sale::eventId);
+
+	private PeriodCalculation() {
+	}
+
+	/**
+	 * Computes a period.
+	 * @param period the period's label
+	 * @param start its first instant
+	 * @param end the first instant after it
+	 * @param version the plan version in force at its start
+	 * @param rules that version's rules
+	 * @param sales the payments and returns whose commission period this is
+	 * @param previous the previous period's state
+	 * @param population the partners
+	 * @param conditions trees, versions, earlier periods and closed lines
+	 * @return the period's state and lines
+	 */
+	public static Outcome compute(String period, Instant start, Instant end, int version, PlanRules rules,
+			List<Sale> sales, PeriodState previous, Population population, Conditions conditions) {
+		int size = population.size();
+		PeriodState state = Qualification.qualify(period, version, rules, sales, size, conditions::sponsorTree,
+				previous);
+		Lines lines = new Lines(population);
+		if (rules.payout() instanceof Binary binary) {
+			PeriodCommissions.binary(state, binary, sales, conditions::placementTree, previous, lines);
+		}
+		Set<String> removed = returnedWithinPeriod(sales);
+		Map<String, List<CommissionLine>> originalsThisRun = new HashMap<>();
+		Map<String, Map<Reversals.LineKey, Reversals.Reversed>> reversedByOrder = new HashMap<>();
+		List<Sale> inOrder = new ArrayList<>(sales);
+		inOrder.sort(IN_ORDER);
+		for (Sale sale : inOrder) {
+			if (removed.contains(sale.orderNumber())) {
+				continue;
+			}
+			if (!sale.returned()) {
+				Conditions.Version atOrder = conditions.versionAt(sale.orderedAt());
+				if (atOrder == null) {
+					continue;
+				}
+				// an order dated after its payment counts with this period's conditions
+				PeriodState orderPeriod = sale.orderedAt().isBefore(start) ? conditions.stateAt(sale.orderedAt())
+						: state;
+				int before = lines.all().size();
+				OrderCommissions.commission(sale, atOrder.number(), atOrder.rules(), orderPeriod,
+						conditions.sponsorTree(sale.orderedAt()), conditions.placementTree(sale.orderedAt()), lines);
+				originalsThisRun.computeIfAbsent(sale.orderNumber(), (order) -> new ArrayList<>())
+					.addAll(lines.all().subList(before, lines.all().size()));
+			}
+			else {
+				List<CommissionLine> originals = new ArrayList<>(conditions.closedOriginals(sale.orderNumber()));
+				originals.addAll(originalsThisRun.getOrDefault(sale.orderNumber(), List.of()));
+				Map<Reversals.LineKey, Reversals.Reversed> reversed = reversedByOrder
+					.computeIfAbsent(sale.orderNumber(), (order) -> new HashMap<>(conditions.closedReversals(order)));
+				Reversals.reverse(sale, originals, reversed, lines);
+			}
+		}
+		if (rules.bonuses().pool() != null) {
+			PeriodCommissions.pool(state, rules.bonuses().pool(), sales, population, lines);
+		}
+		PeriodCommissions.rankAdvancement(state, previous, lines);
+		if (rules.bonuses().matching() != null) {
+			PeriodCommissions.matching(state, rules.bonuses().matching(), conditions.sponsorTree(end.minusNanos(1)),
+					lines);
+		}
+		return new Outcome(state, lines.all());
+	}
+
+	/**
+	 * Finds the orders paid and returned in full within the same period: their
+	 * commissions were never closed, so the return simply removes them.
+	 */
+	private static Set<String> returnedWithinPeriod(List<Sale> sales) {
+		Set<String> paid = new HashSet<>();
+		Set<String> removed = new HashSet<>();
+		for (Sale sale : sales) {
+			if (!sale.returned()) {
+				paid.add(sale.orderNumber());
+			}
+		}
+		for (Sale sale : sales) {
+			if (sale.returned() && sale.completes() && paid.contains(sale.orderNumber())) {
+				removed.add(sale.orderNumber());
+			}
+		}
+		return removed;
+	}
+
+	/**
+	 * What a computation needs from outside.
+	 */
+	public interface Conditions {
+
+		/**
+		 * Returns the sponsor tree at an instant; instants sharing a tree return the same
+		 * object.
+		 * @param at the instant
+		 * @return the tree
+		 */
+		TreeAt sponsorTree(Instant at);
+
+		/**
+		 * Returns the plan's placement tree at an instant.
+		 * @param at the instant
+		 * @return the tree, {@code null} if the plan has none
+		 */
+		TreeAt placementTree(Instant at);
+
+		/**
+		 * Returns the plan version in force at an instant.
+		 * @param at the instant
+		 * @return the version, {@code null} before the first one
+		 */
+		Version versionAt(Instant at);
+
+		/**
+		 * Returns the state of the period that contains an instant (closed: as recorded;
+		 * open: computed).
+		 * @param at the instant
+		 * @return the state, empty before the plan's first period
+		 */
+		PeriodState stateAt(Instant at);
+
+		/**
+		 * Returns the original order-based lines of an order in closed runs of the plan.
+		 * @param orderNumber the order
+		 * @return the lines
+		 */
+		List<CommissionLine> closedOriginals(String orderNumber);
+
+		/**
+		 * Returns what closed runs have reversed of an order's lines.
+		 * @param orderNumber the order
+		 * @return reversed sums by original line
+		 */
+		Map<Reversals.LineKey, Reversals.Reversed> closedReversals(String orderNumber);
+
+		/**
+		 * A plan version.
+		 *
+		 * @param number the version number
+		 * @param rules its rules
+		 */
+		record Version(int number, PlanRules rules) {
+
+		}
+
+	}
+
+	/**
+	 * The result of a period.
+	 *
+	 * @param state what every partner reached
+	 * @param lines the commission lines
+	 */
+	public record Outcome(PeriodState state, List<CommissionLine> lines) {
+
+	}
+
+}

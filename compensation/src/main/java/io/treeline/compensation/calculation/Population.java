@@ -1,0 +1,47 @@
+package io.treeline.compensation.calculation;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The partners of a run with dense int ids, so that calculators work on arrays.
+ */
+public final class Population {
+
+	private final String[] numbers;
+
+	private final Map<String, Integer> ids;
+
+	/**
+	 * Creates a population.
+	 * @param numbers partner numbers; a partner's id is its index
+	 */
+	public Population(String[] numbers) {
+		this.numbers = numbers.clone();
+		this.ids = new HashMap<>(numbers.length * 2);
+		for (int id = 0; id < numbers.length; id++) {
+			if (this.ids.put(numbers[id], id) != null) {
+				throw new IllegalArgumentException("Partner " + numbers[id] + " appears twice");
+			}
+		}
+	}
+
+	public int size() {
+		return this.numbers.length;
+	}
+
+	/**
+	 * Returns the id of a partner.
+	 * @param number the partner number
+	 * @return the id, or {@code -1} if the partner is not in the population
+	 */
+	public int id(String number) {
+		Integer id = this.ids.get(number);
+		return (id != null) ? id : -1;
+	}
+
+	public String number(int id) {
+		return this.numbers[id];
+	}
+
+}

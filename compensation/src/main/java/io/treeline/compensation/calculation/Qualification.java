@@ -1,0 +1,147 @@
+package io.treeline.compensation.calculation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.treeline.compensation.plan.PlanRules;
+import io.treeline.compensation.plan.PlanRules.CareerMode;
+import io.treeline.compensation.plan.PlanRules.Rank;
+
+/**
+ * Qualification of a period (domain.md §3, §4.2): personal PV, group PV along the sponsor
+ * tree of each order's date (so a move never takes earned volume away), activity,
+ * achieved, paid-as and highest rank.
+ */
+public final class Qualification {
+
+	private Qualification() {
+	}
+
+	/**
+	 * Qualifies every partner of a period.
+	 * @param period the period's label
+	 * @param planVersion the version in force at the period's start
+	 * @param rules its rules
+	 * @param sales the payments and returns whose commission period this is
+	 * @param size the population's size
+	 * @param sponsorTree the sponsor tree at an instant
+	 * @param previous the previous period's state (for FIXED careers and highest ranks)
+	 * @return the state, without binary carry (zero)
+	 */
+	public static PeriodState qualify(String period, int planVersion, PlanRules rules, List<Sale> sales, int size,
+			Function<Instant, TreeAt> sponsorTree, PeriodState previous) {
+		long[] pv = new long[size];
+		for (Sale sale : sales) {
+			pv[sale.partner()] += sale.signedPv();
+		}
+		List<Rank> ranks = rules.career().ranks();
+		boolean needsGroup = ranks.stream().anyMatch((rank) -> rank.minGroupPv().signum() > 0);
+		boolean needsLegs = ranks.stream().anyMatch((rank) -> rank.maxLegShare() != null);
+		long[] gv = pv.clone();
+		Map<Long, long[]> legs = new HashMap<>();
+		if (needsGroup) {
+			gv = new long[size];
+			for (Map.Entry<TreeAt, long[]> byTree : volumeByTree(sales, size, sponsorTree, true).entrySet()) {
+				TreeAt tree = byTree.getKey();
+				long[] sums = tree.subtreeSums(byTree.getValue());
+				for (int id = 0; id < size; id++) {
+					gv[id] += sums[id];
+					int p = tree.parent()[id];
+					if (needsLegs && p != TreeAt.NONE && sums[id] != 0) {
+						legs.computeIfAbsent(((long) p << 32) | id, (key) -> new long[1])[0] += sums[id];
+					}
+				}
+			}
+		}
+		Map<Integer, long[]> legsByPartner = new HashMap<>();
+		legs.forEach((key, volume) -> legsByPartner.merge((int) (key >>> 32), volume, (a, b) -> append(a, b[0])));
+		long minActive = Sale.units(rules.minPersonalPv());
+		boolean[] active = new boolean[size];
+		int[] achieved = new int[size];
+		int[] paidAs = new int[size];
+		int[] highest = new int[size];
+		for (int id = 0; id < size; id++) {
+			active[id] = pv[id] >= minActive;
+			achieved[id] = achievedRank(ranks, pv[id], gv[id], legsByPartner.get(id));
+			int before = previousRank(previous, previous.paidAs()[id], rules);
+			paidAs[id] = (rules.career().mode() == CareerMode.FIXED) ? Math.max(achieved[id], before) : achieved[id];
+			highest[id] = Math.max(achieved[id], previousRank(previous, previous.highest()[id], rules));
+		}
+		return new PeriodState(period, planVersion, rules, pv, gv, active, achieved, paidAs, highest, new long[size],
+				new long[size]);
+	}
+
+	/**
+	 * Adds up the signed volume of sales by the tree of each sale's order date.
+	 * @param sales the sales
+	 * @param size the population's size
+	 * @param treeAt the tree at an instant (the same object for instants that share a
+	 * tree)
+	 * @param points PV if {@code true}, BV otherwise
+	 * @return each tree with each partner's own volume in it
+	 */
+	static Map<TreeAt, long[]> volumeByTree(List<Sale> sales, int size, Function<Instant, TreeAt> treeAt,
+			boolean points) {
+		Map<TreeAt, long[]> byTree = new LinkedHashMap<>();
+		for (Sale sale : sales) {
+			long volume = points ? sale.signedPv() : sale.signedBv();
+			if (volume != 0) {
+				byTree.computeIfAbsent(treeAt.apply(sale.orderedAt()), (tree) -> new long[size])[sale
+					.partner()] += volume;
+			}
+		}
+		return byTree;
+	}
+
+	private static int achievedRank(List<Rank> ranks, long pv, long gv, long[] legs) {
+		for (int r = ranks.size() - 1; r >= 0; r--) {
+			Rank rank = ranks.get(r);
+			long minGroup = Sale.units(rank.minGroupPv());
+			if (pv < Sale.units(rank.minPersonalPv())) {
+				continue;
+			}
+			long group = gv;
+			if (rank.maxLegShare() != null && legs != null) {
+				long perLeg = rank.minGroupPv()
+					.multiply(rank.maxLegShare())
+					.movePointRight(Sale.SCALE)
+					.setScale(0, RoundingMode.DOWN)
+					.longValueExact();
+				group = pv;
+				for (long leg : legs) {
+					group += Math.min(leg, perLeg);
+				}
+			}
+			if (group >= minGroup) {
+				return r;
+			}
+		}
+		return -1;
+	}
+
+	private static int previousRank(PeriodState previous, int rank, PlanRules rules) {
+		if (rank < 0 || previous.rules() == rules) {
+			return rank;
+		}
+		String name = previous.rankName(rank);
+		return rules.career().indexOf(name).orElse(-1);
+	}
+
+	private static long[] append(long[] values, long value) {
+		long[] longer = Arrays.copyOf(values, values.length + 1);
+		longer[values.length] = value;
+		return longer;
+	}
+
+	static BigDecimal rate(PlanRules rules, int rank) {
+		return (rank < 0) ? BigDecimal.ZERO : rules.career().ranks().get(rank).rate();
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.treeline.compensation.calculation;
+
+import java.time.Instant;
+
+/**
+ * One tree as it was at an instant, in the ids of a {@link Population}: the parent and
+ * binary side of every partner and a preorder in which every partner comes before its
+ * downline (so a reverse pass sums subtrees).
+ *
+ * @param asOf the instant
+ * @param parent parent id of each partner, {@code -1} for a root
+ * @param side 0 none, 1 LEFT, 2 RIGHT
+ * @param preorder all ids, each before its downline
+ * @param joinedAt start of each partner's contract, nanoseconds since the epoch
+ */
+public record TreeAt(Instant asOf, int[] parent, byte[] side, int[] preorder, long[] joinedAt) {
+
+	/** The parent of a root. */
+	public static final int NONE = -1;
+
+	/**
+	 * Sums values over every subtree.
+	 * @param own the value of each partner
+	 * @return the sum of each partner's value and its whole downline's
+	 */
+	public long[] subtreeSums(long[] own) {
+		long[] sums = own.clone();
+		for (int i = this.preorder.length - 1; i >= 0; i--) {
+			int id = this.preorder[i];
+			int p = this.parent[id];
+			if (p != NONE) {
+				sums[p] += sums[id];
+			}
+		}
+		return sums;
+	}
+
+}

@@ -1,0 +1,237 @@
+package io.treeline.compensation.run;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.treeline.compensation.CommissionLine;
+import io.treeline.compensation.CommissionRuns;
+import io.treeline.compensation.CompanySettings;
+import io.treeline.compensation.InvalidPlanException;
+import io.treeline.compensation.Ledger;
+import io.treeline.compensation.PartnerResult;
+import io.treeline.compensation.Period;
+import io.treeline.compensation.RunProgress;
+import io.treeline.compensation.RunResult;
+import io.treeline.compensation.calculation.Sale;
+import io.treeline.compensation.ledger.JdbcLedger;
+import io.treeline.compensation.ledger.JournalTransaction;
+import io.treeline.compensation.period.PeriodCalendar;
+import io.treeline.compensation.run.JdbcRunRecords.PlanRow;
+import io.treeline.compensation.run.JdbcRunRecords.RunRow;
+import io.treeline.compensation.run.RunComputation.Computed;
+import io.treeline.compensation.store.CompensationTransactional;
+import io.treeline.graph.Genealogy;
+import io.treeline.graph.PartnerNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link CommissionRuns} over PostgreSQL and the genealogy. A close holds a row lock on
+ * its plan for the whole computation and writes run, lines, results, consumed events and
+ * the ledger posting in the same database transaction, so concurrent closes produce one
+ * run and a crash leaves all of it or nothing.
+ */
+@Component
+class JdbcCommissionRuns implements CommissionRuns {
+
+	private static final Logger logger = LoggerFactory.getLogger(JdbcCommissionRuns.class);
+
+	private final JdbcRunRecords records;
+
+	private final Genealogy genealogy;
+
+	private final JdbcLedger ledger;
+
+	private final CompanySettings company;
+
+	private final Clock clock;
+
+	private final Map<String, RunProgress> running = new ConcurrentHashMap<>();
+
+	JdbcCommissionRuns(JdbcRunRecords records, Genealogy genealogy, JdbcLedger ledger, CompanySettings company) {
+		this.records = records;
+		this.genealogy = genealogy;
+		this.ledger = ledger;
+		this.company = company;
+		this.clock = Clock.systemUTC();
+	}
+
+	@Override
+	public RunResult preview(String plan, String period) {
+		PlanRow row = plan(plan, false);
+		RunComputation computation = new RunComputation(row, this.company.timeZone(), this.records, this.genealogy);
+		String label = computation.calendar().canonical(period);
+		Period open = period(row, computation.calendar(), label, false);
+		if (this.records.run(row.id(), label).isPresent()) {
+			throw new InvalidPlanException("period: " + label + " of plan '" + plan + "' is closed; read its result");
+		}
+		if (label.compareTo(row.plan().firstPeriod()) < 0) {
+			throw new InvalidPlanException("period: plan '" + plan + "' starts with " + row.plan().firstPeriod());
+		}
+		Computed computed = tracked(plan, label, false, () -> computation.compute(label));
+		return result(open, false, computed.outcome().lines(), computed.results());
+	}
+
+	@Override
+	@CompensationTransactional
+	public RunResult close(String plan, String period) {
+		PlanRow row = plan(plan, true);
+		RunComputation computation = new RunComputation(row, this.company.timeZone(), this.records, this.genealogy);
+		String label = computation.calendar().canonical(period);
+		Optional<RunRow> done = this.records.run(row.id(), label);
+		if (done.isPresent()) {
+			return stored(row, computation.calendar(), done.get());
+		}
+		if (!label.equals(computation.firstOpen())) {
+			throw new InvalidPlanException("period: " + label + " cannot be closed; periods close in order and the "
+					+ "first open period of plan '" + plan + "' is " + computation.firstOpen());
+		}
+		Period closing = period(row, computation.calendar(), label, true);
+		if (closing.end().isAfter(this.clock.instant())) {
+			throw new InvalidPlanException(
+					"period: " + label + " ends at " + closing.end() + "; it can be closed once it is over");
+		}
+		Computed computed = tracked(plan, label, true, () -> computation.compute(label));
+		RunResult result = result(closing, true, computed.outcome().lines(), computed.results());
+		progress(plan, label, true, "writing", null);
+		String currency = this.company.currency();
+		long runId = this.records.insertRun(row.id(), closing, result.hash(), result.total(), currency);
+		this.records.insertLines(runId, result.lines(), currency);
+		this.records.insertResults(runId, result.results());
+		this.records.insertRunEvents(row.id(), runId, computed.sales().stream().map(Sale::eventId).toList());
+		post(plan, closing, runId, result, currency);
+		this.running.remove(key(plan, label));
+		logger.info("Closed {} {}: {} lines, total {} {}, hash {}", plan, label, result.lines().size(),
+				result.total().toPlainString(), currency, result.hash());
+		return result;
+	}
+
+	private void post(String plan, Period period, long runId, RunResult result, String currency) {
+		JournalTransaction.Builder posting = JournalTransaction.builder("commission-run:" + plan + ":" + period.label(),
+				"Provisionslauf " + plan + " " + period.label(), period.end(), runId);
+		BigDecimal total = BigDecimal.ZERO;
+		for (Map.Entry<PartnerNumber, BigDecimal> amount : new java.util.TreeMap<>(result.amountsByPartner())
+			.entrySet()) {
+			if (amount.getValue().signum() != 0) {
+				posting.credit(Ledger.payableAccount(amount.getKey()), amount.getValue(), currency);
+				total = total.add(amount.getValue());
+			}
+		}
+		if (!posting.isEmpty()) {
+			posting.debit(Ledger.COMMISSION_EXPENSE, total, currency);
+			this.ledger.post(posting.build());
+		}
+	}
+
+	@Override
+	public Optional<RunResult> closed(String plan, String period) {
+		PlanRow row = plan(plan, false);
+		PeriodCalendar calendar = calendar(row);
+		return this.records.run(row.id(), calendar.canonical(period)).map((run) -> stored(row, calendar, run));
+	}
+
+	private RunResult stored(PlanRow row, PeriodCalendar calendar, RunRow run) {
+		List<CommissionLine> lines = this.records.lines(run.id(), null);
+		List<PartnerResult> results = this.records.results(run.id());
+		return new RunResult(new Period(row.plan().name(), run.period(), run.start(), run.end(), true), true, lines,
+				results, run.total().setScale(2), run.hash());
+	}
+
+	@Override
+	public List<Period> periods(String plan) {
+		PlanRow row = plan(plan, false);
+		PeriodCalendar calendar = calendar(row);
+		List<RunRow> runs = this.records.runs(row.id());
+		String last = calendar.labelOf(this.clock.instant());
+		String firstOpen = runs.isEmpty() ? row.plan().firstPeriod()
+				: calendar.next(runs.get(runs.size() - 1).period());
+		if (firstOpen.compareTo(last) > 0) {
+			last = firstOpen;
+		}
+		List<Period> periods = new ArrayList<>();
+		for (String label = row.plan().firstPeriod(); label.compareTo(last) <= 0; label = calendar.next(label)) {
+			periods.add(period(row, calendar, label, label.compareTo(firstOpen) < 0));
+		}
+		return periods;
+	}
+
+	@Override
+	public List<CommissionLine> commissions(PartnerNumber partner, String plan, String period) {
+		PlanRow row = plan(plan, false);
+		return this.records.run(row.id(), calendar(row).canonical(period))
+			.map((run) -> this.records.lines(run.id(), partner))
+			.orElse(List.of());
+	}
+
+	@Override
+	public List<CareerStep> careerHistory(PartnerNumber partner, String plan) {
+		PlanRow row = plan(plan, false);
+		return this.records.career(row.id(), partner)
+			.stream()
+			.map((step) -> new CareerStep(new Period(plan, step.period(), step.start(), step.end(), true),
+					step.result()))
+			.toList();
+	}
+
+	@Override
+	public List<RunProgress> running() {
+		return List.copyOf(this.running.values());
+	}
+
+	private Computed tracked(String plan, String period, boolean closing, Supplier<Computed> computation) {
+		progress(plan, period, closing, "computing", null);
+		try {
+			Computed computed = computation.get();
+			if (!closing) {
+				this.running.remove(key(plan, period));
+			}
+			return computed;
+		}
+		catch (RuntimeException ex) {
+			progress(plan, period, closing, "failed", ex.getMessage());
+			this.running.remove(key(plan, period));
+			throw ex;
+		}
+	}
+
+	private void progress(String plan, String period, boolean closing, String phase, String message) {
+		RunProgress before = this.running.get(key(plan, period));
+		Instant started = (before != null) ? before.startedAt() : this.clock.instant();
+		this.running.put(key(plan, period), new RunProgress(plan, period, closing, phase, started, message));
+	}
+
+	private static String key(String plan, String period) {
+		return plan + "\u0000" + period;
+	}
+
+	private static RunResult result(Period period, boolean closed, List<CommissionLine> computed,
+			List<PartnerResult> results) {
+		List<CommissionLine> lines = new ArrayList<>(computed);
+		lines.sort(RunHash.CANONICAL);
+		BigDecimal total = lines.stream().map(CommissionLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new RunResult(period, closed, lines, results, total.setScale(2), RunHash.of(lines, results));
+	}
+
+	private PlanRow plan(String plan, boolean lock) {
+		return this.records.plan(plan, lock)
+			.orElseThrow(() -> new InvalidPlanException("plan: there is no plan named '" + plan + "'"));
+	}
+
+	private PeriodCalendar calendar(PlanRow row) {
+		return new PeriodCalendar(row.plan().periodLength(), this.company.timeZone());
+	}
+
+	private static Period period(PlanRow row, PeriodCalendar calendar, String label, boolean closed) {
+		return new Period(row.plan().name(), label, calendar.start(label), calendar.end(label), closed);
+	}
+
+}

@@ -1,0 +1,265 @@
+package io.treeline.compensation.run;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import io.treeline.compensation.CommissionLine;
+import io.treeline.compensation.Component;
+import io.treeline.compensation.PartnerResult;
+import io.treeline.compensation.Period;
+import io.treeline.compensation.PeriodLength;
+import io.treeline.compensation.Plan;
+import io.treeline.compensation.PlanType;
+import io.treeline.graph.PartnerNumber;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The tables of commission runs: {@code commission_runs}, {@code commission_lines},
+ * {@code period_results} and {@code run_events}, and the order events a run reads.
+ */
+@Repository
+class JdbcRunRecords {
+
+	private static final int BATCH = 2000;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	JdbcRunRecords(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	Optional<PlanRow> plan(String name, boolean lock) {
+		return this.jdbc
+			.sql("select id, name, type, period_length, first_period from plans where name = :name"
+					+ (lock ? " for update" : ""))
+			.param("name", name)
+			.query((rs, row) -> new PlanRow(rs.getLong("id"),
+					new Plan(rs.getString("name"), PlanType.valueOf(rs.getString("type")),
+							PeriodLength.valueOf(rs.getString("period_length")), rs.getString("first_period"))))
+			.optional();
+	}
+
+	List<VersionRow> versions(long planId) {
+		return this.jdbc.sql("""
+				select version, effective_from, document::text as document from plan_versions
+				where plan_id = :planId order by effective_from, version
+				""")
+			.param("planId", planId)
+			.query((rs, row) -> new VersionRow(rs.getInt("version"), rs.getDate("effective_from").toLocalDate(),
+					rs.getString("document")))
+			.list();
+	}
+
+	List<RunRow> runs(long planId) {
+		return this.jdbc.sql("""
+				select id, period, starts_at, ends_at, result_hash, total from commission_runs
+				where plan_id = :planId order by starts_at
+				""").param("planId", planId).query(JdbcRunRecords::run).list();
+	}
+
+	Optional<RunRow> run(long planId, String period) {
+		return this.jdbc.sql("""
+				select id, period, starts_at, ends_at, result_hash, total from commission_runs
+				where plan_id = :planId and period = :period
+				""").param("planId", planId).param("period", period).query(JdbcRunRecords::run).optional();
+	}
+
+	/**
+	 * Reads the payments and returns no closed run of the plan has commissioned, in a
+	 * time window.
+	 */
+	List<SaleRow> sales(long planId, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				select e.id, e.kind, o.order_number, o.partner_number, o.ordered_at, e.occurred_at,
+				       e.pv, e.bv, e.fraction, e.completes
+				from order_events e join orders o on o.id = e.order_id
+				where e.occurred_at < :to and e.occurred_at >= :from
+				  and not exists (select 1 from run_events r where r.plan_id = :planId and r.event_id = e.id)
+				order by e.occurred_at, e.id
+				""")
+			.param("planId", planId)
+			.param("from", Timestamp.from((from != null) ? from : Instant.parse("0001-01-01T00:00:00Z")))
+			.param("to", Timestamp.from(to))
+			.query((rs, row) -> new SaleRow(rs.getLong("id"), "RETURNED".equals(rs.getString("kind")),
+					rs.getString("order_number"), rs.getString("partner_number"),
+					rs.getTimestamp("ordered_at").toInstant(), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getBigDecimal("pv"), rs.getBigDecimal("bv"), rs.getBigDecimal("fraction"),
+					rs.getBoolean("completes")))
+			.list();
+	}
+
+	List<PartnerResult> results(long runId) {
+		return this.jdbc.sql("""
+				select partner_number, personal_pv, group_pv, active, achieved_rank, paid_as_rank, highest_rank,
+				       carry_left, carry_right
+				from period_results where run_id = :runId order by partner_number
+				""").param("runId", runId).query(JdbcRunRecords::result).list();
+	}
+
+	List<CareerRow> career(long planId, PartnerNumber partner) {
+		return this.jdbc.sql("""
+				select r.period, r.starts_at, r.ends_at, p.partner_number, p.personal_pv, p.group_pv, p.active,
+				       p.achieved_rank, p.paid_as_rank, p.highest_rank, p.carry_left, p.carry_right
+				from period_results p join commission_runs r on r.id = p.run_id
+				where r.plan_id = :planId and p.partner_number = :partner
+				order by r.starts_at
+				""")
+			.param("planId", planId)
+			.param("partner", partner.value())
+			.query((rs, row) -> new CareerRow(rs.getString("period"), rs.getTimestamp("starts_at").toInstant(),
+					rs.getTimestamp("ends_at").toInstant(), result(rs, row)))
+			.list();
+	}
+
+	/**
+	 * Reads lines of closed runs of the plan: of some orders, or of a run and partner.
+	 */
+	List<CommissionLine> linesOfOrders(long planId, Collection<String> orders) {
+		if (orders.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select l.* from commission_lines l join commission_runs r on r.id = l.run_id
+				where r.plan_id = :planId and l.order_number in (:orders)
+				order by l.run_id, l.line_no
+				""").param("planId", planId).param("orders", orders).query(JdbcRunRecords::line).list();
+	}
+
+	List<CommissionLine> lines(long runId, PartnerNumber partner) {
+		return this.jdbc.sql("""
+				select * from commission_lines where run_id = :runId
+				  and (cast(:partner as varchar) is null or partner_number = :partner)
+				order by line_no
+				""")
+			.param("runId", runId)
+			.param("partner", (partner != null) ? partner.value() : null)
+			.query(JdbcRunRecords::line)
+			.list();
+	}
+
+	long insertRun(long planId, Period period, String hash, BigDecimal total, String currency) {
+		return this.jdbc.sql("""
+				insert into commission_runs (plan_id, period, starts_at, ends_at, result_hash, total, currency)
+				values (:planId, :period, :startsAt, :endsAt, :hash, :total, :currency)
+				returning id
+				""")
+			.param("planId", planId)
+			.param("period", period.label())
+			.param("startsAt", Timestamp.from(period.start()))
+			.param("endsAt", Timestamp.from(period.end()))
+			.param("hash", hash)
+			.param("total", total)
+			.param("currency", currency)
+			.query(Long.class)
+			.single();
+	}
+
+	void insertLines(long runId, List<CommissionLine> lines, String currency) {
+		List<Integer> indexes = new ArrayList<>(lines.size());
+		for (int i = 0; i < lines.size(); i++) {
+			indexes.add(i);
+		}
+		this.template.batchUpdate("""
+				insert into commission_lines (run_id, line_no, partner_number, component, kind, order_number,
+				  source_partner, plan_version, level, base, rate, amount, currency)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", indexes, BATCH, (statement, index) -> {
+			CommissionLine line = lines.get(index);
+			statement.setLong(1, runId);
+			statement.setInt(2, index + 1);
+			statement.setString(3, line.partner().value());
+			statement.setString(4, line.component().name());
+			statement.setString(5, line.reversal() ? "REVERSAL" : "ORIGINAL");
+			statement.setString(6, line.orderNumber());
+			statement.setString(7, (line.sourcePartner() != null) ? line.sourcePartner().value() : null);
+			statement.setInt(8, line.planVersion());
+			statement.setObject(9, line.level());
+			statement.setBigDecimal(10, line.base());
+			statement.setBigDecimal(11, line.rate());
+			statement.setBigDecimal(12, line.amount());
+			statement.setString(13, currency);
+		});
+	}
+
+	void insertResults(long runId, List<PartnerResult> results) {
+		this.template.batchUpdate("""
+				insert into period_results (run_id, partner_number, personal_pv, group_pv, active, achieved_rank,
+				  paid_as_rank, highest_rank, carry_left, carry_right)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", results, BATCH, (statement, result) -> {
+			statement.setLong(1, runId);
+			statement.setString(2, result.partner().value());
+			statement.setBigDecimal(3, result.personalPv());
+			statement.setBigDecimal(4, result.groupPv());
+			statement.setBoolean(5, result.active());
+			statement.setString(6, result.achievedRank());
+			statement.setString(7, result.paidAsRank());
+			statement.setString(8, result.highestRank());
+			statement.setBigDecimal(9, result.carryLeft());
+			statement.setBigDecimal(10, result.carryRight());
+		});
+	}
+
+	void insertRunEvents(long planId, long runId, List<Long> eventIds) {
+		this.template.batchUpdate("insert into run_events (plan_id, event_id, run_id) values (?, ?, ?)", eventIds,
+				BATCH, (statement, eventId) -> {
+					statement.setLong(1, planId);
+					statement.setLong(2, eventId);
+					statement.setLong(3, runId);
+				});
+	}
+
+	private static RunRow run(ResultSet rs, int row) throws SQLException {
+		return new RunRow(rs.getLong("id"), rs.getString("period"), rs.getTimestamp("starts_at").toInstant(),
+				rs.getTimestamp("ends_at").toInstant(), rs.getString("result_hash"), rs.getBigDecimal("total"));
+	}
+
+	private static PartnerResult result(ResultSet rs, int row) throws SQLException {
+		return new PartnerResult(PartnerNumber.of(rs.getString("partner_number")),
+				rs.getBigDecimal("personal_pv").setScale(4), rs.getBigDecimal("group_pv").setScale(4),
+				rs.getBoolean("active"), rs.getString("achieved_rank"), rs.getString("paid_as_rank"),
+				rs.getString("highest_rank"), rs.getBigDecimal("carry_left").setScale(4),
+				rs.getBigDecimal("carry_right").setScale(4));
+	}
+
+	private static CommissionLine line(ResultSet rs, int row) throws SQLException {
+		String source = rs.getString("source_partner");
+		Object level = rs.getObject("level");
+		return new CommissionLine(PartnerNumber.of(rs.getString("partner_number")),
+				Component.valueOf(rs.getString("component")), "REVERSAL".equals(rs.getString("kind")),
+				rs.getString("order_number"), (source != null) ? PartnerNumber.of(source) : null,
+				rs.getInt("plan_version"), (level != null) ? ((Number) level).intValue() : null,
+				rs.getBigDecimal("base").setScale(4), rs.getBigDecimal("rate").stripTrailingZeros(),
+				rs.getBigDecimal("amount").setScale(2));
+	}
+
+	record PlanRow(long id, Plan plan) {
+	}
+
+	record VersionRow(int version, java.time.LocalDate effectiveFrom, String document) {
+	}
+
+	record RunRow(long id, String period, Instant start, Instant end, String hash, BigDecimal total) {
+	}
+
+	record SaleRow(long eventId, boolean returned, String orderNumber, String partner, Instant orderedAt,
+			Instant occurredAt, BigDecimal pv, BigDecimal bv, BigDecimal fraction, boolean completes) {
+	}
+
+	record CareerRow(String period, Instant start, Instant end, PartnerResult result) {
+	}
+
+}

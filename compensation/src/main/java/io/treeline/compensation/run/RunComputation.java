@@ -1,0 +1,335 @@
+package io.treeline.compensation.run;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import io.treeline.compensation.CommissionLine;
+import io.treeline.compensation.PartnerResult;
+import io.treeline.compensation.PlanType;
+import io.treeline.compensation.calculation.PeriodCalculation;
+import io.treeline.compensation.calculation.PeriodCalculation.Conditions.Version;
+import io.treeline.compensation.calculation.PeriodCalculation.Outcome;
+import io.treeline.compensation.calculation.PeriodState;
+import io.treeline.compensation.calculation.Population;
+import io.treeline.compensation.calculation.Reversals;
+import io.treeline.compensation.calculation.Sale;
+import io.treeline.compensation.calculation.TreeAt;
+import io.treeline.compensation.period.PeriodCalendar;
+import io.treeline.compensation.plan.PlanDocument;
+import io.treeline.compensation.plan.PlanRules;
+import io.treeline.compensation.run.JdbcRunRecords.PlanRow;
+import io.treeline.compensation.run.JdbcRunRecords.RunRow;
+import io.treeline.compensation.run.JdbcRunRecords.SaleRow;
+import io.treeline.compensation.run.JdbcRunRecords.VersionRow;
+import io.treeline.graph.Genealogy;
+import io.treeline.graph.GenealogySnapshot;
+import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.Tree;
+
+/**
+ * One computation of a plan's period: gathers what {@link PeriodCalculation} needs from
+ * the stores (sales of the period, closed results and lines, the versions, the trees as
+ * of every order date) and computes earlier open periods on the way where an order's
+ * conditions or a carry need them. Used once and thrown away.
+ */
+final class RunComputation implements PeriodCalculation.Conditions {
+
+	private final PlanRow plan;
+
+	private final PeriodCalendar calendar;
+
+	private final JdbcRunRecords records;
+
+	private final Genealogy genealogy;
+
+	private final List<VersionInForce> versions = new ArrayList<>();
+
+	private final Map<String, RunRow> closedRuns = new HashMap<>();
+
+	private final String firstOpen;
+
+	private final Map<String, PeriodState> states = new HashMap<>();
+
+	private final Map<String, List<Sale>> salesByPeriod = new HashMap<>();
+
+	private final Map<GenealogySnapshot, TreeAt> trees = new IdentityHashMap<>();
+
+	private final Map<String, List<CommissionLine>> closedLines = new HashMap<>();
+
+	private Population population;
+
+	RunComputation(PlanRow plan, ZoneId zone, JdbcRunRecords records, Genealogy genealogy) {
+		this.plan = plan;
+		this.calendar = new PeriodCalendar(plan.plan().periodLength(), zone);
+		this.records = records;
+		this.genealogy = genealogy;
+		for (VersionRow row : records.versions(plan.id())) {
+			this.versions.add(new VersionInForce(row.version(), row.effectiveFrom(),
+					PlanDocument.read(row.document(), plan.plan().type())));
+		}
+		String lastClosed = null;
+		for (RunRow run : records.runs(plan.id())) {
+			this.closedRuns.put(run.period(), run);
+			lastClosed = run.period();
+		}
+		this.firstOpen = (lastClosed != null) ? this.calendar.next(lastClosed) : this.plan.plan().firstPeriod();
+	}
+
+	String firstOpen() {
+		return this.firstOpen;
+	}
+
+	PeriodCalendar calendar() {
+		return this.calendar;
+	}
+
+	/**
+	 * Computes an open period.
+	 * @param period the label
+	 * @return the outcome and the sales it commissioned
+	 */
+	Computed compute(String period) {
+		Instant end = this.calendar.end(period);
+		GenealogySnapshot everyone = this.genealogy.snapshot(Tree.SPONSOR, end);
+		String[] numbers = new String[everyone.size()];
+		for (int id = 0; id < numbers.length; id++) {
+			numbers[id] = everyone.number(id).value();
+		}
+		this.population = new Population(numbers);
+		Outcome outcome = outcome(period);
+		return new Computed(outcome, salesOf(period), results(outcome.state()));
+	}
+
+	private Outcome outcome(String period) {
+		Instant start = this.calendar.start(period);
+		Instant end = this.calendar.end(period);
+		Version version = versionAt(start);
+		if (version == null) {
+			version = new Version(this.versions.get(0).number(), this.versions.get(0).rules());
+		}
+		List<Sale> sales = salesOf(period);
+		preloadClosedLines(sales);
+		Outcome outcome = PeriodCalculation.compute(period, start, end, version.number(), version.rules(), sales,
+				previousState(period), this.population, this);
+		this.states.put(period, outcome.state());
+		return outcome;
+	}
+
+	private PeriodState previousState(String period) {
+		if (period.equals(this.plan.plan().firstPeriod())) {
+			return PeriodState.empty(this.population.size(), this.versions.get(0).rules());
+		}
+		return state(this.calendar.previous(period));
+	}
+
+	private PeriodState state(String period) {
+		PeriodState known = this.states.get(period);
+		if (known != null) {
+			return known;
+		}
+		if (period.compareTo(this.plan.plan().firstPeriod()) < 0) {
+			return PeriodState.empty(this.population.size(), this.versions.get(0).rules());
+		}
+		RunRow closed = this.closedRuns.get(period);
+		PeriodState state = (closed != null) ? closedState(closed) : outcome(period).state();
+		this.states.put(period, state);
+		return state;
+	}
+
+	private PeriodState closedState(RunRow run) {
+		Version version = versionAt(run.start());
+		PlanRules rules = (version != null) ? version.rules() : this.versions.get(0).rules();
+		int size = this.population.size();
+		PeriodState state = PeriodState.empty(size, rules);
+		state = new PeriodState(run.period(), (version != null) ? version.number() : 0, rules, state.pv(), state.gv(),
+				state.active(), state.achieved().clone(), state.paidAs().clone(), state.highest().clone(),
+				state.carryLeft(), state.carryRight());
+		for (PartnerResult result : this.records.results(run.id())) {
+			int id = this.population.id(result.partner().value());
+			if (id < 0) {
+				continue;
+			}
+			state.pv()[id] = Sale.units(result.personalPv());
+			state.gv()[id] = Sale.units(result.groupPv());
+			state.active()[id] = result.active();
+			state.achieved()[id] = rank(rules, result.achievedRank());
+			state.paidAs()[id] = rank(rules, result.paidAsRank());
+			state.highest()[id] = rank(rules, result.highestRank());
+			state.carryLeft()[id] = Sale.units(result.carryLeft());
+			state.carryRight()[id] = Sale.units(result.carryRight());
+		}
+		return state;
+	}
+
+	private static int rank(PlanRules rules, String name) {
+		if (name == null) {
+			return -1;
+		}
+		OptionalInt index = rules.career().indexOf(name);
+		return index.orElse(-1);
+	}
+
+	private List<Sale> salesOf(String period) {
+		return this.salesByPeriod.computeIfAbsent(period, (label) -> {
+			Instant from = label.equals(this.firstOpen) ? null : this.calendar.start(label);
+			List<Sale> sales = new ArrayList<>();
+			for (SaleRow row : this.records.sales(this.plan.id(), from, this.calendar.end(label))) {
+				int partner = this.population.id(row.partner());
+				if (partner < 0) {
+					throw new IllegalStateException("Order " + row.orderNumber() + " is credited to partner "
+							+ row.partner() + ", who is not in the genealogy");
+				}
+				sales.add(new Sale(row.eventId(), row.orderNumber(), partner, row.orderedAt(), row.occurredAt(),
+						row.returned(), Sale.units(row.pv()), Sale.units(row.bv()), row.fraction(), row.completes()));
+			}
+			return sales;
+		});
+	}
+
+	private void preloadClosedLines(List<Sale> sales) {
+		Set<String> returned = new LinkedHashSet<>();
+		for (Sale sale : sales) {
+			if (sale.returned() && !this.closedLines.containsKey(sale.orderNumber())) {
+				returned.add(sale.orderNumber());
+			}
+		}
+		for (String order : returned) {
+			this.closedLines.put(order, new ArrayList<>());
+		}
+		for (CommissionLine line : this.records.linesOfOrders(this.plan.id(), returned)) {
+			if (line.component().orderBased()) {
+				this.closedLines.get(line.orderNumber()).add(line);
+			}
+		}
+	}
+
+	@Override
+	public TreeAt sponsorTree(Instant at) {
+		return tree(this.genealogy.snapshot(Tree.SPONSOR, at));
+	}
+
+	@Override
+	public TreeAt placementTree(Instant at) {
+		PlanType type = this.plan.plan().type();
+		if (type != PlanType.BINARY && type != PlanType.MATRIX) {
+			return null;
+		}
+		return tree(this.genealogy.snapshot(Tree.placement(this.plan.plan().name()), at));
+	}
+
+	private TreeAt tree(GenealogySnapshot snapshot) {
+		return this.trees.computeIfAbsent(snapshot, (key) -> {
+			int size = this.population.size();
+			int[] toPopulation = new int[snapshot.size()];
+			for (int id = 0; id < snapshot.size(); id++) {
+				toPopulation[id] = this.population.id(snapshot.number(id).value());
+			}
+			int[] parent = new int[size];
+			byte[] side = new byte[size];
+			long[] joinedAt = new long[size];
+			Arrays.fill(parent, TreeAt.NONE);
+			int[] preorder = new int[size];
+			int visited = 0;
+			for (int index = 0; index < snapshot.size(); index++) {
+				int id = snapshot.atPreorder(index);
+				int member = toPopulation[id];
+				if (member < 0) {
+					continue;
+				}
+				preorder[visited++] = member;
+				int p = snapshot.parent(id);
+				parent[member] = (p != GenealogySnapshot.NONE) ? toPopulation[p] : TreeAt.NONE;
+				side[member] = (byte) ((snapshot.side(id) == null) ? 0 : snapshot.side(id).ordinal() + 1);
+				Instant joined = snapshot.joinedAt(id);
+				joinedAt[member] = joined.getEpochSecond() * 1_000_000_000L + joined.getNano();
+			}
+			return new TreeAt(snapshot.asOf(), parent, side, Arrays.copyOf(preorder, visited), joinedAt);
+		});
+	}
+
+	@Override
+	public Version versionAt(Instant at) {
+		LocalDate day = LocalDate.ofInstant(at, this.calendar.zone());
+		Version found = null;
+		for (VersionInForce version : this.versions) {
+			if (!version.effectiveFrom().isAfter(day)) {
+				found = new Version(version.number(), version.rules());
+			}
+		}
+		return found;
+	}
+
+	@Override
+	public PeriodState stateAt(Instant at) {
+		return state(this.calendar.labelOf(at));
+	}
+
+	@Override
+	public List<CommissionLine> closedOriginals(String orderNumber) {
+		return this.closedLines.getOrDefault(orderNumber, List.of())
+			.stream()
+			.filter((line) -> !line.reversal())
+			.toList();
+	}
+
+	@Override
+	public Map<Reversals.LineKey, Reversals.Reversed> closedReversals(String orderNumber) {
+		Map<Reversals.LineKey, Reversals.Reversed> reversed = new HashMap<>();
+		for (CommissionLine line : this.closedLines.getOrDefault(orderNumber, List.of())) {
+			if (line.reversal()) {
+				reversed.merge(Reversals.LineKey.of(line), new Reversals.Reversed(line.amount(), line.base()),
+						(a, b) -> new Reversals.Reversed(a.amount().add(b.amount()), a.base().add(b.base())));
+			}
+		}
+		return reversed;
+	}
+
+	private List<PartnerResult> results(PeriodState state) {
+		List<PartnerResult> results = new ArrayList<>();
+		for (int id = 0; id < this.population.size(); id++) {
+			boolean anything = state.pv()[id] != 0 || state.gv()[id] != 0 || state.active()[id]
+					|| state.achieved()[id] >= 0 || state.paidAs()[id] >= 0 || state.highest()[id] >= 0
+					|| state.carryLeft()[id] != 0 || state.carryRight()[id] != 0;
+			if (anything) {
+				results
+					.add(new PartnerResult(PartnerNumber.of(this.population.number(id)), Sale.decimal(state.pv()[id]),
+							Sale.decimal(state.gv()[id]), state.active()[id], state.rankName(state.achieved()[id]),
+							state.rankName(state.paidAs()[id]), state.rankName(state.highest()[id]),
+							Sale.decimal(state.carryLeft()[id]), Sale.decimal(state.carryRight()[id])));
+			}
+		}
+		results.sort(Comparator.comparing(PartnerResult::partner));
+		return results;
+	}
+
+	private record VersionInForce(int number, LocalDate effectiveFrom, PlanRules rules) {
+	}
+
+	/**
+	 * A computed period.
+	 *
+	 * @param outcome state and lines
+	 * @param sales the sales it commissioned
+	 * @param results what each partner reached
+	 */
+	record Computed(Outcome outcome, List<Sale> sales, List<PartnerResult> results) {
+
+		BigDecimal total() {
+			return this.outcome.lines().stream().map(CommissionLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		}
+
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.treeline.compensation.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.treeline.compensation.CommissionRuns;
+import io.treeline.compensation.Orders;
+import io.treeline.compensation.Plans;
+import io.treeline.graph.OrganisationLoader;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The binding worked examples of domain.md §7, each a data file in
+ * {@code worked-examples/}, played through the public services on embedded Neo4j and
+ * PostgreSQL.
+ */
+@SpringBootTest
+class WorkedExamplesIT {
+
+	private static final Path EXAMPLES = Path.of("src/test/resources/worked-examples");
+
+	@Autowired
+	OrganisationLoader loader;
+
+	@Autowired
+	Plans plans;
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	CommissionRuns runs;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Flyway flyway;
+
+	@Autowired
+	Neo4jClient neo4j;
+
+	/**
+	 * Gives every example a company of its own: the pool shares the company's BV and
+	 * every plan sees every order, so examples must not see each other's.
+	 */
+	@BeforeEach
+	void emptyCompany() {
+		this.neo4j.query("MATCH (p:Partner) DETACH DELETE p").run();
+		this.jdbc.sql("drop schema public cascade").update();
+		this.jdbc.sql("create schema public").update();
+		this.flyway.migrate();
+	}
+
+	static Stream<Path> examples() throws IOException {
+		return Files.list(EXAMPLES).filter((file) -> file.toString().endsWith(".example")).sorted();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("examples")
+	void reproducesEveryNumberOfTheWorkedExample(Path example) {
+		List<String> checked = new WorkedExample(example, this.loader, this.plans, this.orders, this.runs).play();
+		assertThat(checked).isNotEmpty();
+	}
+
+}
