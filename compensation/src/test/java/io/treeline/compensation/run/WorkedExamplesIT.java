@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.treeline.compensation.CommissionRuns;
+import io.treeline.compensation.EmptyCompany;
 import io.treeline.compensation.Orders;
 import io.treeline.compensation.Plans;
 import io.treeline.graph.OrganisationLoader;
@@ -53,16 +54,9 @@ class WorkedExamplesIT {
 	@Autowired
 	Neo4jClient neo4j;
 
-	/**
-	 * Gives every example a company of its own: the pool shares the company's BV and
-	 * every plan sees every order, so examples must not see each other's.
-	 */
 	@BeforeEach
 	void emptyCompany() {
-		this.neo4j.query("MATCH (p:Partner) DETACH DELETE p").run();
-		this.jdbc.sql("drop schema public cascade").update();
-		this.jdbc.sql("create schema public").update();
-		this.flyway.migrate();
+		EmptyCompany.reset(this.neo4j, this.jdbc, this.flyway);
 	}
 
 	static Stream<Path> examples() throws IOException {

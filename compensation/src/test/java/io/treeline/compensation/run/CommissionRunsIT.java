@@ -1,0 +1,195 @@
+package io.treeline.compensation.run;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.treeline.compensation.CommissionRuns;
+import io.treeline.compensation.EmptyCompany;
+import io.treeline.compensation.InvalidPlanException;
+import io.treeline.compensation.Ledger;
+import io.treeline.compensation.NewOrder;
+import io.treeline.compensation.OrderLine;
+import io.treeline.compensation.Orders;
+import io.treeline.compensation.PeriodLength;
+import io.treeline.compensation.Plan;
+import io.treeline.compensation.PlanType;
+import io.treeline.compensation.Plans;
+import io.treeline.compensation.RunResult;
+import io.treeline.graph.Organisation;
+import io.treeline.graph.OrganisationLoader;
+import io.treeline.graph.Partner;
+import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.PartnerStatus;
+import io.treeline.graph.Sponsorship;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@SpringBootTest
+class CommissionRunsIT {
+
+	private static final Instant JOINED = Instant.parse("2025-11-01T11:00:00Z");
+
+	@Autowired
+	CommissionRuns runs;
+
+	@Autowired
+	Plans plans;
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	OrganisationLoader loader;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Flyway flyway;
+
+	@Autowired
+	Neo4jClient neo4j;
+
+	@Autowired
+	PlatformTransactionManager compensationTransactionManager;
+
+	@BeforeEach
+	void chainOfThreeWithOrders() {
+		EmptyCompany.reset(this.neo4j, this.jdbc, this.flyway);
+		this.loader.load(new Organisation(List.of(partner("A"), partner("B"), partner("C")),
+				List.of(new Sponsorship(number("B"), number("A"), JOINED, null),
+						new Sponsorship(number("C"), number("B"), JOINED, null)),
+				List.of()));
+		this.plans.create(new Plan("Uni", PlanType.UNILEVEL, PeriodLength.MONTHLY, "2026-01"),
+				LocalDate.parse("2026-01-01"), """
+						{"type":"UNILEVEL","levelRates":["0.10","0.05"]}""");
+		paidOrder("O-1", "C", "100.00", "2026-01-10T10:00:00Z");
+		paidOrder("O-2", "B", "50.00", "2026-01-11T10:00:00Z");
+	}
+
+	@Test
+	void closesAPeriodOnceUnderTwentyConcurrentRequests() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		List<Callable<RunResult>> requests = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			requests.add(() -> this.runs.close("Uni", "2026-01"));
+		}
+		List<RunResult> results = new ArrayList<>();
+		for (Future<RunResult> result : pool.invokeAll(requests)) {
+			results.add(result.get());
+		}
+		pool.shutdown();
+		assertThat(results).extracting(RunResult::hash).containsOnly(results.get(0).hash());
+		assertThat(results).extracting(RunResult::total)
+			.allSatisfy((total) -> assertThat(total).isEqualByComparingTo("20.00"));
+		assertThat(count("select count(*) from commission_runs")).isEqualTo(1);
+		assertThat(count("select count(*) from journal_transactions")).isEqualTo(1);
+		assertThat(count("select count(*) from commission_lines")).isEqualTo(3);
+		assertThat(this.ledger.commissionPayable(number("B"))).containsEntry("EUR", new BigDecimal("10.0000"));
+		assertThat(this.ledger.commissionPayable(number("A"))).containsEntry("EUR", new BigDecimal("10.0000"));
+		assertThat(this.ledger.trialBalance()).allSatisfy((currency, sum) -> assertThat(sum).isZero());
+	}
+
+	@Test
+	void previewsAsOftenAsWantedWithoutPostingAndWithTheSameHash() {
+		RunResult first = this.runs.preview("Uni", "2026-01");
+		RunResult second = this.runs.preview("Uni", "2026-01");
+		assertThat(second.hash()).isEqualTo(first.hash());
+		assertThat(first.total()).isEqualByComparingTo("20.00");
+		assertThat(count("select count(*) from journal_transactions")).isZero();
+		assertThat(count("select count(*) from commission_runs")).isZero();
+		RunResult closed = this.runs.close("Uni", "2026-01");
+		assertThat(closed.hash()).isEqualTo(first.hash());
+		assertThat(this.runs.closed("Uni", "2026-01")).hasValueSatisfying((stored) -> {
+			assertThat(stored.hash()).isEqualTo(first.hash());
+			assertThat(stored.lines()).hasSize(3);
+		});
+	}
+
+	@Test
+	void closesPeriodsOnlyInOrderAndOnlyOnceTheyAreOver() {
+		assertThatExceptionOfType(InvalidPlanException.class).isThrownBy(() -> this.runs.close("Uni", "2026-02"))
+			.withMessageContaining("first open period of plan 'Uni' is 2026-01");
+		this.plans.create(new Plan("Weekly", PlanType.UNILEVEL, PeriodLength.WEEKLY, "2030-W01"),
+				LocalDate.parse("2030-01-01"), """
+						{"type":"UNILEVEL","levelRates":["0.10"]}""");
+		assertThatExceptionOfType(InvalidPlanException.class).isThrownBy(() -> this.runs.close("Weekly", "2030-W01"))
+			.withMessageContaining("it can be closed once it is over");
+		this.runs.close("Uni", "2026-01");
+		assertThatExceptionOfType(InvalidPlanException.class).isThrownBy(() -> this.runs.preview("Uni", "2026-01"))
+			.withMessageContaining("is closed");
+		assertThat(count("select count(*) from commission_runs")).isEqualTo(1);
+	}
+
+	@Test
+	void ledgerRefusesToChangeOrDeletePostedRows() {
+		this.runs.close("Uni", "2026-01");
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.sql("update journal_entries set amount = amount + 1").update())
+			.withMessageContaining("append-only");
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.sql("delete from journal_transactions").update())
+			.withMessageContaining("append-only");
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.sql("update commission_lines set amount = 0").update())
+			.withMessageContaining("append-only");
+		assertThat(this.ledger.trialBalance()).allSatisfy((currency, sum) -> assertThat(sum).isZero());
+	}
+
+	@Test
+	void databaseRefusesAnUnbalancedJournalTransaction() {
+		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
+			long id = this.jdbc.sql("""
+					insert into journal_transactions (idempotency_key, description, booked_at)
+					values ('unbalanced', 'test', now()) returning id""").query(Long.class).single();
+			this.jdbc.sql("""
+					insert into journal_entries (transaction_id, entry_no, account, amount, currency)
+					values (:id, 1, 'commission-expense', 10, 'EUR'), (:id, 2, 'commission-payable:X', -9, 'EUR')
+					""").param("id", id).update();
+		})).withMessageContaining("does not balance");
+		assertThat(count("select count(*) from journal_transactions")).isZero();
+	}
+
+	private void paidOrder(String orderNumber, String partner, String bv, String at) {
+		BigDecimal volume = new BigDecimal(bv);
+		this.orders.record(new NewOrder(orderNumber, number(partner), Instant.parse(at), "EUR",
+				List.of(new OrderLine("ART-1", BigDecimal.ONE, volume, new BigDecimal("0.19"), volume, volume))));
+		this.orders.markPaid(orderNumber, Instant.parse(at));
+	}
+
+	private int count(String sql) {
+		return this.jdbc.sql(sql).query(Integer.class).single();
+	}
+
+	private static Partner partner(String name) {
+		return new Partner(number(name), name, "Test", null, null, "DE", "de", PartnerStatus.ACTIVE, JOINED);
+	}
+
+	private static PartnerNumber number(String name) {
+		return PartnerNumber.of("R-" + name);
+	}
+
+}
