@@ -68,7 +68,8 @@ public interface CommissionRuns {
 	List<CareerStep> careerHistory(PartnerNumber partner, String plan);
 
 	/**
-	 * Returns the computations running now.
+	 * Returns the computations running now, and those that failed (until the next attempt
+	 * at the same period).
 	 * @return their progress
 	 */
 	List<RunProgress> running();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -119,8 +120,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 		JournalTransaction.Builder posting = JournalTransaction.builder("commission-run:" + plan + ":" + period.label(),
 				"Provisionslauf " + plan + " " + period.label(), period.end(), runId);
 		BigDecimal total = BigDecimal.ZERO;
-		for (Map.Entry<PartnerNumber, BigDecimal> amount : new java.util.TreeMap<>(result.amountsByPartner())
-			.entrySet()) {
+		for (Map.Entry<PartnerNumber, BigDecimal> amount : new TreeMap<>(result.amountsByPartner()).entrySet()) {
 			if (amount.getValue().signum() != 0) {
 				posting.credit(Ledger.payableAccount(amount.getKey()), amount.getValue(), currency);
 				total = total.add(amount.getValue());
@@ -197,15 +197,16 @@ class JdbcCommissionRuns implements CommissionRuns {
 			return computed;
 		}
 		catch (RuntimeException ex) {
+			// stays visible as failed until the next attempt at the same period
 			progress(plan, period, closing, "failed", ex.getMessage());
-			this.running.remove(key(plan, period));
 			throw ex;
 		}
 	}
 
 	private void progress(String plan, String period, boolean closing, String phase, String message) {
 		RunProgress before = this.running.get(key(plan, period));
-		Instant started = (before != null) ? before.startedAt() : this.clock.instant();
+		Instant started = (before != null && !"failed".equals(before.phase())) ? before.startedAt()
+				: this.clock.instant();
 		this.running.put(key(plan, period), new RunProgress(plan, period, closing, phase, started, message));
 	}
 
