@@ -1,8 +1,13 @@
 package io.treeline.portal.demo;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 import io.treeline.compensation.Orders;
+import io.treeline.compensation.PeriodLength;
+import io.treeline.compensation.Plan;
+import io.treeline.compensation.PlanType;
+import io.treeline.compensation.Plans;
 import io.treeline.graph.OrganisationLoader;
 import io.treeline.graph.Partners;
 import org.slf4j.Logger;
@@ -19,7 +24,8 @@ import org.springframework.stereotype.Component;
  * something real. It is loaded once: both stores take it idempotently (partners and edges
  * by key, orders by number), and a flag written after both parts marks it done, so a
  * start interrupted half-way completes it next time. An installation that already holds
- * other partners never gets it. Off with {@code treeline.demo.enabled=false}.
+ * other partners never gets it. It comes with a unilevel and a binary plan from July
+ * 2026. Off with {@code treeline.demo.enabled=false}.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "treeline.demo.enabled", matchIfMissing = true)
@@ -31,6 +37,10 @@ class DemoCompany implements ApplicationRunner {
 
 	static final long SEED = 20260101L;
 
+	static final String UNILEVEL_PLAN = "unilevel";
+
+	static final String FIRST_PERIOD = "2026-07";
+
 	private static final Logger logger = LoggerFactory.getLogger(DemoCompany.class);
 
 	private final OrganisationLoader loader;
@@ -39,12 +49,15 @@ class DemoCompany implements ApplicationRunner {
 
 	private final Orders orders;
 
+	private final Plans plans;
+
 	private final JdbcClient jdbc;
 
-	DemoCompany(OrganisationLoader loader, Partners partners, Orders orders, JdbcClient jdbc) {
+	DemoCompany(OrganisationLoader loader, Partners partners, Orders orders, Plans plans, JdbcClient jdbc) {
 		this.loader = loader;
 		this.partners = partners;
 		this.orders = orders;
+		this.plans = plans;
 		this.jdbc = jdbc;
 	}
 
@@ -64,11 +77,32 @@ class DemoCompany implements ApplicationRunner {
 			this.orders.record(paid.order());
 			Optional.ofNullable(paid.paidAt()).ifPresent((at) -> this.orders.markPaid(paid.order().orderNumber(), at));
 		}
+		demoPlans();
 		this.jdbc.sql("insert into application_flags (name) values (:name) on conflict do nothing")
 			.param("name", FLAG)
 			.update();
 		logger.info("Loaded the demo company: {} partners and {} orders in {} ms", SIZE, demo.orders().size(),
 				(System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * A monthly unilevel plan over the sponsor tree and a monthly binary plan over the
+	 * demo's placement tree, from the month of the first demo orders.
+	 */
+	private void demoPlans() {
+		if (this.plans.find(UNILEVEL_PLAN).isEmpty()) {
+			this.plans.create(new Plan(UNILEVEL_PLAN, PlanType.UNILEVEL, PeriodLength.MONTHLY, FIRST_PERIOD),
+					LocalDate.parse(FIRST_PERIOD + "-01"), """
+							{"type":"UNILEVEL","levelRates":["0.10","0.05","0.03","0.02","0.02","0.01","0.01"],
+							 "minPersonalPv":"50"}""");
+		}
+		if (this.plans.find(DemoOrganisation.BINARY_PLAN).isEmpty()) {
+			this.plans.create(
+					new Plan(DemoOrganisation.BINARY_PLAN, PlanType.BINARY, PeriodLength.MONTHLY, FIRST_PERIOD),
+					LocalDate.parse(FIRST_PERIOD + "-01"), """
+							{"type":"BINARY","rate":"0.10","minPersonalPv":"50","capPerPeriod":"2000.00",
+							 "maxCarry":"50000"}""");
+		}
 	}
 
 	private boolean loadedBefore() {
