@@ -119,11 +119,14 @@ final class WorkedExample {
 				.skip(1)
 				.forEach((p) -> this.partners.add(new Partner(number(p), p, this.name, null, null, "DE", "de",
 						PartnerStatus.ACTIVE, noon(JOINED.toString()))));
+			case "joined" ->
+				this.partners.replaceAll((p) -> p.number().equals(number(word[1])) ? new Partner(p.number(),
+						p.firstName(), p.lastName(), null, null, "DE", "de", p.status(), noon(word[2])) : p);
 			case "sponsor" -> this.sponsorships.add(new Sponsorship(number(word[1]), number(word[2]),
-					option(word, "from").map(WorkedExample::noon).orElse(noon(JOINED.toString())),
+					option(word, "from").map(WorkedExample::noon).orElse(joinedAt(word[1])),
 					option(word, "until").map(WorkedExample::noon).orElse(null)));
 			case "place" -> this.placements.add(new Placement(number(word[1]), number(word[2]), this.plan,
-					(word.length > 3) ? Leg.valueOf(word[3]) : null, noon(JOINED.toString()), null));
+					(word.length > 3) ? Leg.valueOf(word[3]) : null, joinedAt(word[1]), null));
 			case "plan" -> {
 				this.plan = word[1];
 				this.plans.create(new Plan(word[1], PlanType.valueOf(word[2]), PeriodLength.valueOf(word[3]), word[4]),
@@ -133,17 +136,20 @@ final class WorkedExample {
 			case "with" -> this.plan = word[1];
 			case "order" -> {
 				load();
-				BigDecimal volume = new BigDecimal(word[3]);
-				this.orders.record(new NewOrder(word[1], number(word[2]), noon(word[4]), "EUR", List
-					.of(new OrderLine("ART-1", BigDecimal.ONE, volume, new BigDecimal("0.19"), volume, volume))));
+				List<OrderLine> lines = new ArrayList<>();
+				for (String part : word[3].split("\\+")) {
+					BigDecimal volume = new BigDecimal(part);
+					lines.add(new OrderLine("ART-" + (lines.size() + 1), BigDecimal.ONE, volume, new BigDecimal("0.19"),
+							volume, volume));
+				}
+				this.orders.record(new NewOrder(word[1], number(word[2]), noon(word[4]), "EUR", lines));
 				if (word.length < 6 || !"unpaid".equals(word[5])) {
 					this.orders.markPaid(word[1], noon(word[4]));
 				}
 			}
 			case "pay" -> this.orders.markPaid(word[1], noon(word[2]));
-			case "return" -> this.orders.recordReturn(word[1],
-					(word.length > 3) ? new OrderReturn.Share(new BigDecimal(word[3])) : new OrderReturn.Whole(),
-					noon(word[2]), "storno-" + word[1] + "-" + word[2]);
+			case "return" ->
+				this.orders.recordReturn(word[1], returned(word), noon(word[2]), "storno-" + word[1] + "-" + word[2]);
 			case "close" -> {
 				load();
 				this.runs.close(this.plan, word[1]);
@@ -155,6 +161,21 @@ final class WorkedExample {
 			case "carry" -> expectCarry(word);
 			default -> throw new IllegalArgumentException("Unknown step " + word[0]);
 		}
+	}
+
+	private static OrderReturn returned(String[] word) {
+		if (word.length > 4 && "lines".equals(word[3])) {
+			return new OrderReturn.Lines(Arrays.stream(word).skip(4).map(Integer::valueOf).toList());
+		}
+		return (word.length > 3) ? new OrderReturn.Share(new BigDecimal(word[3])) : new OrderReturn.Whole();
+	}
+
+	private Instant joinedAt(String partner) {
+		return this.partners.stream()
+			.filter((p) -> p.number().equals(number(partner)))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Partner " + partner + " is not declared"))
+			.joinedAt();
 	}
 
 	private void expectAmounts(String[] word) {

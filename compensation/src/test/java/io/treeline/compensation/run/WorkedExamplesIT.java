@@ -24,14 +24,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The binding worked examples of domain.md §7, each a data file in
- * {@code worked-examples/}, played through the public services on embedded Neo4j and
+ * The binding worked examples of domain.md §7 (data files in {@code worked-examples/})
+ * and the project's own examples of the parts domain.md gives no numbers for (in
+ * {@code plan-examples/}), played through the public services on embedded Neo4j and
  * PostgreSQL.
  */
 @SpringBootTest
 class WorkedExamplesIT {
 
-	private static final Path EXAMPLES = Path.of("src/test/resources/worked-examples");
+	private static final Path BINDING = Path.of("src/test/resources/worked-examples");
+
+	private static final Path OWN = Path.of("src/test/resources/plan-examples");
 
 	@Autowired
 	OrganisationLoader loader;
@@ -60,7 +63,9 @@ class WorkedExamplesIT {
 	}
 
 	static Stream<Path> examples() throws IOException {
-		return Files.list(EXAMPLES).filter((file) -> file.toString().endsWith(".example")).sorted();
+		return Stream.concat(Files.list(BINDING), Files.list(OWN))
+			.filter((file) -> file.toString().endsWith(".example"))
+			.sorted();
 	}
 
 	@ParameterizedTest(name = "{0}")
