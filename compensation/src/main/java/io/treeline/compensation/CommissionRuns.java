@@ -68,8 +68,8 @@ public interface CommissionRuns {
 	List<CareerStep> careerHistory(PartnerNumber partner, String plan);
 
 	/**
-	 * Returns the computations running now, and those that failed (until the next attempt
-	 * at the same period).
+	 * Returns the computations running now and the last finished or failed computation of
+	 * each period (with the milliseconds of its phases), until the next one starts.
 	 * @return their progress
 	 */
 	List<RunProgress> running();

@@ -1,6 +1,9 @@
 package io.treeline.compensation;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How far a running computation has come.
@@ -11,8 +14,14 @@ import java.time.Instant;
  * @param phase what it is doing: loading, computing, writing, done or failed
  * @param startedAt when it started
  * @param message the failure, if it failed
+ * @param phaseMillis milliseconds spent per finished phase ({@code load},
+ * {@code compute}, {@code write}), in order
  */
-public record RunProgress(String plan, String period, boolean closing, String phase, Instant startedAt,
-		String message) {
+public record RunProgress(String plan, String period, boolean closing, String phase, Instant startedAt, String message,
+		Map<String, Long> phaseMillis) {
+
+	public RunProgress {
+		phaseMillis = Collections.unmodifiableMap(new LinkedHashMap<>(phaseMillis));
+	}
 
 }

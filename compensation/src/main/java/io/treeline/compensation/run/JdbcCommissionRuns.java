@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,16 +104,23 @@ class JdbcCommissionRuns implements CommissionRuns {
 		}
 		Computed computed = tracked(plan, label, true, () -> computation.compute(label));
 		RunResult result = result(closing, true, computed.outcome().lines(), computed.results());
-		progress(plan, label, true, "writing", null);
+		Map<String, Long> phases = new LinkedHashMap<>();
+		phases.put("load", computed.loadMillis());
+		phases.put("compute", computed.computeMillis());
+		progress(plan, label, true, "writing", null, phases);
+		long writing = System.nanoTime();
 		String currency = this.company.currency();
 		long runId = this.records.insertRun(row.id(), closing, result.hash(), result.total(), currency);
 		this.records.insertLines(runId, result.lines(), currency);
 		this.records.insertResults(runId, result.results());
 		this.records.insertRunEvents(row.id(), runId, computed.sales().stream().map(Sale::eventId).toList());
 		post(plan, closing, runId, result, currency);
-		this.running.remove(key(plan, label));
-		logger.info("Closed {} {}: {} lines, total {} {}, hash {}", plan, label, result.lines().size(),
-				result.total().toPlainString(), currency, result.hash());
+		phases.put("write", (System.nanoTime() - writing) / 1_000_000);
+		// stays visible as done, with its phases, until the next computation of the
+		// period
+		progress(plan, label, true, "done", null, phases);
+		logger.info("Closed {} {}: {} lines, total {} {}, hash {}, phases {} ms", plan, label, result.lines().size(),
+				result.total().toPlainString(), currency, result.hash(), phases);
 		return result;
 	}
 
@@ -188,26 +196,28 @@ class JdbcCommissionRuns implements CommissionRuns {
 	}
 
 	private Computed tracked(String plan, String period, boolean closing, Supplier<Computed> computation) {
-		progress(plan, period, closing, "computing", null);
+		this.running.remove(key(plan, period));
+		progress(plan, period, closing, "computing", null, Map.of());
 		try {
 			Computed computed = computation.get();
 			if (!closing) {
-				this.running.remove(key(plan, period));
+				progress(plan, period, false, "done", null,
+						Map.of("load", computed.loadMillis(), "compute", computed.computeMillis()));
 			}
 			return computed;
 		}
 		catch (RuntimeException ex) {
 			// stays visible as failed until the next attempt at the same period
-			progress(plan, period, closing, "failed", ex.getMessage());
+			progress(plan, period, closing, "failed", ex.getMessage(), Map.of());
 			throw ex;
 		}
 	}
 
-	private void progress(String plan, String period, boolean closing, String phase, String message) {
+	private void progress(String plan, String period, boolean closing, String phase, String message,
+			Map<String, Long> phases) {
 		RunProgress before = this.running.get(key(plan, period));
-		Instant started = (before != null && !"failed".equals(before.phase())) ? before.startedAt()
-				: this.clock.instant();
-		this.running.put(key(plan, period), new RunProgress(plan, period, closing, phase, started, message));
+		Instant started = (before != null) ? before.startedAt() : this.clock.instant();
+		this.running.put(key(plan, period), new RunProgress(plan, period, closing, phase, started, message, phases));
 	}
 
 	private static String key(String plan, String period) {

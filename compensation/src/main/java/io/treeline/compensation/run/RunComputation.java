@@ -70,6 +70,8 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 	private Population population;
 
+	private long loadNanos;
+
 	RunComputation(PlanRow plan, ZoneId zone, JdbcRunRecords records, Genealogy genealogy) {
 		this.plan = plan;
 		this.calendar = new PeriodCalendar(plan.plan().periodLength(), zone);
@@ -101,15 +103,21 @@ final class RunComputation implements PeriodCalculation.Conditions {
 	 * @return the outcome and the sales it commissioned
 	 */
 	Computed compute(String period) {
+		long started = System.nanoTime();
 		Instant end = this.calendar.end(period);
+		long loading = System.nanoTime();
 		GenealogySnapshot everyone = this.genealogy.snapshot(Tree.SPONSOR, end);
+		this.loadNanos += System.nanoTime() - loading;
 		String[] numbers = new String[everyone.size()];
 		for (int id = 0; id < numbers.length; id++) {
 			numbers[id] = everyone.number(id).value();
 		}
 		this.population = new Population(numbers);
 		Outcome outcome = outcome(period);
-		return new Computed(outcome, salesOf(period), results(outcome.state()));
+		List<PartnerResult> results = results(outcome.state());
+		long total = System.nanoTime() - started;
+		return new Computed(outcome, salesOf(period), results, this.loadNanos / 1_000_000,
+				(total - this.loadNanos) / 1_000_000);
 	}
 
 	private Outcome outcome(String period) {
@@ -143,7 +151,10 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			return PeriodState.empty(this.population.size(), this.versions.get(0).rules());
 		}
 		RunRow closed = this.closedRuns.get(period);
-		PeriodState state = (closed != null) ? closedState(closed) : outcome(period).state();
+		long loading = System.nanoTime();
+		PeriodState state = (closed != null) ? closedState(closed) : null;
+		this.loadNanos += System.nanoTime() - loading;
+		state = (state != null) ? state : outcome(period).state();
 		this.states.put(period, state);
 		return state;
 	}
@@ -182,7 +193,12 @@ final class RunComputation implements PeriodCalculation.Conditions {
 	}
 
 	private List<Sale> salesOf(String period) {
-		return this.salesByPeriod.computeIfAbsent(period, (label) -> {
+		List<Sale> known = this.salesByPeriod.get(period);
+		if (known != null) {
+			return known;
+		}
+		long loading = System.nanoTime();
+		List<Sale> loaded = this.salesByPeriod.computeIfAbsent(period, (label) -> {
 			Instant from = label.equals(this.firstOpen) ? null : this.calendar.start(label);
 			List<Sale> sales = new ArrayList<>();
 			for (SaleRow row : this.records.sales(this.plan.id(), from, this.calendar.end(label))) {
@@ -196,9 +212,12 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			}
 			return sales;
 		});
+		this.loadNanos += System.nanoTime() - loading;
+		return loaded;
 	}
 
 	private void preloadClosedLines(List<Sale> sales) {
+		long loading = System.nanoTime();
 		Set<String> returned = new LinkedHashSet<>();
 		for (Sale sale : sales) {
 			if (sale.returned() && !this.closedLines.containsKey(sale.orderNumber())) {
@@ -213,11 +232,15 @@ final class RunComputation implements PeriodCalculation.Conditions {
 				this.closedLines.get(line.orderNumber()).add(line);
 			}
 		}
+		this.loadNanos += System.nanoTime() - loading;
 	}
 
 	@Override
 	public TreeAt sponsorTree(Instant at) {
-		return tree(this.genealogy.snapshot(Tree.SPONSOR, at));
+		long loading = System.nanoTime();
+		GenealogySnapshot snapshot = this.genealogy.snapshot(Tree.SPONSOR, at);
+		this.loadNanos += System.nanoTime() - loading;
+		return tree(snapshot);
 	}
 
 	@Override
@@ -226,11 +249,19 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		if (type != PlanType.BINARY && type != PlanType.MATRIX) {
 			return null;
 		}
-		return tree(this.genealogy.snapshot(Tree.placement(this.plan.plan().name()), at));
+		long loading = System.nanoTime();
+		GenealogySnapshot snapshot = this.genealogy.snapshot(Tree.placement(this.plan.plan().name()), at);
+		this.loadNanos += System.nanoTime() - loading;
+		return tree(snapshot);
 	}
 
 	private TreeAt tree(GenealogySnapshot snapshot) {
-		return this.trees.computeIfAbsent(snapshot, (key) -> {
+		TreeAt known = this.trees.get(snapshot);
+		if (known != null) {
+			return known;
+		}
+		long loading = System.nanoTime();
+		TreeAt built = this.trees.computeIfAbsent(snapshot, (key) -> {
 			int size = this.population.size();
 			int[] toPopulation = new int[snapshot.size()];
 			for (int id = 0; id < snapshot.size(); id++) {
@@ -257,6 +288,8 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			}
 			return new TreeAt(snapshot.asOf(), parent, side, Arrays.copyOf(preorder, visited), joinedAt);
 		});
+		this.loadNanos += System.nanoTime() - loading;
+		return built;
 	}
 
 	@Override
@@ -323,8 +356,11 @@ final class RunComputation implements PeriodCalculation.Conditions {
 	 * @param outcome state and lines
 	 * @param sales the sales it commissioned
 	 * @param results what each partner reached
+	 * @param loadMillis time spent reading the stores and translating trees
+	 * @param computeMillis time spent computing
 	 */
-	record Computed(Outcome outcome, List<Sale> sales, List<PartnerResult> results) {
+	record Computed(Outcome outcome, List<Sale> sales, List<PartnerResult> results, long loadMillis,
+			long computeMillis) {
 
 		BigDecimal total() {
 			return this.outcome.lines().stream().map(CommissionLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
