@@ -24,7 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +89,10 @@ class CompensationGraphQlIT {
 	@Autowired
 	CompensationGraphQlController controller;
 
+	/** The holder method security reads (Vaadin's, one per application context). */
+	@Autowired
+	SecurityContextHolderStrategy securityContexts;
+
 	GraphQlTestClient client;
 
 	String suffix;
@@ -101,7 +105,7 @@ class CompensationGraphQlIT {
 
 	@AfterEach
 	void forgetAuthentication() {
-		SecurityContextHolder.clearContext();
+		this.securityContexts.clearContext();
 	}
 
 	@Test
@@ -362,12 +366,12 @@ class CompensationGraphQlIT {
 		assertThat(status).isEqualTo(HttpStatus.UNAUTHORIZED);
 
 		// a partner role, once it may reach /graphql, is refused by each staff-only field
-		SecurityContextHolder.getContext()
+		this.securityContexts.getContext()
 			.setAuthentication(new TestingAuthenticationToken("partner", "secret", "ROLE_PARTNER"));
 		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> this.controller.ledger("P-0000001"));
 		assertThatExceptionOfType(AccessDeniedException.class)
 			.isThrownBy(() -> this.controller.closeRun(new CompensationGraphQlController.CloseRunInput("any", "x")));
-		SecurityContextHolder.getContext()
+		this.securityContexts.getContext()
 			.setAuthentication(new TestingAuthenticationToken("staff", "secret", "ROLE_STAFF"));
 		assertThat(this.controller.runStatus()).isNotNull();
 	}
