@@ -21,7 +21,7 @@ class GraphQlConfiguration {
 
 	@Bean
 	RuntimeWiringConfigurer scalars() {
-		return (wiring) -> wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DECIMAL);
+		return (wiring) -> wiring.scalar(Scalars.DATE_TIME).scalar(Scalars.DATE).scalar(Scalars.DECIMAL);
 	}
 
 	@Bean

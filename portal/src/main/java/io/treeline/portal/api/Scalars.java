@@ -2,6 +2,7 @@ package io.treeline.portal.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -18,14 +19,17 @@ import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 
 /**
- * The custom scalars of the schema ({@code schema.graphqls}). Both travel as strings:
- * {@code DateTime} as ISO-8601 with offset (returned in UTC), {@code Decimal} as an exact
- * decimal, so money and volume never pass through a JSON floating-point number.
+ * The custom scalars of the schema ({@code schema.graphqls}). All travel as strings:
+ * {@code DateTime} as ISO-8601 with offset (returned in UTC), {@code Date} as an ISO-8601
+ * calendar day, {@code Decimal} as an exact decimal, so money and volume never pass
+ * through a JSON floating-point number.
  */
 final class Scalars {
 
 	static final GraphQLScalarType DATE_TIME = scalar("DateTime", Instant.class, Scalars::parseInstant,
 			Instant::toString);
+
+	static final GraphQLScalarType DATE = scalar("Date", LocalDate.class, Scalars::parseDate, LocalDate::toString);
 
 	static final GraphQLScalarType DECIMAL = scalar("Decimal", BigDecimal.class, BigDecimal::new,
 			BigDecimal::toPlainString);
@@ -39,6 +43,15 @@ final class Scalars {
 		}
 		catch (DateTimeParseException ex) {
 			throw new NumberFormatException("an ISO-8601 instant with offset, e.g. 2026-01-20T10:00:00Z");
+		}
+	}
+
+	private static LocalDate parseDate(String text) {
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new NumberFormatException("an ISO-8601 date, e.g. 2026-02-01");
 		}
 	}
 
