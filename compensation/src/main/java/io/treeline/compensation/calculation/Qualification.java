@@ -42,21 +42,17 @@ public final class Qualification {
 			pv[sale.partner()] += sale.signedPv();
 		}
 		List<Rank> ranks = rules.career().ranks();
-		boolean needsGroup = ranks.stream().anyMatch((rank) -> rank.minGroupPv().signum() > 0);
 		boolean needsLegs = ranks.stream().anyMatch((rank) -> rank.maxLegShare() != null);
-		long[] gv = pv.clone();
+		long[] gv = new long[size];
 		Map<Long, long[]> legs = new HashMap<>();
-		if (needsGroup) {
-			gv = new long[size];
-			for (Map.Entry<TreeAt, long[]> byTree : volumeByTree(sales, size, sponsorTree, true).entrySet()) {
-				TreeAt tree = byTree.getKey();
-				long[] sums = tree.subtreeSums(byTree.getValue());
-				for (int id = 0; id < size; id++) {
-					gv[id] += sums[id];
-					int p = tree.parent()[id];
-					if (needsLegs && p != TreeAt.NONE && sums[id] != 0) {
-						legs.computeIfAbsent(((long) p << 32) | id, (key) -> new long[1])[0] += sums[id];
-					}
+		for (Map.Entry<TreeAt, long[]> byTree : volumeByTree(sales, size, sponsorTree, true).entrySet()) {
+			TreeAt tree = byTree.getKey();
+			long[] sums = tree.subtreeSums(byTree.getValue());
+			for (int id = 0; id < size; id++) {
+				gv[id] += sums[id];
+				int p = tree.parent()[id];
+				if (needsLegs && p != TreeAt.NONE && sums[id] != 0) {
+					legs.computeIfAbsent(((long) p << 32) | id, (key) -> new long[1])[0] += sums[id];
 				}
 			}
 		}
