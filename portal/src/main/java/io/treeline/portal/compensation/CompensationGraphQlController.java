@@ -83,6 +83,24 @@ class CompensationGraphQlController {
 		return this.runs.running();
 	}
 
+	@SchemaMapping(typeName = "RunProgress")
+	public List<RunPhase> phases(RunProgress progress) {
+		return progress.phaseMillis()
+			.entrySet()
+			.stream()
+			.map((phase) -> new RunPhase(phase.getKey(), Math.toIntExact(phase.getValue())))
+			.toList();
+	}
+
+	/**
+	 * One finished phase of a computation.
+	 *
+	 * @param name load, compute or write
+	 * @param millis milliseconds
+	 */
+	record RunPhase(String name, int millis) {
+	}
+
 	@QueryMapping
 	public List<CommissionLine> commissions(@Argument String partner, @Argument String plan, @Argument String period) {
 		return read(() -> this.runs.commissions(PartnerNumber.of(partner), plan, period));
