@@ -157,18 +157,25 @@ create trigger commission_lines_immutable before update or delete on commission_
 -- Entries join only a journal transaction created in the same database transaction, and
 -- each journal transaction is checked once, when the database transaction commits.
 create function refuse_entries_of_earlier_transactions() returns trigger language plpgsql as $$
+declare
+    posted bigint;
 begin
-    if not exists (select 1 from journal_transactions
-                   where id = new.transaction_id and xmin = pg_current_xact_id()::xid) then
-        raise exception 'journal transaction % is posted already: add a new transaction instead',
-            new.transaction_id using errcode = 'integrity_constraint_violation';
+    select i.transaction_id into posted
+    from inserted i
+    where not exists (select 1 from journal_transactions t
+                      where t.id = i.transaction_id and t.xmin = pg_current_xact_id()::xid)
+    limit 1;
+    if found then
+        raise exception 'journal transaction % is posted already: add a new transaction instead', posted
+            using errcode = 'integrity_constraint_violation';
     end if;
-    return new;
+    return null;
 end;
 $$;
 
-create trigger journal_entries_only_while_open before insert on journal_entries
-    for each row execute function refuse_entries_of_earlier_transactions();
+create trigger journal_entries_only_while_open after insert on journal_entries
+    referencing new table as inserted
+    for each statement execute function refuse_entries_of_earlier_transactions();
 
 create function check_journal_balance() returns trigger language plpgsql as $$
 declare

@@ -12,7 +12,8 @@ import io.treeline.graph.PartnerNumber;
  *
  * @param period the period
  * @param closed whether this is the closed (final, posted) result
- * @param lines every commission line, in a fixed order
+ * @param lines every commission line, in the order computed (which depends only on the
+ * data: events by instant and id, partners by number)
  * @param results what each partner reached
  * @param total the sum of all lines
  * @param hash SHA-256 of the lines and results in a canonical text form: the same inputs

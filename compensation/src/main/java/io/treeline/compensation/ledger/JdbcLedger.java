@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 import io.treeline.compensation.Ledger;
 import io.treeline.compensation.LedgerEntry;
 import io.treeline.compensation.store.CompensationTransactional;
+import io.treeline.compensation.store.PostgresCopy;
 import io.treeline.graph.PartnerNumber;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,11 +27,11 @@ public class JdbcLedger implements Ledger {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
+	private final PostgresCopy copy;
 
-	JdbcLedger(JdbcClient jdbc, JdbcTemplate template) {
+	JdbcLedger(JdbcClient jdbc, PostgresCopy copy) {
 		this.jdbc = jdbc;
-		this.template = template;
+		this.copy = copy;
 	}
 
 	/**
@@ -56,15 +55,14 @@ public class JdbcLedger implements Ledger {
 			.optional();
 		id.ifPresent((transactionId) -> {
 			List<JournalTransaction.Entry> entries = transaction.entries();
-			this.template.batchUpdate(
-					"insert into journal_entries (transaction_id, entry_no, account, amount, currency) values (?, ?, ?, ?, ?)",
-					IntStream.range(0, entries.size()).boxed().toList(), 1000, (statement, index) -> {
+			this.copy.copy("journal_entries (transaction_id, entry_no, account, amount, currency)", entries.size(),
+					(index, row) -> {
 						JournalTransaction.Entry entry = entries.get(index);
-						statement.setLong(1, transactionId);
-						statement.setInt(2, index + 1);
-						statement.setString(3, entry.account());
-						statement.setBigDecimal(4, entry.amount());
-						statement.setString(5, entry.currency());
+						row.add(transactionId)
+							.add(index + 1)
+							.add(entry.account())
+							.add(entry.amount().toPlainString())
+							.add(entry.currency());
 					});
 		});
 		return id;

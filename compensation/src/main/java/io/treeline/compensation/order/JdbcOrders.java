@@ -34,14 +34,16 @@ class JdbcOrders implements Orders {
 	@Override
 	@CompensationTransactional
 	public boolean record(NewOrder order) {
+		String partner = creditedPartner(order);
 		Optional<Long> id = this.jdbc.sql("""
-				insert into orders (order_number, partner_number, ordered_at, currency)
-				values (:orderNumber, :partner, :orderedAt, :currency)
+				insert into orders (order_number, partner_number, customer_number, ordered_at, currency)
+				values (:orderNumber, :partner, :customer, :orderedAt, :currency)
 				on conflict (order_number) do nothing
 				returning id
 				""")
 			.param("orderNumber", order.orderNumber())
-			.param("partner", order.partner().value())
+			.param("partner", partner)
+			.param("customer", order.customer())
 			.param("orderedAt", Timestamp.from(order.orderedAt()))
 			.param("currency", order.currency())
 			.query(Long.class)
@@ -66,6 +68,27 @@ class JdbcOrders implements Orders {
 				.update();
 		}
 		return true;
+	}
+
+	/**
+	 * Returns the partner an order is credited to: a customer's order goes to the partner
+	 * who brought the customer.
+	 */
+	private String creditedPartner(NewOrder order) {
+		if (order.customer() == null) {
+			return order.partner().value();
+		}
+		String partner = this.jdbc.sql("select partner_number from customers where customer_number = :customer")
+			.param("customer", order.customer())
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException(
+					"No customer has the number " + order.customer() + "; register the customer first"));
+		if (order.partner() != null && !order.partner().value().equals(partner)) {
+			throw new IllegalArgumentException("Customer " + order.customer() + " belongs to partner " + partner
+					+ " (Kundenschutz); the order cannot be credited to " + order.partner());
+		}
+		return partner;
 	}
 
 	@Override

@@ -35,6 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@link CommissionRuns} over PostgreSQL and the genealogy. A close holds a row lock on
@@ -108,6 +110,19 @@ class JdbcCommissionRuns implements CommissionRuns {
 		phases.put("load", computed.loadMillis());
 		phases.put("compute", computed.computeMillis());
 		progress(plan, label, true, "writing", null, phases);
+		// done or failed once the transaction has ended, whether it failed while writing
+		// or
+		// at commit; stays visible until the next computation of the period
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				boolean committed = status == STATUS_COMMITTED;
+				progress(plan, label, true, committed ? "done" : "failed",
+						committed ? null : "rolled back: nothing of the run was stored", phases);
+			}
+
+		});
 		long writing = System.nanoTime();
 		String currency = this.company.currency();
 		long runId = this.records.insertRun(row.id(), closing, result.hash(), result.total(), currency);
@@ -116,9 +131,6 @@ class JdbcCommissionRuns implements CommissionRuns {
 		this.records.insertRunEvents(row.id(), runId, computed.sales().stream().map(Sale::eventId).toList());
 		post(plan, closing, runId, result, currency);
 		phases.put("write", (System.nanoTime() - writing) / 1_000_000);
-		// stays visible as done, with its phases, until the next computation of the
-		// period
-		progress(plan, label, true, "done", null, phases);
 		logger.info("Closed {} {}: {} lines, total {} {}, hash {}, phases {} ms", plan, label, result.lines().size(),
 				result.total().toPlainString(), currency, result.hash(), phases);
 		return result;
@@ -226,8 +238,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 
 	private static RunResult result(Period period, boolean closed, List<CommissionLine> computed,
 			List<PartnerResult> results) {
-		List<CommissionLine> lines = new ArrayList<>(computed);
-		lines.sort(RunHash.CANONICAL);
+		List<CommissionLine> lines = computed;
 		BigDecimal total = lines.stream().map(CommissionLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
 		return new RunResult(period, closed, lines, results, total.setScale(2), RunHash.of(lines, results));
 	}

@@ -1,14 +1,8 @@
 package io.treeline.compensation.run;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
-import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,13 +16,9 @@ import io.treeline.compensation.Period;
 import io.treeline.compensation.PeriodLength;
 import io.treeline.compensation.Plan;
 import io.treeline.compensation.PlanType;
+import io.treeline.compensation.store.PostgresCopy;
 import io.treeline.graph.PartnerNumber;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,15 +29,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcRunRecords {
 
-	private static final int COPY_CHUNK = 200_000;
-
 	private final JdbcClient jdbc;
 
-	private final DataSource dataSource;
+	private final PostgresCopy copy;
 
-	JdbcRunRecords(JdbcClient jdbc, DataSource dataSource) {
+	JdbcRunRecords(JdbcClient jdbc, PostgresCopy copy) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
+		this.copy = copy;
 	}
 
 	Optional<PlanRow> plan(String name, boolean lock) {
@@ -177,100 +165,47 @@ class JdbcRunRecords {
 	}
 
 	void insertLines(long runId, List<CommissionLine> lines, String currency) {
-		copy("commission_lines (run_id, line_no, partner_number, component, kind, order_number, source_partner, "
-				+ "plan_version, level, base, rate, amount, currency)", lines.size(), (index, row) -> {
-					CommissionLine line = lines.get(index);
-					row.add(runId)
-						.add(index + 1)
-						.add(line.partner().value())
-						.add(line.component().name())
-						.add(line.reversal() ? "REVERSAL" : "ORIGINAL")
-						.add(line.orderNumber())
-						.add((line.sourcePartner() != null) ? line.sourcePartner().value() : null)
-						.add(line.planVersion())
-						.add(line.level())
-						.add(line.base().toPlainString())
-						.add(line.rate().toPlainString())
-						.add(line.amount().toPlainString())
-						.add(currency);
-				});
+		this.copy
+			.copy("commission_lines (run_id, line_no, partner_number, component, kind, order_number, source_partner, "
+					+ "plan_version, level, base, rate, amount, currency)", lines.size(), (index, row) -> {
+						CommissionLine line = lines.get(index);
+						row.add(runId)
+							.add(index + 1)
+							.add(line.partner().value())
+							.add(line.component().name())
+							.add(line.reversal() ? "REVERSAL" : "ORIGINAL")
+							.add(line.orderNumber())
+							.add((line.sourcePartner() != null) ? line.sourcePartner().value() : null)
+							.add(line.planVersion())
+							.add(line.level())
+							.add(line.base().toPlainString())
+							.add(line.rate().toPlainString())
+							.add(line.amount().toPlainString())
+							.add(currency);
+					});
 	}
 
 	void insertResults(long runId, List<PartnerResult> results) {
-		copy("period_results (run_id, partner_number, personal_pv, group_pv, active, achieved_rank, paid_as_rank, "
-				+ "highest_rank, carry_left, carry_right)", results.size(), (index, row) -> {
-					PartnerResult result = results.get(index);
-					row.add(runId)
-						.add(result.partner().value())
-						.add(result.personalPv().toPlainString())
-						.add(result.groupPv().toPlainString())
-						.add(result.active())
-						.add(result.achievedRank())
-						.add(result.paidAsRank())
-						.add(result.highestRank())
-						.add(result.carryLeft().toPlainString())
-						.add(result.carryRight().toPlainString());
-				});
+		this.copy
+			.copy("period_results (run_id, partner_number, personal_pv, group_pv, active, achieved_rank, paid_as_rank, "
+					+ "highest_rank, carry_left, carry_right)", results.size(), (index, row) -> {
+						PartnerResult result = results.get(index);
+						row.add(runId)
+							.add(result.partner().value())
+							.add(result.personalPv().toPlainString())
+							.add(result.groupPv().toPlainString())
+							.add(result.active())
+							.add(result.achievedRank())
+							.add(result.paidAsRank())
+							.add(result.highestRank())
+							.add(result.carryLeft().toPlainString())
+							.add(result.carryRight().toPlainString());
+					});
 	}
 
 	void insertRunEvents(long planId, long runId, List<Long> eventIds) {
-		copy("run_events (plan_id, event_id, run_id)", eventIds.size(),
+		this.copy.copy("run_events (plan_id, event_id, run_id)", eventIds.size(),
 				(index, row) -> row.add(planId).add(eventIds.get(index)).add(runId));
-	}
-
-	/**
-	 * Writes rows with PostgreSQL's COPY on the connection of the current transaction, in
-	 * chunks, so a run of millions of lines is written at COPY speed and still commits or
-	 * rolls back with everything else.
-	 */
-	private void copy(String table, int rows, RowWriter writer) {
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			CsvRow row = new CsvRow();
-			for (int from = 0; from < rows; from += COPY_CHUNK) {
-				row.text.setLength(0);
-				for (int index = from; index < Math.min(rows, from + COPY_CHUNK); index++) {
-					writer.write(index, row);
-					row.text.setCharAt(row.text.length() - 1, '\n');
-				}
-				copy.copyIn("copy " + table + " from stdin with (format csv)", new StringReader(row.text.toString()));
-			}
-		}
-		catch (SQLException ex) {
-			throw new DataAccessResourceFailureException("Could not write " + table, ex);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-	}
-
-	/** Writes one row. */
-	private interface RowWriter {
-
-		void write(int index, CsvRow row);
-
-	}
-
-	/**
-	 * One CSV row of values that need no quoting (numbers, codes, partner and order
-	 * numbers); {@code null} is written as an empty field, which COPY reads as NULL.
-	 */
-	private static final class CsvRow {
-
-		private final StringBuilder text = new StringBuilder(1 << 20);
-
-		CsvRow add(Object value) {
-			if (value != null) {
-				this.text.append(value);
-			}
-			this.text.append(',');
-			return this;
-		}
-
 	}
 
 	private static RunRow run(ResultSet rs, int row) throws SQLException {

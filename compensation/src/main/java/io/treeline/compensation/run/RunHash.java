@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -15,19 +14,11 @@ import io.treeline.graph.PartnerNumber;
 
 /**
  * The fingerprint of a run's result: SHA-256 over the lines and results written in a
- * canonical text (fixed order, fixed decimal scales, no locale or time zone), so equal
- * results give equal hashes on any machine.
+ * canonical text (fixed decimal scales, no locale or time zone) in the order they were
+ * computed, which depends only on the data (events by instant and id, partners by
+ * number), so equal results give equal hashes on any machine.
  */
 final class RunHash {
-
-	/** The order lines are stored and hashed in. */
-	static final Comparator<CommissionLine> CANONICAL = Comparator.comparing(CommissionLine::partner)
-		.thenComparing(CommissionLine::component)
-		.thenComparing(CommissionLine::reversal)
-		.thenComparing(CommissionLine::orderNumber, Comparator.nullsFirst(Comparator.naturalOrder()))
-		.thenComparing(CommissionLine::level, Comparator.nullsFirst(Comparator.naturalOrder()))
-		.thenComparing(CommissionLine::sourcePartner, Comparator.nullsFirst(Comparator.naturalOrder()))
-		.thenComparing(CommissionLine::amount);
 
 	private RunHash() {
 	}

@@ -155,7 +155,31 @@ class CommissionRunsIT {
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> this.jdbc.sql("update commission_lines set amount = 0").update())
 			.withMessageContaining("append-only");
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> this.jdbc.sql("""
+				insert into journal_entries (transaction_id, entry_no, account, amount, currency)
+				select id, 99, 'commission-expense', 0, 'EUR' from journal_transactions""").update())
+			.withMessageContaining("is posted already");
 		assertThat(this.ledger.trialBalance()).allSatisfy((currency, sum) -> assertThat(sum).isZero());
+	}
+
+	@Test
+	void leavesNothingBehindWhenACloseFailsWhileWriting() {
+		this.jdbc.sql("""
+				create function fail_posting() returns trigger language plpgsql as $$
+				begin raise exception 'disk full (simulated)'; end; $$""").update();
+		this.jdbc.sql("""
+				create trigger fail_posting before insert on journal_transactions
+				for each row execute function fail_posting()""").update();
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> this.runs.close("Uni", "2026-01"))
+			.withMessageContaining("disk full (simulated)");
+		for (String table : List.of("commission_runs", "commission_lines", "period_results", "run_events",
+				"journal_transactions", "journal_entries")) {
+			assertThat(count("select count(*) from " + table)).as(table).isZero();
+		}
+		assertThat(this.runs.running()).anySatisfy((progress) -> assertThat(progress.phase()).isEqualTo("failed"));
+		this.jdbc.sql("drop trigger fail_posting on journal_transactions").update();
+		assertThat(this.runs.close("Uni", "2026-01").total()).isEqualByComparingTo("20.00");
+		assertThat(count("select count(*) from commission_lines")).isEqualTo(3);
 	}
 
 	@Test

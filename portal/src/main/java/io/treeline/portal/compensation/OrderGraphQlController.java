@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.treeline.compensation.Customer;
+import io.treeline.compensation.Customers;
 import io.treeline.compensation.NewOrder;
 import io.treeline.compensation.OrderLine;
 import io.treeline.compensation.OrderReturn;
@@ -17,6 +19,8 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -35,9 +39,12 @@ class OrderGraphQlController {
 
 	private final Partners partners;
 
-	OrderGraphQlController(Orders orders, Partners partners) {
+	private final Customers customers;
+
+	OrderGraphQlController(Orders orders, Partners partners, Customers customers) {
 		this.orders = orders;
 		this.partners = partners;
+		this.customers = customers;
 	}
 
 	@MutationMapping
@@ -45,14 +52,19 @@ class OrderGraphQlController {
 	public OrderPayload recordOrder(@Argument RecordOrderInput input) {
 		List<CompensationError> errors = new ArrayList<>();
 		PartnerNumber partner = null;
-		try {
-			partner = PartnerNumber.of(input.partner());
-			if (this.partners.find(partner).isEmpty()) {
-				errors.add(CompensationError.invalidInput("partner", "No partner has the number " + partner));
-			}
+		if (input.partner() == null && input.customer() == null) {
+			errors.add(CompensationError.invalidInput("partner", "Name the partner or the customer who ordered"));
 		}
-		catch (IllegalArgumentException ex) {
-			errors.add(CompensationError.invalidInput("partner", ex.getMessage()));
+		else if (input.partner() != null) {
+			try {
+				partner = PartnerNumber.of(input.partner());
+				if (this.partners.find(partner).isEmpty()) {
+					errors.add(CompensationError.invalidInput("partner", "No partner has the number " + partner));
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add(CompensationError.invalidInput("partner", ex.getMessage()));
+			}
 		}
 		if (input.lines().isEmpty()) {
 			errors.add(CompensationError.invalidInput("lines", "an order needs at least one line"));
@@ -73,8 +85,8 @@ class OrderGraphQlController {
 		NewOrder order = null;
 		try {
 			if (!lines.isEmpty()) {
-				order = new NewOrder(input.orderNumber(), (partner != null) ? partner : PartnerNumber.of("unknown"),
-						input.orderedAt(), input.currency(), lines);
+				order = new NewOrder(input.orderNumber(), partner, input.orderedAt(), input.currency(), lines,
+						input.customer());
 			}
 		}
 		catch (IllegalArgumentException ex) {
@@ -84,7 +96,43 @@ class OrderGraphQlController {
 		if (!errors.isEmpty() || order == null) {
 			return new OrderPayload(null, false, errors);
 		}
-		return new OrderPayload(order.orderNumber(), this.orders.record(order), List.of());
+		try {
+			return new OrderPayload(order.orderNumber(), this.orders.record(order), List.of());
+		}
+		catch (IllegalArgumentException ex) {
+			return refused((order.customer() != null) ? "customer" : "orderNumber", ex.getMessage());
+		}
+	}
+
+	@MutationMapping
+	@RolesAllowed({ Roles.ADMIN, Roles.STAFF })
+	public CustomerPayload registerCustomer(@Argument RegisterCustomerInput input) {
+		try {
+			PartnerNumber partner = PartnerNumber.of(input.partner());
+			if (this.partners.find(partner).isEmpty()) {
+				return CustomerPayload.refused("partner", "No partner has the number " + partner);
+			}
+			Customer customer = new Customer(input.number(), partner, input.name(), input.email());
+			boolean registered = this.customers.register(customer);
+			return new CustomerPayload(customer, registered, List.of());
+		}
+		catch (IllegalArgumentException ex) {
+			String message = String.valueOf(ex.getMessage());
+			String field = message.startsWith("A partner number") ? "partner"
+					: message.startsWith("A customer's name") ? "name" : "number";
+			return CustomerPayload.refused(field, message);
+		}
+	}
+
+	@QueryMapping
+	@RolesAllowed({ Roles.ADMIN, Roles.STAFF })
+	public Customer customer(@Argument String number) {
+		return this.customers.find(number).orElse(null);
+	}
+
+	@SchemaMapping(typeName = "Customer", field = "partner")
+	public String customerPartner(Customer customer) {
+		return customer.partner().value();
 	}
 
 	@MutationMapping
@@ -153,8 +201,19 @@ class OrderGraphQlController {
 		return new OrderPayload(null, false, List.of(CompensationError.invalidInput(field, message)));
 	}
 
-	record RecordOrderInput(String orderNumber, String partner, Instant orderedAt, String currency,
+	record RecordOrderInput(String orderNumber, String partner, String customer, Instant orderedAt, String currency,
 			List<OrderLineInput> lines) {
+	}
+
+	record RegisterCustomerInput(String number, String partner, String name, String email) {
+	}
+
+	record CustomerPayload(Customer customer, boolean registered, List<CompensationError> errors) {
+
+		static CustomerPayload refused(String field, String message) {
+			return new CustomerPayload(null, false, List.of(CompensationError.invalidInput(field, message)));
+		}
+
 	}
 
 	record OrderLineInput(String product, BigDecimal quantity, BigDecimal unitPrice, BigDecimal vatRate, BigDecimal pv,
