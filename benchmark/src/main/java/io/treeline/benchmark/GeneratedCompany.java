@@ -20,7 +20,9 @@ import io.treeline.graph.Sponsorship;
  * A seeded company: a shallow, heavy-tailed sponsor tree (a fifth of all partners are
  * recruited by 50 leaders, the rest by a random earlier partner), a binary placement tree
  * derived from it by spillover to the outermost free position of a random leg, and about
- * two paid orders per partner in January 2026. The same seed gives the same company.
+ * two paid orders per partner in January 2026. Optionally the last partners form a
+ * grafted chain (each the only child of the one before, in both trees), so that the
+ * deepest upline is as long as wanted. The same seed gives the same company.
  */
 final class GeneratedCompany {
 
@@ -57,7 +59,7 @@ final class GeneratedCompany {
 		this.orderedAtSeconds = orderedAtSeconds;
 	}
 
-	static GeneratedCompany generate(int size, long seed) {
+	static GeneratedCompany generate(int size, long seed, int chain) {
 		SplittableRandom random = new SplittableRandom(seed);
 		int[] sponsor = new int[size];
 		int[] parent = new int[size];
@@ -73,7 +75,14 @@ final class GeneratedCompany {
 			chainEnd[1][i] = i;
 		}
 		int leaders = Math.min(50, size);
+		int chainStart = size - Math.max(0, Math.min(chain, size - leaders - 1));
 		for (int i = 1; i < size; i++) {
+			if (i > chainStart) {
+				sponsor[i] = i - 1;
+				parent[i] = i - 1;
+				child[0][i - 1] = i;
+				continue;
+			}
 			double r = random.nextDouble();
 			sponsor[i] = (random.nextInt(5) == 0 && i > leaders) ? (int) (leaders * r * r) : random.nextInt(i);
 			int side = random.nextInt(2);

@@ -92,6 +92,8 @@ class ScaleBenchmark implements ApplicationRunner {
 
 	private final boolean baselines;
 
+	private final int chain;
+
 	private final Path reportFile;
 
 	private final Report report = new Report();
@@ -100,7 +102,8 @@ class ScaleBenchmark implements ApplicationRunner {
 			JdbcTemplate jdbc, Driver neo4j, @Value("${treeline.benchmark.size:100000}") int size,
 			@Value("${treeline.benchmark.seed:20261126}") long seed,
 			@Value("${treeline.benchmark.baselines:#{null}}") Boolean baselines,
-			@Value("${treeline.benchmark.report:#{null}}") String reportFile) {
+			@Value("${treeline.benchmark.report:#{null}}") String reportFile,
+			@Value("${treeline.benchmark.chain:0}") int chain) {
 		this.loader = loader;
 		this.genealogy = genealogy;
 		this.orders = orders;
@@ -111,6 +114,7 @@ class ScaleBenchmark implements ApplicationRunner {
 		this.size = size;
 		this.seed = seed;
 		this.baselines = (baselines != null) ? baselines : size <= 100_000;
+		this.chain = chain;
 		this.reportFile = Path.of((reportFile != null) ? reportFile : "docs/benchmarks/run-" + size + ".md");
 	}
 
@@ -118,9 +122,10 @@ class ScaleBenchmark implements ApplicationRunner {
 	public void run(ApplicationArguments args) throws Exception {
 		logger.info("Benchmark of {} partners (seed {})", this.size, this.seed);
 		GeneratedCompany company = timed("Generate the company (arrays)",
-				() -> GeneratedCompany.generate(this.size, this.seed), null);
-		this.report.add("Partners / orders in January 2026", String.format("%,d / %,d", this.size, company.orders()),
-				"about two orders per partner, BV 20-200 EUR");
+				() -> GeneratedCompany.generate(this.size, this.seed, this.chain), null);
+		this.report.add("Partners / orders in January 2026", String.format("%,d / %,d", this.size, company
+			.orders()), "about two orders per partner, BV 20-200 EUR"
+					+ ((this.chain > 0) ? String.format("; the last %,d partners form one chain", this.chain) : ""));
 		load(company);
 		genealogyQuestions(company);
 		ingest(company);

@@ -1,9 +1,13 @@
 package io.treeline.graph;
 
 /**
- * Loads an organisation into the genealogy in one transaction. Loading is idempotent:
- * partners and edges that already exist (same number; same partners and start of
- * validity) are left unchanged, so loading the same organisation twice changes nothing.
+ * Loads an organisation into the genealogy: partners first, then sponsor and placement
+ * edges, committed in chunks so that millions of partners load without holding them in
+ * one transaction. Loading is idempotent: partners and edges that already exist (same
+ * number; same partners and start of validity) are left unchanged, so loading the same
+ * organisation twice changes nothing, and a load interrupted by a failure is completed by
+ * loading it again. Check an organisation completely before loading it (as the CSV import
+ * does): the loader does not validate the tree.
  */
 public interface OrganisationLoader {
 

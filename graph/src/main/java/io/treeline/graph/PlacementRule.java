@@ -29,6 +29,34 @@ public sealed interface PlacementRule {
 	}
 
 	/**
+	 * Binary with a holding tank: the new partner waits unplaced; the sponsor places it
+	 * within {@code days} (see {@link TreeChanges#place}), else, once the deadline
+	 * passes, the fallback places it at the deadline.
+	 *
+	 * @param plan the binary plan
+	 * @param days how long the sponsor has to place the partner
+	 * @param fallbackLeg the leg the fallback spills over into, {@code null} for the
+	 * weaker leg
+	 */
+	record HoldingTank(String plan, int days, Leg fallbackLeg) implements PlacementRule {
+
+		public HoldingTank {
+			if (days < 1) {
+				throw new IllegalArgumentException("A holding tank keeps a partner at least 1 day (got " + days + ")");
+			}
+		}
+
+		/**
+		 * Returns the rule that places the partner once the deadline has passed.
+		 * @return the chosen leg, or the weaker leg when none was chosen
+		 */
+		public PlacementRule fallback() {
+			return (this.fallbackLeg != null) ? new ChosenLeg(this.plan, this.fallbackLeg) : new WeakerLeg(this.plan);
+		}
+
+	}
+
+	/**
 	 * Forced matrix: under the sponsor while it has fewer than {@code width} children,
 	 * else breadth-first, left to right, under the first partner of the sponsor's matrix
 	 * with a free position.

@@ -1,8 +1,11 @@
 package io.treeline.graph.change;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +16,7 @@ import io.treeline.graph.GenealogyChangeRefused;
 import io.treeline.graph.GenealogyChangeRefused.Reason;
 import io.treeline.graph.GenealogyChanged;
 import io.treeline.graph.GenealogySnapshot;
+import io.treeline.graph.HoldingTanks;
 import io.treeline.graph.Leg;
 import io.treeline.graph.Partner;
 import io.treeline.graph.PartnerNumber;
@@ -21,13 +25,19 @@ import io.treeline.graph.Partners;
 import io.treeline.graph.Placement;
 import io.treeline.graph.PlacementRule;
 import io.treeline.graph.TreeChanges;
+import io.treeline.graph.WaitingPartner;
 import io.treeline.graph.Tree;
 import io.treeline.graph.partner.PartnerNodes;
+import io.treeline.graph.store.GraphStoreConfiguration;
 import io.treeline.graph.store.GraphTransactional;
+import org.neo4j.driver.Record;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link TreeChanges} in Neo4j. Rules that need the tree (cycles, free positions) are
@@ -36,7 +46,7 @@ import org.springframework.stereotype.Component;
  * it. Every refusal throws before or inside the transaction, which then rolls back.
  */
 @Component
-class CypherTreeChanges implements TreeChanges {
+class CypherTreeChanges implements TreeChanges, HoldingTanks {
 
 	private static final String CREATE_PARTNER = CypherStatements.load("change/createPartner");
 
@@ -48,6 +58,14 @@ class CypherTreeChanges implements TreeChanges {
 
 	private static final String MARK_TERMINATED = CypherStatements.load("change/markTerminated");
 
+	private static final String START_WAITING = CypherStatements.load("change/startWaiting");
+
+	private static final String END_WAITING = CypherStatements.load("change/endWaiting");
+
+	private static final String WAITING = CypherStatements.load("change/waiting");
+
+	private static final String OVERDUE = CypherStatements.load("change/overdue");
+
 	private final Neo4jClient neo4j;
 
 	private final Genealogy genealogy;
@@ -58,8 +76,12 @@ class CypherTreeChanges implements TreeChanges {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate transactions;
+
 	CypherTreeChanges(Neo4jClient neo4j, Genealogy genealogy, Partners partners, ClosedPeriods closedPeriods,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events,
+			@Qualifier(GraphStoreConfiguration.TRANSACTION_MANAGER) PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.neo4j = neo4j;
 		this.genealogy = genealogy;
 		this.partners = partners;
@@ -82,9 +104,73 @@ class CypherTreeChanges implements TreeChanges {
 			.bindAll(
 					Map.of("partner", partner.number().value(), "sponsor", sponsor.value(), "at", PartnerNodes.utc(at)))
 			.run();
-		Placement placement = (rule != null) ? place(partner.number(), sponsor, rule, at) : null;
+		Placement placement = null;
+		if (rule instanceof PlacementRule.HoldingTank tank) {
+			Map<String, Object> parameters = new HashMap<>();
+			parameters.put("partner", partner.number().value());
+			parameters.put("sponsor", sponsor.value());
+			parameters.put("plan", tank.plan());
+			parameters.put("at", PartnerNodes.utc(at));
+			parameters.put("deadline", PartnerNodes.utc(at.plus(Duration.ofDays(tank.days()))));
+			parameters.put("fallbackLeg", (tank.fallbackLeg() != null) ? tank.fallbackLeg().name() : null);
+			this.neo4j.query(START_WAITING).bindAll(parameters).run();
+		}
+		else if (rule != null) {
+			placement = place(partner.number(), sponsor, rule, at);
+		}
 		this.events.publishEvent(new GenealogyChanged());
 		return placement;
+	}
+
+	@Override
+	public List<WaitingPartner> waiting(PartnerNumber sponsor, String plan) {
+		return this.neo4j.query(WAITING)
+			.bindAll(Map.of("sponsor", sponsor.value(), "plan", plan))
+			.fetchAs(WaitingPartner.class)
+			.mappedBy((types, row) -> waitingPartner(row))
+			.all()
+			.stream()
+			.toList();
+	}
+
+	@Override
+	public List<Placement> placeOverdue(Instant now) {
+		List<WaitingPartner> overdue = this.neo4j.query(OVERDUE)
+			.bind(PartnerNodes.utc(now))
+			.to("now")
+			.fetchAs(WaitingPartner.class)
+			.mappedBy((types, row) -> waitingPartner(row))
+			.all()
+			.stream()
+			.toList();
+		List<Placement> placements = new ArrayList<>();
+		Instant closedUntil = this.closedPeriods.closedUntil();
+		for (WaitingPartner waiting : overdue) {
+			Instant at = waiting.deadline().isBefore(closedUntil) ? closedUntil : waiting.deadline();
+			PlacementRule fallback = new PlacementRule.HoldingTank(waiting.plan(), 1, waiting.fallbackLeg()).fallback();
+			// one transaction each: the next placement reads a snapshot that holds this
+			// one
+			placements.add(this.transactions.execute((status) -> {
+				Placement placement = place(waiting.partner(), waiting.sponsor(), fallback, at);
+				endWaiting(waiting.partner(), waiting.plan(), at);
+				this.events.publishEvent(new GenealogyChanged());
+				return placement;
+			}));
+		}
+		return placements;
+	}
+
+	private static WaitingPartner waitingPartner(Record row) {
+		return new WaitingPartner(PartnerNumber.of(row.get("partner").asString()),
+				PartnerNumber.of(row.get("sponsor").asString()), row.get("plan").asString(),
+				row.get("since").asZonedDateTime().toInstant(), row.get("deadline").asZonedDateTime().toInstant(),
+				row.get("fallbackLeg").isNull() ? null : Leg.valueOf(row.get("fallbackLeg").asString()));
+	}
+
+	private void endWaiting(PartnerNumber partner, String plan, Instant at) {
+		this.neo4j.query(END_WAITING)
+			.bindAll(Map.of("partner", partner.value(), "plan", plan, "at", PartnerNodes.utc(at)))
+			.run();
 	}
 
 	@Override
@@ -115,6 +201,7 @@ class CypherTreeChanges implements TreeChanges {
 			throw new GenealogyChangeRefused(Reason.CYCLE, parent + " is below " + partner + " already");
 		}
 		Placement placement = writePlacement(partner, parent, plan, leg, width, effective);
+		endWaiting(partner, plan, effective);
 		this.events.publishEvent(new GenealogyChanged());
 		return placement;
 	}

@@ -30,6 +30,8 @@ final class Placements {
 			case PlacementRule.ChosenLeg chosen -> outermost(tree, sponsor, chosen.leg());
 			case PlacementRule.WeakerLeg weaker -> outermost(tree, sponsor, weakerLeg(tree, sponsor));
 			case PlacementRule.Matrix matrix -> firstFree(tree, sponsor, matrix.width());
+			case PlacementRule.HoldingTank tank -> throw new IllegalArgumentException(
+					"A holding tank places nobody at once; its fallback places after the deadline");
 		};
 	}
 

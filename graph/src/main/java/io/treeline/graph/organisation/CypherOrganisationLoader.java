@@ -12,17 +12,22 @@ import io.treeline.graph.OrganisationLoader;
 import io.treeline.graph.Placement;
 import io.treeline.graph.Sponsorship;
 import io.treeline.graph.partner.PartnerNodes;
-import io.treeline.graph.store.GraphTransactional;
+import io.treeline.graph.store.GraphStoreConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads organisations with batched {@code UNWIND ... MERGE} statements from
- * {@code cypher/organisation}, partners first, then sponsor and placement edges.
+ * {@code cypher/organisation}, partners first, then sponsor and placement edges, in
+ * transactions of 50,000 rows (one transaction of a million partners exceeds Neo4j's
+ * transaction memory, measured).
  */
 @Component
 class CypherOrganisationLoader implements OrganisationLoader {
@@ -30,6 +35,8 @@ class CypherOrganisationLoader implements OrganisationLoader {
 	private static final Logger logger = LoggerFactory.getLogger(CypherOrganisationLoader.class);
 
 	private static final int BATCH_SIZE = 5_000;
+
+	private static final int COMMIT_SIZE = 50_000;
 
 	private static final String MERGE_PARTNERS = CypherStatements.load("organisation/mergePartners");
 
@@ -41,29 +48,42 @@ class CypherOrganisationLoader implements OrganisationLoader {
 
 	private final ApplicationEventPublisher events;
 
-	CypherOrganisationLoader(Neo4jClient neo4j, ApplicationEventPublisher events) {
+	private final TransactionTemplate transactions;
+
+	CypherOrganisationLoader(Neo4jClient neo4j, ApplicationEventPublisher events,
+			@Qualifier(GraphStoreConfiguration.TRANSACTION_MANAGER) PlatformTransactionManager transactionManager) {
 		this.neo4j = neo4j;
 		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	@Override
-	@GraphTransactional
 	public void load(Organisation organisation) {
 		inBatches(MERGE_PARTNERS, organisation.partners(), PartnerNodes::properties);
 		inBatches(MERGE_SPONSORSHIPS, organisation.sponsorships(), CypherOrganisationLoader::row);
 		inBatches(MERGE_PLACEMENTS, organisation.placements(), CypherOrganisationLoader::row);
-		this.events.publishEvent(new GenealogyChanged());
 		logger.info("Loaded {} partners, {} sponsor edges and {} placement edges", organisation.partners().size(),
 				organisation.sponsorships().size(), organisation.placements().size());
 	}
 
+	/**
+	 * Runs a statement over the items in batches, committing every {@link #COMMIT_SIZE}
+	 * rows so that a load of millions never holds them all in one transaction.
+	 */
 	private <T> void inBatches(String statement, List<T> items, Function<T, Map<String, Object>> toRow) {
-		for (int from = 0; from < items.size(); from += BATCH_SIZE) {
-			List<Map<String, Object>> rows = items.subList(from, Math.min(items.size(), from + BATCH_SIZE))
-				.stream()
-				.map(toRow)
-				.toList();
-			this.neo4j.query(statement).bind(rows).to("rows").run();
+		for (int commit = 0; commit < items.size(); commit += COMMIT_SIZE) {
+			int start = commit;
+			int end = Math.min(items.size(), commit + COMMIT_SIZE);
+			this.transactions.executeWithoutResult((status) -> {
+				for (int from = start; from < end; from += BATCH_SIZE) {
+					List<Map<String, Object>> rows = items.subList(from, Math.min(end, from + BATCH_SIZE))
+						.stream()
+						.map(toRow)
+						.toList();
+					this.neo4j.query(statement).bind(rows).to("rows").run();
+				}
+				this.events.publishEvent(new GenealogyChanged());
+			});
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import io.treeline.graph.Genealogy;
 import io.treeline.graph.GenealogyChangeRefused;
 import io.treeline.graph.GenealogyChangeRefused.Reason;
+import io.treeline.graph.HoldingTanks;
 import io.treeline.graph.Leg;
 import io.treeline.graph.Organisation;
 import io.treeline.graph.OrganisationLoader;
@@ -19,6 +20,7 @@ import io.treeline.graph.Relative;
 import io.treeline.graph.TestOrganisations;
 import io.treeline.graph.Tree;
 import io.treeline.graph.TreeChanges;
+import io.treeline.graph.WaitingPartner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,9 @@ class CypherTreeChangesIT {
 
 	@Autowired
 	Genealogy genealogy;
+
+	@Autowired
+	HoldingTanks holdingTanks;
 
 	@Autowired
 	Partners partners;
@@ -173,6 +178,35 @@ class CypherTreeChangesIT {
 		assertThatExceptionOfType(GenealogyChangeRefused.class).isThrownBy(() -> enrol("F", "B", 11, null))
 			.extracting(GenealogyChangeRefused::reason)
 			.isEqualTo(Reason.TERMINATED);
+	}
+
+	@Test
+	void placesFromTheHoldingTankByTheFallbackOnceTheDeadlinePasses() {
+		enrol("B", "A", 1, left());
+		PlacementRule tank = new PlacementRule.HoldingTank("binary", 7, null);
+		assertThat(enrol("C", "A", 2, tank)).isNull();
+		assertThat(enrol("D", "A", 3, tank)).isNull();
+		assertThat(this.holdingTanks.waiting(PartnerNumber.of("A"), "binary")).extracting(WaitingPartner::partner)
+			.containsExactly(PartnerNumber.of("C"), PartnerNumber.of("D"));
+		assertThat(this.holdingTanks.waiting(PartnerNumber.of("A"), "binary").get(0).deadline()).isEqualTo(day(9));
+		assertThat(this.holdingTanks.placeOverdue(day(8))).isEmpty();
+		this.changes.place(PartnerNumber.of("D"), PartnerNumber.of("B"), "binary", Leg.RIGHT, null, day(5));
+		assertThat(this.holdingTanks.placeOverdue(day(12))).containsExactly(placement("C", "A", Leg.RIGHT, 9));
+		assertThat(this.holdingTanks.waiting(PartnerNumber.of("A"), "binary")).isEmpty();
+		assertThat(this.holdingTanks.placeOverdue(day(13))).isEmpty();
+		assertThat(this.genealogy.upline(PartnerNumber.of("C"), Tree.placement("binary"), day(8))).isEmpty();
+		assertThat(this.genealogy.upline(PartnerNumber.of("C"), Tree.placement("binary"), day(9)))
+			.extracting(Relative::partner)
+			.containsExactly(PartnerNumber.of("A"));
+	}
+
+	@Test
+	void placesSeveralOverduePartnersOneAfterTheOtherByTheChosenFallbackLeg() {
+		PlacementRule tank = new PlacementRule.HoldingTank("binary", 3, Leg.LEFT);
+		enrol("B", "A", 1, tank);
+		enrol("C", "A", 1, tank);
+		assertThat(this.holdingTanks.placeOverdue(day(5))).containsExactly(placement("B", "A", Leg.LEFT, 4),
+				placement("C", "B", Leg.LEFT, 4));
 	}
 
 	private static Reason refusal(Runnable change) {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.treeline.graph.GenealogyChangeRefused;
+import io.treeline.graph.HoldingTanks;
 import io.treeline.graph.ImportProblem;
 import io.treeline.graph.ImportResult;
 import io.treeline.graph.OrganisationImport;
@@ -18,9 +19,11 @@ import io.treeline.graph.Partners;
 import io.treeline.graph.Placement;
 import io.treeline.graph.PlacementRule;
 import io.treeline.graph.TreeChanges;
+import io.treeline.graph.WaitingPartner;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
@@ -37,10 +40,19 @@ class GenealogyChangeGraphQlController {
 
 	private final OrganisationImport organisationImport;
 
-	GenealogyChangeGraphQlController(TreeChanges changes, Partners partners, OrganisationImport organisationImport) {
+	private final HoldingTanks holdingTanks;
+
+	GenealogyChangeGraphQlController(TreeChanges changes, Partners partners, OrganisationImport organisationImport,
+			HoldingTanks holdingTanks) {
+		this.holdingTanks = holdingTanks;
 		this.changes = changes;
 		this.partners = partners;
 		this.organisationImport = organisationImport;
+	}
+
+	@QueryMapping
+	List<WaitingPartner> holdingTank(@Argument String sponsor, @Argument String plan) {
+		return this.holdingTanks.waiting(PartnerNumber.of(sponsor), plan);
 	}
 
 	@MutationMapping
@@ -112,13 +124,14 @@ class GenealogyChangeGraphQlController {
 			String country, String language, String sponsor, Instant joinedAt, PlacementInput placement) {
 	}
 
-	record PlacementInput(String plan, String rule, Leg leg, Integer width) {
+	record PlacementInput(String plan, String rule, Leg leg, Integer width, Integer days) {
 
 		PlacementRule toRule() {
 			return switch (this.rule) {
 				case "CHOSEN_LEG" -> new PlacementRule.ChosenLeg(this.plan, require(this.leg, "leg"));
 				case "WEAKER_LEG" -> new PlacementRule.WeakerLeg(this.plan);
 				case "MATRIX" -> new PlacementRule.Matrix(this.plan, require(this.width, "width"));
+				case "HOLDING_TANK" -> new PlacementRule.HoldingTank(this.plan, require(this.days, "days"), this.leg);
 				default -> throw new IllegalArgumentException("Unknown placement rule " + this.rule);
 			};
 		}

@@ -376,6 +376,38 @@ class CompensationGraphQlIT {
 		assertThat(this.controller.runStatus()).isNotNull();
 	}
 
+	@Test
+	void creditsACustomersOrderToThePartnerWhoBroughtThem() {
+		String a = partner("A");
+		this.loader.load(new Organisation(List.of(new Partner(PartnerNumber.of(a), "Anna", "Anfang", null, "Berlin",
+				"DE", "de", PartnerStatus.ACTIVE, Instant.parse("2026-01-01T00:00:00Z"))), List.of(), List.of()));
+		String customer = "K-" + this.suffix;
+		String register = """
+				mutation($input: RegisterCustomerInput!) {
+				  registerCustomer(input: $input) { customer { number partner name } registered errors { field message } }
+				}
+				""";
+		assertThat(input(register, Map.of("number", customer, "partner", a, "name", "Karl Kunde"), "registerCustomer"))
+			.containsEntry("registered", true)
+			.containsEntry("customer", Map.of("number", customer, "partner", a, "name", "Karl Kunde"));
+		assertThat(
+				error(register, Map.of("number", customer, "partner", "CG-nobody", "name", "Karl"), "registerCustomer"))
+			.containsEntry("field", "partner");
+		Map<String, Object> recorded = input(RECORD_ORDER, Map.of("orderNumber", order("K1"), "customer", customer,
+				"orderedAt", "2026-02-05T10:00:00Z", "currency", "EUR", "lines", List.of(line("80.00"))),
+				"recordOrder");
+		assertThat(recorded).containsEntry("recorded", true).containsEntry("errors", List.of());
+		assertThat(error(RECORD_ORDER,
+				Map.of("orderNumber", order("K2"), "customer", "K-unknown", "orderedAt", "2026-02-05T10:00:00Z",
+						"currency", "EUR", "lines", List.of(line("80.00"))),
+				"recordOrder"))
+			.containsEntry("field", "customer")
+			.containsEntry("message", "No customer has the number K-unknown; register the customer first");
+		assertThat(this.client.data("query($n: String!) { customer(number: $n) { partner } }", Map.of("n", customer),
+				"customer"))
+			.containsEntry("partner", a);
+	}
+
 	private void enrol(String number, String sponsor) {
 		Map<String, Object> payload = input("""
 				mutation($input: EnrolPartnerInput!) { enrolPartner(input: $input) { errors { code message } } }

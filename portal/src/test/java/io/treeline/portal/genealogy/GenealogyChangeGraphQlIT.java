@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The genealogy mutations over HTTP, on an installation without the demo company.
@@ -73,8 +74,19 @@ class GenealogyChangeGraphQlIT {
 	@Test
 	@SuppressWarnings("unchecked")
 	void placesAPartnerFromTheHoldingTankAndRefusesATakenPosition() {
-		enrol("G-0020", "G-ROOT", "2026-02-01T00:00:00Z");
-		enrol("G-0021", "G-ROOT", "2026-02-02T00:00:00Z");
+		for (String[] partner : new String[][] { { "G-0020", "2026-02-01T00:00:00Z" },
+				{ "G-0021", "2026-02-02T00:00:00Z" } }) {
+			Map<String, Object> enrolled = data(ENROL,
+					Map.of("number", partner[0], "firstName", "Vor", "lastName", "Nach", "country", "DE", "language",
+							"de", "sponsor", "G-ROOT", "joinedAt", partner[1], "placement",
+							Map.of("plan", "holding", "rule", "HOLDING_TANK", "days", 14)),
+					"enrolPartner");
+			assertThat(enrolled.get("errors")).isEqualTo(List.of());
+			assertThat(enrolled.get("placement")).isNull();
+		}
+		String tank = "{ holdingTank(sponsor: \"G-ROOT\", plan: \"holding\") { partner deadline fallbackLeg } }";
+		assertThat(waiting(tank)).extracting((w) -> w.get("partner"), (w) -> w.get("deadline"))
+			.containsExactly(tuple("G-0020", "2026-02-15T00:00:00Z"), tuple("G-0021", "2026-02-16T00:00:00Z"));
 		String place = """
 				mutation($input: PlacePartnerInput!) {
 				  placePartner(input: $input) { placement { parent { number } leg } errors { code } }
@@ -87,6 +99,14 @@ class GenealogyChangeGraphQlIT {
 				"LEFT", "effective", "2026-02-04T00:00:00Z"), "placePartner");
 		assertThat((List<Map<String, Object>>) taken.get("errors")).extracting((e) -> e.get("code"))
 			.containsExactly("PARENT_FULL");
+		assertThat(waiting(tank)).extracting((w) -> w.get("partner")).containsExactly("G-0021");
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> waiting(String query) {
+		Map<String, Object> response = this.client.post(query, Map.of());
+		assertThat(response.get("errors")).isNull();
+		return (List<Map<String, Object>>) ((Map<String, Object>) response.get("data")).get("holdingTank");
 	}
 
 	@Test
