@@ -1,6 +1,7 @@
 package io.treeline.compensation;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Records orders and their payment.
@@ -38,5 +39,12 @@ public interface Orders {
 	 * lines unknown or returned before, or the fraction more than what is left
 	 */
 	boolean recordReturn(String orderNumber, OrderReturn returned, Instant returnedAt, String returnKey);
+
+	/**
+	 * Returns an order with its lines, payment and returns.
+	 * @param orderNumber the order's number
+	 * @return the order, if there is one
+	 */
+	Optional<RecordedOrder> find(String orderNumber);
 
 }

@@ -13,7 +13,9 @@ import io.treeline.compensation.NewOrder;
 import io.treeline.compensation.OrderLine;
 import io.treeline.compensation.OrderReturn;
 import io.treeline.compensation.Orders;
+import io.treeline.compensation.RecordedOrder;
 import io.treeline.compensation.store.CompensationTransactional;
+import io.treeline.graph.PartnerNumber;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,6 +70,45 @@ class JdbcOrders implements Orders {
 				.update();
 		}
 		return true;
+	}
+
+	@Override
+	public Optional<RecordedOrder> find(String orderNumber) {
+		return this.jdbc.sql("""
+				select id, order_number, partner_number, customer_number, ordered_at, currency
+				from orders where order_number = :orderNumber
+				""").param("orderNumber", orderNumber).query((rs, row) -> {
+			long id = rs.getLong("id");
+			return new RecordedOrder(rs.getString("order_number"), PartnerNumber.of(rs.getString("partner_number")),
+					rs.getString("customer_number"), rs.getTimestamp("ordered_at").toInstant(),
+					rs.getString("currency"), lines(id), events(id));
+		}).optional();
+	}
+
+	private List<OrderLine> lines(long orderId) {
+		return this.jdbc.sql("""
+				select product, quantity, unit_price, vat_rate, pv, bv from order_lines
+				where order_id = :orderId order by line_no
+				""")
+			.param("orderId", orderId)
+			.query((rs, row) -> new OrderLine(rs.getString("product"), rs.getBigDecimal("quantity"),
+					rs.getBigDecimal("unit_price"), rs.getBigDecimal("vat_rate"), rs.getBigDecimal("pv"),
+					rs.getBigDecimal("bv")))
+			.list();
+	}
+
+	private List<RecordedOrder.Event> events(long orderId) {
+		return this.jdbc.sql("""
+				select e.kind, e.occurred_at, e.fraction, e.pv, e.bv, e.event_key,
+				       array(select r.line_no from order_returned_lines r where r.event_id = e.id order by r.line_no)
+				         as line_numbers
+				from order_events e where e.order_id = :orderId order by e.occurred_at, e.id
+				""").param("orderId", orderId).query((rs, row) -> {
+			Integer[] lineNumbers = (Integer[]) rs.getArray("line_numbers").getArray();
+			return new RecordedOrder.Event(rs.getString("kind"), rs.getTimestamp("occurred_at").toInstant(),
+					rs.getBigDecimal("fraction"), rs.getBigDecimal("pv"), rs.getBigDecimal("bv"),
+					rs.getString("event_key"), List.of(lineNumbers));
+		}).list();
 	}
 
 	/**

@@ -12,6 +12,7 @@ import io.treeline.compensation.NewOrder;
 import io.treeline.compensation.OrderLine;
 import io.treeline.compensation.OrderReturn;
 import io.treeline.compensation.Orders;
+import io.treeline.compensation.RecordedOrder;
 import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.Partners;
 import io.treeline.portal.security.Roles;
@@ -128,6 +129,17 @@ class OrderGraphQlController {
 	@RolesAllowed({ Roles.ADMIN, Roles.STAFF })
 	public Customer customer(@Argument String number) {
 		return this.customers.find(number).orElse(null);
+	}
+
+	@QueryMapping
+	@RolesAllowed({ Roles.ADMIN, Roles.STAFF })
+	public RecordedOrder order(@Argument String orderNumber) {
+		return this.orders.find(orderNumber).orElse(null);
+	}
+
+	@SchemaMapping(typeName = "Order", field = "partner")
+	public String orderPartner(RecordedOrder order) {
+		return order.partner().value();
 	}
 
 	@SchemaMapping(typeName = "Customer", field = "partner")

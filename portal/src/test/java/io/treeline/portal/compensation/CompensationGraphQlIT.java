@@ -403,6 +403,13 @@ class CompensationGraphQlIT {
 				"recordOrder"))
 			.containsEntry("field", "customer")
 			.containsEntry("message", "No customer has the number K-unknown; register the customer first");
+		assertThat(this.client.data("""
+				query($n: String!) {
+				  order(orderNumber: $n) { partner customer lines { bv } events { kind } }
+				}""", Map.of("n", order("K1")), "order")).containsEntry("partner", a)
+			.containsEntry("customer", customer)
+			.containsEntry("lines", List.of(Map.of("bv", "80.0000")))
+			.containsEntry("events", List.of());
 		assertThat(this.client.data("query($n: String!) { customer(number: $n) { partner } }", Map.of("n", customer),
 				"customer"))
 			.containsEntry("partner", a);
