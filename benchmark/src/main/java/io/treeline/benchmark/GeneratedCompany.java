@@ -1,20 +1,14 @@
 package io.treeline.benchmark;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-
-import io.treeline.graph.Leg;
-import io.treeline.graph.Organisation;
-import io.treeline.graph.Partner;
-import io.treeline.graph.PartnerNumber;
-import io.treeline.graph.PartnerStatus;
-import io.treeline.graph.Placement;
-import io.treeline.graph.Sponsorship;
 
 /**
  * A seeded company: a shallow, heavy-tailed sponsor tree (a fifth of all partners are
@@ -134,22 +128,32 @@ final class GeneratedCompany {
 		return FIRST_JOIN.plusSeconds(spread * id / Math.max(1, this.size));
 	}
 
-	Organisation organisation(String binaryPlan) {
-		List<Partner> partners = new ArrayList<>(this.size);
-		List<Sponsorship> sponsorships = new ArrayList<>(this.size);
-		List<Placement> placements = new ArrayList<>(this.size);
-		for (int i = 0; i < this.size; i++) {
-			PartnerNumber number = PartnerNumber.of(number(i));
-			Instant joined = joinedAt(i);
-			partners.add(new Partner(number, "Vorname" + i, "Nachname" + (i % 997), null, null, "DE", "de",
-					PartnerStatus.ACTIVE, joined));
-			if (this.sponsor[i] != NONE) {
-				sponsorships.add(new Sponsorship(number, PartnerNumber.of(number(this.sponsor[i])), joined, null));
-				placements.add(new Placement(number, PartnerNumber.of(number(this.binaryParent[i])), binaryPlan,
-						(this.binaryLeg[i] == 0) ? Leg.LEFT : Leg.RIGHT, joined, null));
+	/**
+	 * Writes the company as the product's import files (docs/import-format.md).
+	 * @param partners the partners file
+	 * @param sponsorships the sponsor edges file
+	 * @param placements the placement edges file
+	 * @param binaryPlan the plan of the binary tree
+	 * @throws IOException if a file cannot be written
+	 */
+	void writeImportFiles(Path partners, Path sponsorships, Path placements, String binaryPlan) throws IOException {
+		try (Writer p = Files.newBufferedWriter(partners);
+				Writer s = Files.newBufferedWriter(sponsorships);
+				Writer l = Files.newBufferedWriter(placements)) {
+			p.write("number,firstName,lastName,email,city,country,language,status,joinedAt\n");
+			s.write("partner,sponsor,validFrom,validTo\n");
+			l.write("partner,parent,plan,position,validFrom,validTo\n");
+			for (int i = 0; i < this.size; i++) {
+				String number = number(i);
+				String joined = joinedAt(i).toString();
+				p.write(number + ",Vorname" + i + ",Nachname" + (i % 997) + ",,,DE,de,ACTIVE," + joined + "\n");
+				if (this.sponsor[i] != NONE) {
+					s.write(number + "," + number(this.sponsor[i]) + "," + joined + ",\n");
+					l.write(number + "," + number(this.binaryParent[i]) + "," + binaryPlan + ","
+							+ ((this.binaryLeg[i] == 0) ? "LEFT" : "RIGHT") + "," + joined + ",\n");
+				}
 			}
 		}
-		return new Organisation(partners, sponsorships, placements);
 	}
 
 	/**

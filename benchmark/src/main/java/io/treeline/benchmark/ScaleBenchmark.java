@@ -1,6 +1,7 @@
 package io.treeline.benchmark;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -8,6 +9,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +36,8 @@ import io.treeline.compensation.RunResult;
 import io.treeline.graph.DownlineQuery;
 import io.treeline.graph.Genealogy;
 import io.treeline.graph.GenealogySnapshot;
-import io.treeline.graph.OrganisationLoader;
+import io.treeline.graph.ImportResult;
+import io.treeline.graph.OrganisationImport;
 import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.Tree;
 import org.neo4j.driver.Driver;
@@ -72,7 +75,7 @@ class ScaleBenchmark implements ApplicationRunner {
 
 	private static final int INGEST_SAMPLE = 10_000;
 
-	private final OrganisationLoader loader;
+	private final OrganisationImport organisationImport;
 
 	private final Genealogy genealogy;
 
@@ -98,13 +101,13 @@ class ScaleBenchmark implements ApplicationRunner {
 
 	private final Report report = new Report();
 
-	ScaleBenchmark(OrganisationLoader loader, Genealogy genealogy, Orders orders, Plans plans, CommissionRuns runs,
-			JdbcTemplate jdbc, Driver neo4j, @Value("${treeline.benchmark.size:100000}") int size,
+	ScaleBenchmark(OrganisationImport organisationImport, Genealogy genealogy, Orders orders, Plans plans,
+			CommissionRuns runs, JdbcTemplate jdbc, Driver neo4j, @Value("${treeline.benchmark.size:100000}") int size,
 			@Value("${treeline.benchmark.seed:20261126}") long seed,
 			@Value("${treeline.benchmark.baselines:#{null}}") Boolean baselines,
 			@Value("${treeline.benchmark.report:#{null}}") String reportFile,
 			@Value("${treeline.benchmark.chain:0}") int chain) {
-		this.loader = loader;
+		this.organisationImport = organisationImport;
 		this.genealogy = genealogy;
 		this.orders = orders;
 		this.plans = plans;
@@ -138,13 +141,29 @@ class ScaleBenchmark implements ApplicationRunner {
 		logger.info("Report written to {}", this.reportFile.toAbsolutePath());
 	}
 
-	private void load(GeneratedCompany company) {
-		var organisation = company.organisation(BINARY);
+	private void load(GeneratedCompany company) throws IOException {
+		Path folder = Path.of("benchmark/target/import");
+		Files.createDirectories(folder);
+		Path partners = folder.resolve("partners.csv");
+		Path sponsorships = folder.resolve("sponsorships.csv");
+		Path placements = folder.resolve("placements.csv");
+		company.writeImportFiles(partners, sponsorships, placements, BINARY);
 		long started = System.nanoTime();
-		this.loader.load(organisation);
+		ImportResult result;
+		try (Reader p = Files.newBufferedReader(partners);
+				Reader s = Files.newBufferedReader(sponsorships);
+				Reader l = Files.newBufferedReader(placements)) {
+			result = this.organisationImport.importCsv(p, s, l);
+		}
 		double millis = (System.nanoTime() - started) / 1e6;
-		this.report.millis("Bulk import of partners, sponsor and binary edges (organisation loader)", millis,
-				String.format("%,.0f partners/s, one transaction", this.size / (millis / 1000)));
+		if (!result.loaded()) {
+			throw new IllegalStateException("The generated import files were refused: " + result.problems());
+		}
+		this.report.millis(
+				"Bulk import of the CSV files (partners, sponsor and binary edges) through the product's import",
+				millis,
+				String.format("%,.0f partners/s: read, checked completely, then loaded in commits of 50,000 rows",
+						this.size / (millis / 1000)));
 		int[] depth = company.binaryDepths();
 		int deepest = 0;
 		for (int i = 0; i < depth.length; i++) {
@@ -170,6 +189,16 @@ class ScaleBenchmark implements ApplicationRunner {
 		this.report.millis("Downline page of 20 (sponsor tree, random partner), p50", Report.percentile(pages, 50),
 				null);
 		this.report.millis("Downline page of 20, p99", Report.percentile(pages, 99), "2,000 pages, one client");
+		PartnerNumber widest = PartnerNumber.of(GeneratedCompany.number(0));
+		int children = this.genealogy.snapshot(Tree.SPONSOR, now).children(0).length;
+		long[] wide = new long[200];
+		for (int i = 0; i < wide.length; i++) {
+			long started = System.nanoTime();
+			this.genealogy.downline(new DownlineQuery(widest, Tree.SPONSOR, now, 1, 1, random.nextInt(children), 20));
+			wide[i] = System.nanoTime() - started;
+		}
+		this.report.millis("Page of 20 of the root's " + String.format("%,d", children) + " direct partners, p99",
+				Report.percentile(wide, 99), "200 pages at random offsets (the explorer's lazy children)");
 		int deepest = 0;
 		for (int id = 0; id < binary.size(); id++) {
 			deepest = (binary.depth(id) > binary.depth(deepest)) ? id : deepest;
