@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import io.treeline.graph.ImportProblem;
@@ -93,6 +94,9 @@ class CsvOrganisationImport implements OrganisationImport {
 		refuseOverlaps(sponsorRows, (s) -> s.partner().value(), Sponsorship::validFrom, Sponsorship::validTo, problems);
 		refuseOverlaps(placementRows, (p) -> p.partner().value() + " in " + p.plan(), Placement::validFrom,
 				Placement::validTo, problems);
+		if (problems.isEmpty()) {
+			refuseCyclesAndTakenPositions(sponsorRows, placementRows, problems);
+		}
 		ImportResult result = new ImportResult(problems.stream()
 			.sorted(Comparator.comparing(ImportProblem::file).thenComparingLong(ImportProblem::line))
 			.limit(MAX_PROBLEMS)
@@ -101,6 +105,31 @@ class CsvOrganisationImport implements OrganisationImport {
 			this.loader.load(new Organisation(values(partnerRows), values(sponsorRows), values(placementRows)));
 		}
 		return result;
+	}
+
+	/**
+	 * Checks the imported edges of each tree over their whole history (cycles, binary
+	 * positions held twice). Edges already in the genealogy are not part of this check.
+	 */
+	private static void refuseCyclesAndTakenPositions(List<Located<Sponsorship>> sponsorRows,
+			List<Located<Placement>> placementRows, List<ImportProblem> problems) {
+		List<TreeSweep.Edge> sponsorEdges = sponsorRows.stream()
+			.map(Located::value)
+			.map((s) -> new TreeSweep.Edge(s.partner().value(), s.sponsor().value(), null, s.validFrom(), s.validTo()))
+			.toList();
+		TreeSweep.check(sponsorEdges)
+			.forEach((index, message) -> problems.add(sponsorRows.get(index).problem(message)));
+		Map<String, List<Located<Placement>>> byPlan = new TreeMap<>();
+		placementRows
+			.forEach((row) -> byPlan.computeIfAbsent(row.value().plan(), (plan) -> new ArrayList<>()).add(row));
+		byPlan.forEach(
+				(plan, rows) -> TreeSweep
+					.check(rows.stream()
+						.map(Located::value)
+						.map((p) -> new TreeSweep.Edge(p.partner().value(), p.parent().value(),
+								(p.leg() != null) ? p.leg().name() : null, p.validFrom(), p.validTo()))
+						.toList())
+					.forEach((index, message) -> problems.add(rows.get(index).problem(message))));
 	}
 
 	private Set<PartnerNumber> knownPartners(Set<PartnerNumber> inFile, List<Located<Sponsorship>> sponsorRows,

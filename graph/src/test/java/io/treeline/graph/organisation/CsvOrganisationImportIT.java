@@ -120,6 +120,26 @@ class CsvOrganisationImportIT {
 		assertThat(this.partners.count(null)).isZero();
 	}
 
+	@Test
+	void refusesEdgesThatMakeACycleOrFillABinaryPositionTwice() {
+		String cyclic = """
+				partner,sponsor,validFrom,validTo
+				I-2,I-1,2026-01-02T00:00:00Z,
+				I-1,I-3,2026-01-05T00:00:00Z,
+				I-3,I-2,2026-01-04T00:00:00Z,
+				""";
+		String twiceLeft = """
+				partner,parent,plan,position,validFrom,validTo
+				I-2,I-1,binary,LEFT,2026-01-02T00:00:00Z,
+				I-3,I-1,binary,LEFT,2026-01-03T00:00:00Z,
+				""";
+		assertThat(importCsv(PARTNERS, cyclic, twiceLeft).problems()).extracting(Object::toString)
+			.containsExactlyInAnyOrder(
+					"sponsorships, line 3: I-3 is below I-1 at 2026-01-05T00:00:00Z: the edge would make a cycle",
+					"placements, line 3: the LEFT position under I-1 is taken by I-2 at 2026-01-03T00:00:00Z");
+		assertThat(this.partners.count(null)).isZero();
+	}
+
 	private ImportResult importCsv(String partners, String sponsorships, String placements) {
 		return this.organisationImport.importCsv(new StringReader(partners), new StringReader(sponsorships),
 				(placements != null) ? new StringReader(placements) : null);
