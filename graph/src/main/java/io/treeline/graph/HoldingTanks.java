@@ -21,7 +21,8 @@ public interface HoldingTanks {
 	/**
 	 * Places every partner whose deadline has passed by its fallback rule, each dated at
 	 * its deadline (or at the end of the closed periods, if the deadline lies before it).
-	 * Runs on a schedule; safe to call at any time and from several nodes.
+	 * Runs on a schedule; safe to call at any time and from several nodes (each partner
+	 * is placed in its own transaction after locking it, so it is placed once).
 	 * @param now the current instant
 	 * @return the placements made
 	 */

@@ -34,6 +34,7 @@ import org.neo4j.driver.Record;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -150,12 +151,26 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 			PlacementRule fallback = new PlacementRule.HoldingTank(waiting.plan(), 1, waiting.fallbackLeg()).fallback();
 			// one transaction each: the next placement reads a snapshot that holds this
 			// one
-			placements.add(this.transactions.execute((status) -> {
-				Placement placement = place(waiting.partner(), waiting.sponsor(), fallback, at);
-				endWaiting(waiting.partner(), waiting.plan(), at);
-				this.events.publishEvent(new GenealogyChanged());
-				return placement;
-			}));
+			Placement placed;
+			try {
+				placed = this.transactions.execute((status) -> {
+					if (!endWaiting(waiting.partner(), waiting.plan(), at)) {
+						return null;
+					}
+					Placement placement = place(waiting.partner(), waiting.sponsor(), fallback, at);
+					this.events.publishEvent(new GenealogyChanged());
+					return placement;
+				});
+			}
+			catch (TransientDataAccessException ex) {
+				// another node places the same partners now (a lock conflict rolled this
+				// one
+				// back); whatever is left is placed at the next check
+				placed = null;
+			}
+			if (placed != null) {
+				placements.add(placed);
+			}
 		}
 		return placements;
 	}
@@ -167,10 +182,17 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 				row.get("fallbackLeg").isNull() ? null : Leg.valueOf(row.get("fallbackLeg").asString()));
 	}
 
-	private void endWaiting(PartnerNumber partner, String plan, Instant at) {
-		this.neo4j.query(END_WAITING)
+	/**
+	 * Ends a partner's wait, after locking the partner.
+	 * @return whether the partner was waiting (another node may have placed it meanwhile)
+	 */
+	private boolean endWaiting(PartnerNumber partner, String plan, Instant at) {
+		return this.neo4j.query(END_WAITING)
 			.bindAll(Map.of("partner", partner.value(), "plan", plan, "at", PartnerNodes.utc(at)))
-			.run();
+			.fetchAs(Long.class)
+			.mappedBy((types, row) -> row.get("ended").asLong())
+			.one()
+			.orElse(0L) > 0;
 	}
 
 	@Override

@@ -2,6 +2,9 @@ package io.treeline.graph.change;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.treeline.graph.Genealogy;
 import io.treeline.graph.GenealogyChangeRefused;
@@ -207,6 +210,23 @@ class CypherTreeChangesIT {
 		enrol("C", "A", 1, tank);
 		assertThat(this.holdingTanks.placeOverdue(day(5))).containsExactly(placement("B", "A", Leg.LEFT, 4),
 				placement("C", "B", Leg.LEFT, 4));
+	}
+
+	@Test
+	void placesAnOverduePartnerOnceWhenTwoNodesCheckAtTheSameTime() throws Exception {
+		enrol("B", "A", 1, new PlacementRule.HoldingTank("binary", 3, null));
+		ExecutorService nodes = Executors.newFixedThreadPool(2);
+		List<Future<List<Placement>>> runs = nodes.invokeAll(
+				List.of(() -> this.holdingTanks.placeOverdue(day(5)), () -> this.holdingTanks.placeOverdue(day(5))));
+		nodes.shutdown();
+		int placed = 0;
+		for (Future<List<Placement>> run : runs) {
+			placed += run.get().size();
+		}
+		assertThat(placed).isEqualTo(1);
+		assertThat(this.neo4j.query("MATCH (:Partner {number: 'B'})-[r:PLACED_UNDER]->() RETURN count(r) AS n")
+			.fetchAs(Long.class)
+			.one()).contains(1L);
 	}
 
 	private static Reason refusal(Runnable change) {
