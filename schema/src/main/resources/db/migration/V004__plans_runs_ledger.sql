@@ -122,7 +122,8 @@ create table journal_transactions (
     description     text         not null,
     booked_at       timestamptz  not null,
     run_id          bigint       references commission_runs (id),
-    posted_at       timestamptz  not null default now()
+    posted_at       timestamptz  not null default now(),
+    created_xact    xid8         not null default pg_current_xact_id()
 );
 
 create table journal_entries (
@@ -157,9 +158,24 @@ create trigger commission_runs_immutable before update or delete on commission_r
     for each row execute function refuse_change_of_posted_rows();
 create trigger commission_lines_immutable before update or delete on commission_lines
     for each row execute function refuse_change_of_posted_rows();
+create trigger period_results_immutable before update or delete on period_results
+    for each row execute function refuse_change_of_posted_rows();
+create trigger run_events_immutable before update or delete on run_events
+    for each row execute function refuse_change_of_posted_rows();
 
--- Entries join only a journal transaction created in the same database transaction, and
--- each journal transaction is checked once, when the database transaction commits.
+-- Entries join only a journal transaction created in the same database transaction (its
+-- full 64-bit transaction id, set by the database, also inside savepoints), and each
+-- journal transaction is checked once, when the database transaction commits.
+create function stamp_journal_transaction() returns trigger language plpgsql as $$
+begin
+    new.created_xact := pg_current_xact_id();
+    return new;
+end;
+$$;
+
+create trigger journal_transactions_stamp before insert on journal_transactions
+    for each row execute function stamp_journal_transaction();
+
 create function refuse_entries_of_earlier_transactions() returns trigger language plpgsql as $$
 declare
     posted bigint;
@@ -167,7 +183,7 @@ begin
     select i.transaction_id into posted
     from inserted i
     where not exists (select 1 from journal_transactions t
-                      where t.id = i.transaction_id and t.xmin = pg_current_xact_id()::xid)
+                      where t.id = i.transaction_id and t.created_xact = pg_current_xact_id())
     limit 1;
     if found then
         raise exception 'journal transaction % is posted already: add a new transaction instead', posted

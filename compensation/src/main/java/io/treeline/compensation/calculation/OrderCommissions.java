@@ -85,7 +85,7 @@ public final class OrderCommissions {
 					paid = rate;
 				}
 			}
-			else if (generation < stairStep.generationRates().size() && rate.compareTo(top) == 0) {
+			else if (generation < stairStep.generationRates().size() && top.signum() > 0 && rate.compareTo(top) == 0) {
 				generation++;
 				lines.earn(up, Component.GENERATION_OVERRIDE, sale.orderNumber(), sale.partner(), version, generation,
 						base, stairStep.generationRates().get(generation - 1));

@@ -170,6 +170,11 @@ class JdbcOrders implements Orders {
 		if (known) {
 			return false;
 		}
+		if (order.latestEvent() != null && returnedAt.isBefore(order.latestEvent())) {
+			throw new IllegalArgumentException(
+					"A return of order " + orderNumber + " cannot be dated before " + order.latestEvent()
+							+ ", when it was " + (order.returnedFraction().signum() > 0 ? "last returned" : "paid"));
+		}
 		BigDecimal left = BigDecimal.ONE.subtract(order.returnedFraction());
 		if (left.signum() <= 0) {
 			throw new IllegalArgumentException("Order " + orderNumber + " is returned in full already");
@@ -208,6 +213,10 @@ class JdbcOrders implements Orders {
 	}
 
 	private Share byFraction(OrderState order, BigDecimal fraction, BigDecimal left) {
+		if (fraction.stripTrailingZeros().scale() > 18) {
+			throw new IllegalArgumentException(
+					"A returned fraction has at most 18 decimals (got " + fraction.toPlainString() + ")");
+		}
 		if (order.linesReturned()) {
 			throw new IllegalArgumentException(
 					"Order " + order.number() + " was returned by lines: return further lines or the rest as a whole");
@@ -289,20 +298,23 @@ class JdbcOrders implements Orders {
 				        where e.order_id = o.id and e.kind = 'RETURNED') as returned_pv,
 				       (select coalesce(sum(e.bv), 0) from order_events e
 				        where e.order_id = o.id and e.kind = 'RETURNED') as returned_bv,
-				       exists (select 1 from order_returned_lines r where r.order_id = o.id) as lines_returned
+				       exists (select 1 from order_returned_lines r where r.order_id = o.id) as lines_returned,
+				       (select max(e.occurred_at) from order_events e where e.order_id = o.id) as latest_event
 				from orders o where o.order_number = :orderNumber
 				for update
 				""")
 			.param("orderNumber", orderNumber)
 			.query((rs, row) -> new OrderState(rs.getLong("id"), rs.getString("order_number"), rs.getBigDecimal("pv"),
 					rs.getBigDecimal("bv"), rs.getBoolean("paid"), rs.getBigDecimal("returned_fraction"),
-					rs.getBigDecimal("returned_pv"), rs.getBigDecimal("returned_bv"), rs.getBoolean("lines_returned")))
+					rs.getBigDecimal("returned_pv"), rs.getBigDecimal("returned_bv"), rs.getBoolean("lines_returned"),
+					Optional.ofNullable(rs.getTimestamp("latest_event")).map(Timestamp::toInstant).orElse(null)))
 			.optional()
 			.orElseThrow(() -> new IllegalArgumentException("No order has the number " + orderNumber));
 	}
 
 	private record OrderState(long id, String number, BigDecimal pv, BigDecimal bv, boolean paid,
-			BigDecimal returnedFraction, BigDecimal returnedPv, BigDecimal returnedBv, boolean linesReturned) {
+			BigDecimal returnedFraction, BigDecimal returnedPv, BigDecimal returnedBv, boolean linesReturned,
+			Instant latestEvent) {
 	}
 
 	private record ReturnableLine(int lineNo, BigDecimal pv, BigDecimal bv, boolean returned) {

@@ -97,7 +97,8 @@ public final class PlanDocument {
 		Set<String> known = new HashSet<>(COMMON);
 		known.addAll(FIELDS.get(type));
 		refuseUnknown(root, "", known);
-		BigDecimal minPersonalPv = decimal(root, "minPersonalPv", "minPersonalPv", false, null);
+		BigDecimal minPersonalPv = decimals(decimal(root, "minPersonalPv", "minPersonalPv", false, null), 4,
+				"minPersonalPv");
 		Career career = career(root);
 		Payout payout = switch (type) {
 			case UNILEVEL -> unilevel(root, career);
@@ -151,8 +152,8 @@ public final class PlanDocument {
 
 	private Binary binary(JsonNode root) {
 		BigDecimal rate = rate(root.get("rate"), "rate", true);
-		return new Binary(rate, decimal(root, "capPerPeriod", "capPerPeriod", false, null),
-				decimal(root, "maxCarry", "maxCarry", false, null));
+		return new Binary(rate, decimals(decimal(root, "capPerPeriod", "capPerPeriod", false, null), 2, "capPerPeriod"),
+				decimals(decimal(root, "maxCarry", "maxCarry", false, null), 4, "maxCarry"));
 	}
 
 	private Matrix matrix(JsonNode root) {
@@ -196,9 +197,13 @@ public final class PlanDocument {
 				BigDecimal maxLegShare = node.has("maxLegShare")
 						? rate(node.get("maxLegShare"), path + ".maxLegShare", true) : null;
 				ranks.add(new Rank(name, (rate != null) ? rate : BigDecimal.ZERO,
-						orZero(decimal(node, "minPersonalPv", path + ".minPersonalPv", false, null)),
-						orZero(decimal(node, "minGroupPv", path + ".minGroupPv", false, null)), maxLegShare,
-						decimal(node, "advancementBonus", path + ".advancementBonus", false, null)));
+						orZero(decimals(decimal(node, "minPersonalPv", path + ".minPersonalPv", false, null), 4,
+								path + ".minPersonalPv")),
+						orZero(decimals(decimal(node, "minGroupPv", path + ".minGroupPv", false, null), 4,
+								path + ".minGroupPv")),
+						maxLegShare,
+						decimals(decimal(node, "advancementBonus", path + ".advancementBonus", false, null), 2,
+								path + ".advancementBonus")));
 			}
 		}
 		return new Career(mode, ranks);
@@ -275,7 +280,7 @@ public final class PlanDocument {
 	}
 
 	private BigDecimal rate(JsonNode node, String path, boolean required) {
-		BigDecimal rate = decimal(node, path, required);
+		BigDecimal rate = decimals(decimal(node, path, required), 8, path);
 		if (rate != null && rate.compareTo(BigDecimal.ONE) > 0) {
 			problem(path + " must be a fraction from 0 to 1, e.g. \"0.10\" for 10% (got " + rate.toPlainString() + ")");
 			return null;
@@ -313,6 +318,17 @@ public final class PlanDocument {
 		}
 		if (value.signum() < 0) {
 			problem(path + " must not be negative (got " + value.toPlainString() + ")");
+			return null;
+		}
+		return value;
+	}
+
+	/**
+	 * Refuses more decimals than the stores keep: volumes four, money two, rates eight.
+	 */
+	private BigDecimal decimals(BigDecimal value, int most, String path) {
+		if (value != null && value.stripTrailingZeros().scale() > most) {
+			problem(path + " has at most " + most + " decimals (got " + value.toPlainString() + ")");
 			return null;
 		}
 		return value;

@@ -137,8 +137,10 @@ class JdbcCommissionRuns implements CommissionRuns {
 	}
 
 	private void post(String plan, Period period, long runId, RunResult result, String currency) {
+		// booked on the period's last microsecond, so that it belongs to the period by
+		// date
 		JournalTransaction.Builder posting = JournalTransaction.builder("commission-run:" + plan + ":" + period.label(),
-				"Provisionslauf " + plan + " " + period.label(), period.end(), runId);
+				"Provisionslauf " + plan + " " + period.label(), period.end().minusNanos(1_000), runId);
 		BigDecimal total = BigDecimal.ZERO;
 		for (Map.Entry<PartnerNumber, BigDecimal> amount : new TreeMap<>(result.amountsByPartner()).entrySet()) {
 			if (amount.getValue().signum() != 0) {
@@ -148,7 +150,10 @@ class JdbcCommissionRuns implements CommissionRuns {
 		}
 		if (!posting.isEmpty()) {
 			posting.debit(Ledger.COMMISSION_EXPENSE, total, currency);
-			this.ledger.post(posting.build());
+			if (this.ledger.post(posting.build()).isEmpty()) {
+				throw new IllegalStateException("The ledger holds a posting of " + plan + " " + period.label()
+						+ " already, but the period was open; nothing is stored");
+			}
 		}
 	}
 

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes many rows with PostgreSQL's {@code COPY} on the connection of the current
  * transaction, in chunks: millions of rows at COPY speed that still commit or roll back
- * with everything else. Values must need no CSV quoting (numbers, codes, partner and
- * order numbers); {@code null} is written as an empty field, which COPY reads as NULL.
+ * with everything else. Text is written quoted (quotes doubled), so any order number or
+ * rank name arrives as it is; {@code null} is written as an empty unquoted field, which
+ * COPY reads as NULL.
  */
 @Component
 public class PostgresCopy {
@@ -83,11 +84,22 @@ public class PostgresCopy {
 
 		/**
 		 * Adds a value.
-		 * @param value a value that needs no quoting, or {@code null}
+		 * @param value a number, a boolean, a text (quoted), or {@code null}
 		 * @return this row
 		 */
 		public Row add(Object value) {
-			if (value != null) {
+			if (value instanceof CharSequence text) {
+				this.text.append('"');
+				for (int i = 0; i < text.length(); i++) {
+					char c = text.charAt(i);
+					this.text.append(c);
+					if (c == '"') {
+						this.text.append('"');
+					}
+				}
+				this.text.append('"');
+			}
+			else if (value != null) {
 				this.text.append(value);
 			}
 			this.text.append(',');

@@ -8,7 +8,9 @@ import java.util.List;
 import io.treeline.compensation.MonthlyVolume;
 import io.treeline.compensation.NewOrder;
 import io.treeline.compensation.OrderLine;
+import io.treeline.compensation.OrderReturn;
 import io.treeline.compensation.Orders;
+import io.treeline.compensation.RecordedOrder;
 import io.treeline.compensation.Volumes;
 import io.treeline.graph.PartnerNumber;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,32 @@ class JdbcOrdersIT {
 			.sql("select count(*) from order_lines l join orders o on o.id = l.order_id where o.order_number = 'O-1'")
 			.query(Integer.class)
 			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void refusesReturnsDatedBeforeThePaymentOrTheLastReturnAndOverlyPreciseFractions() {
+		this.orders.record(order("R-1", "P-R", "2026-01-10T10:00:00Z", "100"));
+		this.orders.markPaid("R-1", Instant.parse("2026-01-12T10:00:00Z"));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.orders.recordReturn("R-1", new OrderReturn.Share(new BigDecimal("0.4")),
+					Instant.parse("2026-01-11T10:00:00Z"), "S-1"))
+			.withMessage("A return of order R-1 cannot be dated before 2026-01-12T10:00:00Z, when it was paid");
+		assertThat(this.orders.recordReturn("R-1", new OrderReturn.Share(new BigDecimal("0.4")),
+				Instant.parse("2026-01-20T10:00:00Z"), "S-2"))
+			.isTrue();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.orders.recordReturn("R-1", new OrderReturn.Whole(),
+					Instant.parse("2026-01-15T10:00:00Z"), "S-3"))
+			.withMessage(
+					"A return of order R-1 cannot be dated before 2026-01-20T10:00:00Z, when it was last returned");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.orders.recordReturn("R-1",
+					new OrderReturn.Share(new BigDecimal("0.1000000000000000001")),
+					Instant.parse("2026-01-21T10:00:00Z"), "S-4"))
+			.withMessage("A returned fraction has at most 18 decimals (got 0.1000000000000000001)");
+		assertThat(this.orders.find("R-1"))
+			.hasValueSatisfying((order) -> assertThat(order.events()).extracting(RecordedOrder.Event::kind)
+				.containsExactly("PAID", "RETURNED"));
 	}
 
 	@Test

@@ -71,6 +71,16 @@ class PlanDocumentTest {
 	}
 
 	@Test
+	void refusesMoreDecimalsThanTheStoresKeep() {
+		assertThatExceptionOfType(InvalidPlanException.class).isThrownBy(() -> PlanDocument.read("""
+				{"type":"BINARY","rate":"0.123456789","minPersonalPv":"50.00001","capPerPeriod":"10.005"}"""))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactlyInAnyOrder(
+					"rate has at most 8 decimals (got 0.123456789)",
+					"minPersonalPv has at most 4 decimals (got 50.00001)",
+					"capPerPeriod has at most 2 decimals (got 10.005)"));
+	}
+
+	@Test
 	void refusesADocumentOfAnotherTypeThanThePlan() {
 		assertThatExceptionOfType(InvalidPlanException.class)
 			.isThrownBy(() -> PlanDocument.read("{\"type\":\"BINARY\",\"rate\":\"0.1\"}", PlanType.UNILEVEL))
