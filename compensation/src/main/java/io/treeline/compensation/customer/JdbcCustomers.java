@@ -9,6 +9,7 @@ import io.treeline.compensation.Customer;
 import io.treeline.compensation.Customers;
 import io.treeline.compensation.store.CompensationTransactional;
 import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.Partners;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,13 +22,19 @@ class JdbcCustomers implements Customers {
 
 	private final JdbcClient jdbc;
 
-	JdbcCustomers(JdbcClient jdbc) {
+	private final Partners partners;
+
+	JdbcCustomers(JdbcClient jdbc, Partners partners) {
 		this.jdbc = jdbc;
+		this.partners = partners;
 	}
 
 	@Override
 	@CompensationTransactional
 	public boolean register(Customer customer) {
+		if (this.partners.find(customer.partner()).isEmpty()) {
+			throw new IllegalArgumentException("No partner has the number " + customer.partner() + " in the genealogy");
+		}
 		int inserted = this.jdbc.sql("""
 				insert into customers (customer_number, partner_number, name, email)
 				values (:number, :partner, :name, :email)

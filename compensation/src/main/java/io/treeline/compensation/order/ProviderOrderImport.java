@@ -24,6 +24,7 @@ import io.treeline.compensation.OrderReturn;
 import io.treeline.compensation.Orders;
 import io.treeline.compensation.store.CompensationTransactional;
 import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.Partners;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -47,9 +48,12 @@ class ProviderOrderImport implements OrderImport {
 
 	private final JdbcClient jdbc;
 
-	ProviderOrderImport(Orders orders, JdbcClient jdbc) {
+	private final Partners partners;
+
+	ProviderOrderImport(Orders orders, JdbcClient jdbc, Partners partners) {
 		this.orders = orders;
 		this.jdbc = jdbc;
+		this.partners = partners;
 	}
 
 	@Override
@@ -79,6 +83,14 @@ class ProviderOrderImport implements OrderImport {
 				problems.add(new OrderImportProblem(file.file(), order.line(), "order " + order.value().orderNumber()
 						+ " is recorded already with another partner, time, currency or other lines; a recorded order"
 						+ " is never changed, a storno takes back what it should not have had"));
+			}
+		}
+		Map<PartnerNumber, Boolean> known = new HashMap<>();
+		for (Located<NewOrder> order : file.orders()) {
+			PartnerNumber partner = order.value().partner();
+			if (partner != null && !known.computeIfAbsent(partner, (p) -> this.partners.find(p).isPresent())) {
+				problems.add(new OrderImportProblem(file.file(), order.line(),
+						"no partner has the number " + partner + " in the genealogy"));
 			}
 		}
 		new Play(file, recorded, problems).play(events);

@@ -9,7 +9,10 @@ import io.treeline.compensation.Customers;
 import io.treeline.compensation.NewOrder;
 import io.treeline.compensation.OrderLine;
 import io.treeline.compensation.Orders;
+import io.treeline.compensation.TestPartners;
+import io.treeline.graph.OrganisationLoader;
 import io.treeline.graph.PartnerNumber;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 @SpringBootTest
 class JdbcCustomersIT {
+
+	@Autowired
+	OrganisationLoader organisationLoader;
+
+	@BeforeEach
+	void partnersOfTheOrders() {
+		TestPartners.ensure(this.organisationLoader, "CU-P1", "CU-P2", "CU-P3");
+	}
 
 	@Autowired
 	Customers customers;

@@ -12,7 +12,10 @@ import io.treeline.compensation.OrderReturn;
 import io.treeline.compensation.Orders;
 import io.treeline.compensation.RecordedOrder;
 import io.treeline.compensation.Volumes;
+import io.treeline.compensation.TestPartners;
+import io.treeline.graph.OrganisationLoader;
 import io.treeline.graph.PartnerNumber;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +27,14 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 @SpringBootTest
 class JdbcOrdersIT {
+
+	@Autowired
+	OrganisationLoader organisationLoader;
+
+	@BeforeEach
+	void partnersOfTheOrders() {
+		TestPartners.ensure(this.organisationLoader, "P-1", "P-V", "P-R");
+	}
 
 	@Autowired
 	Orders orders;
@@ -71,6 +82,14 @@ class JdbcOrdersIT {
 		assertThat(this.orders.find("R-1"))
 			.hasValueSatisfying((order) -> assertThat(order.events()).extracting(RecordedOrder.Event::kind)
 				.containsExactly("PAID", "RETURNED"));
+	}
+
+	@Test
+	void refusesAnOrderOfAPartnerTheGenealogyDoesNotKnow() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.orders.record(order("G-1", "P-GHOST", "2026-01-10T10:00:00Z", "100")))
+			.withMessage("No partner has the number P-GHOST in the genealogy");
+		assertThat(this.orders.find("G-1")).isEmpty();
 	}
 
 	@Test

@@ -13,8 +13,11 @@ import io.treeline.compensation.MonthlyVolume;
 import io.treeline.compensation.OrderImport;
 import io.treeline.compensation.OrderImportProblem;
 import io.treeline.compensation.OrderImportResult;
+import io.treeline.compensation.TestPartners;
 import io.treeline.compensation.Volumes;
+import io.treeline.graph.OrganisationLoader;
 import io.treeline.graph.PartnerNumber;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 class ProviderOrderImportIT {
+
+	@Autowired
+	OrganisationLoader organisationLoader;
+
+	@BeforeEach
+	void partnersOfTheOrders() {
+		TestPartners.ensure(this.organisationLoader, "P-IMP-B", "P-IMP-C", "P-IMP-J", "P-IMP-L");
+	}
 
 	@Autowired
 	OrderImport orderImport;
