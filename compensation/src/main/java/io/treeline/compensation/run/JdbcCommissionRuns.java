@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.treeline.compensation.CommissionLine;
@@ -28,13 +29,19 @@ import io.treeline.compensation.period.PeriodCalendar;
 import io.treeline.compensation.run.JdbcRunRecords.PlanRow;
 import io.treeline.compensation.run.JdbcRunRecords.RunRow;
 import io.treeline.compensation.run.RunComputation.Computed;
-import io.treeline.compensation.store.CompensationTransactional;
+import io.treeline.compensation.store.CompensationStoreConfiguration;
 import io.treeline.graph.Genealogy;
+import io.treeline.graph.GenealogyChanged;
 import io.treeline.graph.PartnerNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -61,7 +68,13 @@ class JdbcCommissionRuns implements CommissionRuns {
 
 	private final Map<String, RunProgress> running = new ConcurrentHashMap<>();
 
-	JdbcCommissionRuns(JdbcRunRecords records, Genealogy genealogy, JdbcLedger ledger, CompanySettings company) {
+	private final AtomicLong genealogyChanges = new AtomicLong();
+
+	private final TransactionTemplate transactions;
+
+	JdbcCommissionRuns(JdbcRunRecords records, Genealogy genealogy, JdbcLedger ledger, CompanySettings company,
+			@Qualifier(CompensationStoreConfiguration.TRANSACTION_MANAGER) PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.records = records;
 		this.genealogy = genealogy;
 		this.ledger = ledger;
@@ -85,9 +98,34 @@ class JdbcCommissionRuns implements CommissionRuns {
 		return result(open, false, computed.outcome().lines(), computed.results());
 	}
 
+	/**
+	 * Closes in one transaction; if the genealogy changed while the close computed (a
+	 * move dated inside the period committed meanwhile), the transaction is rolled back
+	 * and the close computed again on the changed tree, up to three times.
+	 */
 	@Override
-	@CompensationTransactional
 	public RunResult close(String plan, String period) {
+		for (int attempt = 1;; attempt++) {
+			long before = this.genealogyChanges.get();
+			try {
+				return this.transactions.execute((status) -> closeOnce(plan, period, before));
+			}
+			catch (GenealogyChangedMeanwhile ex) {
+				if (attempt == 3) {
+					throw new IllegalStateException("The genealogy kept changing while " + plan + " " + period
+							+ " was being closed; nothing was stored, try again", ex);
+				}
+				logger.info("The genealogy changed while {} {} was being closed; computing it again", plan, period);
+			}
+		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void countGenealogyChanges(GenealogyChanged change) {
+		this.genealogyChanges.incrementAndGet();
+	}
+
+	private RunResult closeOnce(String plan, String period, long genealogyBefore) {
 		PlanRow row = plan(plan, true);
 		RunComputation computation = new RunComputation(row, this.company.timeZone(), this.records, this.genealogy);
 		String label = computation.calendar().canonical(period);
@@ -131,6 +169,9 @@ class JdbcCommissionRuns implements CommissionRuns {
 		this.records.insertRunEvents(row.id(), runId, computed.sales().stream().map(Sale::eventId).toList());
 		post(plan, closing, runId, result, currency);
 		phases.put("write", (System.nanoTime() - writing) / 1_000_000);
+		if (this.genealogyChanges.get() != genealogyBefore) {
+			throw new GenealogyChangedMeanwhile();
+		}
 		logger.info("Closed {} {}: {} lines, total {} {}, hash {}, phases {} ms", plan, label, result.lines().size(),
 				result.total().toPlainString(), currency, result.hash(), phases);
 		return result;
@@ -235,6 +276,15 @@ class JdbcCommissionRuns implements CommissionRuns {
 		RunProgress before = this.running.get(key(plan, period));
 		Instant started = (before != null) ? before.startedAt() : this.clock.instant();
 		this.running.put(key(plan, period), new RunProgress(plan, period, closing, phase, started, message, phases));
+	}
+
+	/** Rolls a close back because the genealogy changed while it computed. */
+	private static final class GenealogyChangedMeanwhile extends RuntimeException {
+
+		GenealogyChangedMeanwhile() {
+			super("The genealogy changed while the period was being closed", null, false, false);
+		}
+
 	}
 
 	private static String key(String plan, String period) {
