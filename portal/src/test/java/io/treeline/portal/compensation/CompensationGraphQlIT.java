@@ -252,7 +252,7 @@ class CompensationGraphQlIT {
 		assertThat((List<Map<String, Object>>) ledger.get("entries")).singleElement().satisfies((entry) -> {
 			assertThat(entry).containsEntry("key", "commission-run:" + plan + ":2026-02")
 				.containsEntry("description", "Provisionslauf " + plan + " 2026-02")
-				.containsEntry("bookedAt", "2026-02-28T23:00:00Z")
+				.containsEntry("bookedAt", "2026-02-28T22:59:59.999999Z")
 				.containsEntry("account", "commission-payable:" + a)
 				.containsEntry("currency", "EUR")
 				.containsKey("transactionId");
