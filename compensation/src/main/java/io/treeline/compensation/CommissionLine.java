@@ -53,8 +53,9 @@ public record CommissionLine(PartnerNumber partner, Component component, boolean
 			case RANK_ADVANCEMENT -> "Aufstiegsbonus";
 			case POOL -> "Pool-Anteil am Firmenumsatz";
 		};
-		String formula = this.base.toPlainString() + " × " + this.rate.stripTrailingZeros().toPlainString() + " = "
-				+ this.amount.toPlainString() + " EUR";
+		BigDecimal base = this.base.stripTrailingZeros();
+		String formula = base.setScale(Math.max(2, base.scale())).toPlainString() + " × "
+				+ this.rate.stripTrailingZeros().toPlainString() + " = " + this.amount.toPlainString() + " EUR";
 		return (this.reversal ? "Storno: " : "") + what + " (Planversion " + this.planVersion + "): " + formula;
 	}
 

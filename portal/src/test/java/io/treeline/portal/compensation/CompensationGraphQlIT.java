@@ -217,7 +217,7 @@ class CompensationGraphQlIT {
 				assertThat(decimal(line.get("rate"))).isEqualByComparingTo("0.05");
 				assertThat(decimal(line.get("amount"))).isEqualByComparingTo("10.00");
 				assertThat((String) line.get("explanation")).isEqualTo("Unilevel Ebene 2 auf Auftrag " + order("D")
-						+ " von " + d + " (Planversion 1): " + line.get("base") + " × 0.05 = 10.00 EUR");
+						+ " von " + d + " (Planversion 1): 200.00 × 0.05 = 10.00 EUR");
 			});
 
 		List<Map<String, Object>> career = list("""
