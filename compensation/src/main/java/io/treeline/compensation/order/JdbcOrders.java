@@ -16,7 +16,6 @@ import io.treeline.compensation.Orders;
 import io.treeline.compensation.RecordedOrder;
 import io.treeline.compensation.store.CompensationTransactional;
 import io.treeline.graph.PartnerNumber;
-import io.treeline.graph.Partners;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,11 +29,8 @@ class JdbcOrders implements Orders {
 
 	private final JdbcClient jdbc;
 
-	private final Partners partners;
-
-	JdbcOrders(JdbcClient jdbc, Partners partners) {
+	JdbcOrders(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.partners = partners;
 	}
 
 	@Override
@@ -121,10 +117,6 @@ class JdbcOrders implements Orders {
 	 */
 	private String creditedPartner(NewOrder order) {
 		if (order.customer() == null) {
-			if (this.partners.find(order.partner()).isEmpty()) {
-				throw new IllegalArgumentException(
-						"No partner has the number " + order.partner() + " in the genealogy");
-			}
 			return order.partner().value();
 		}
 		String partner = this.jdbc.sql("select partner_number from customers where customer_number = :customer")

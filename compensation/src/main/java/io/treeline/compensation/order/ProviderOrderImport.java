@@ -85,10 +85,13 @@ class ProviderOrderImport implements OrderImport {
 						+ " is never changed, a storno takes back what it should not have had"));
 			}
 		}
-		Map<PartnerNumber, Boolean> known = new HashMap<>();
+		Set<PartnerNumber> named = new HashSet<>();
+		file.orders().forEach((order) -> named.add(order.value().partner()));
+		named.remove(null);
+		Set<PartnerNumber> known = this.partners.find(named).keySet();
 		for (Located<NewOrder> order : file.orders()) {
 			PartnerNumber partner = order.value().partner();
-			if (partner != null && !known.computeIfAbsent(partner, (p) -> this.partners.find(p).isPresent())) {
+			if (partner != null && !known.contains(partner)) {
 				problems.add(new OrderImportProblem(file.file(), order.line(),
 						"no partner has the number " + partner + " in the genealogy"));
 			}

@@ -157,7 +157,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 			public void afterCompletion(int status) {
 				boolean committed = status == STATUS_COMMITTED;
 				progress(plan, label, true, committed ? "done" : "failed",
-						committed ? null : "rolled back: nothing of the run was stored", phases);
+						committed ? unassignable(computed) : "rolled back: nothing of the run was stored", phases);
 			}
 
 		});
@@ -258,8 +258,12 @@ class JdbcCommissionRuns implements CommissionRuns {
 		progress(plan, period, closing, "computing", null, Map.of());
 		try {
 			Computed computed = computation.get();
+			if (!computed.unassignable().isEmpty()) {
+				logger.warn("{} {}: {} orders are credited to partners the genealogy does not know and wait: {}", plan,
+						period, computed.unassignable().size(), computed.unassignable());
+			}
 			if (!closing) {
-				progress(plan, period, false, "done", null,
+				progress(plan, period, false, "done", unassignable(computed),
 						Map.of("load", computed.loadMillis(), "compute", computed.computeMillis()));
 			}
 			return computed;
@@ -276,6 +280,12 @@ class JdbcCommissionRuns implements CommissionRuns {
 		RunProgress before = this.running.get(key(plan, period));
 		Instant started = (before != null) ? before.startedAt() : this.clock.instant();
 		this.running.put(key(plan, period), new RunProgress(plan, period, closing, phase, started, message, phases));
+	}
+
+	private static String unassignable(Computed computed) {
+		return computed.unassignable().isEmpty() ? null
+				: computed.unassignable().size() + " orders wait for a partner the genealogy does not know: "
+						+ String.join(", ", computed.unassignable().stream().limit(20).toList());
 	}
 
 	/** Rolls a close back because the genealogy changed while it computed. */

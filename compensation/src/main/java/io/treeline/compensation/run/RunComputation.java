@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.treeline.compensation.CommissionLine;
 import io.treeline.compensation.PartnerResult;
@@ -72,6 +73,8 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 	private long loadNanos;
 
+	private final Set<String> unassignable = new TreeSet<>();
+
 	RunComputation(PlanRow plan, ZoneId zone, JdbcRunRecords records, Genealogy genealogy) {
 		this.plan = plan;
 		this.calendar = new PeriodCalendar(plan.plan().periodLength(), zone);
@@ -87,6 +90,15 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			lastClosed = run.period();
 		}
 		this.firstOpen = (lastClosed != null) ? this.calendar.next(lastClosed) : this.plan.plan().firstPeriod();
+	}
+
+	/**
+	 * Returns the orders the computation passed over because the genealogy does not know
+	 * their partner.
+	 * @return order numbers with the partner in brackets
+	 */
+	Set<String> unassignable() {
+		return this.unassignable;
 	}
 
 	String firstOpen() {
@@ -117,7 +129,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		List<PartnerResult> results = results(outcome.state());
 		long total = System.nanoTime() - started;
 		return new Computed(outcome, salesOf(period), results, this.loadNanos / 1_000_000,
-				(total - this.loadNanos) / 1_000_000);
+				(total - this.loadNanos) / 1_000_000, Set.copyOf(this.unassignable));
 	}
 
 	private Outcome outcome(String period) {
@@ -204,8 +216,11 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			for (SaleRow row : this.records.sales(this.plan.id(), from, this.calendar.end(label))) {
 				int partner = this.population.id(row.partner());
 				if (partner < 0) {
-					throw new IllegalStateException("Order " + row.orderNumber() + " is credited to partner "
-							+ row.partner() + ", who is not in the genealogy");
+					// not commissioned and not consumed: it waits for its partner, and
+					// the
+					// run status names it
+					this.unassignable.add(row.orderNumber() + " (" + row.partner() + ")");
+					continue;
 				}
 				sales.add(new Sale(row.eventId(), row.orderNumber(), partner, row.orderedAt(), row.occurredAt(),
 						row.returned(), Sale.units(row.pv()), Sale.units(row.bv()), row.fraction(), row.completes()));
@@ -358,9 +373,10 @@ final class RunComputation implements PeriodCalculation.Conditions {
 	 * @param results what each partner reached
 	 * @param loadMillis time spent reading the stores and translating trees
 	 * @param computeMillis time spent computing
+	 * @param unassignable orders passed over because their partner is unknown
 	 */
-	record Computed(Outcome outcome, List<Sale> sales, List<PartnerResult> results, long loadMillis,
-			long computeMillis) {
+	record Computed(Outcome outcome, List<Sale> sales, List<PartnerResult> results, long loadMillis, long computeMillis,
+			Set<String> unassignable) {
 
 		BigDecimal total() {
 			return this.outcome.lines().stream().map(CommissionLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

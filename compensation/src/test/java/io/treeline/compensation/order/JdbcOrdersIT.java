@@ -85,14 +85,6 @@ class JdbcOrdersIT {
 	}
 
 	@Test
-	void refusesAnOrderOfAPartnerTheGenealogyDoesNotKnow() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.orders.record(order("G-1", "P-GHOST", "2026-01-10T10:00:00Z", "100")))
-			.withMessage("No partner has the number P-GHOST in the genealogy");
-		assertThat(this.orders.find("G-1")).isEmpty();
-	}
-
-	@Test
 	void refusesThePaymentOfAnUnknownOrder() {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.orders.markPaid("O-404", Instant.now()))
 			.withMessage("No order has the number O-404");

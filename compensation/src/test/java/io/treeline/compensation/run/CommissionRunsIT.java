@@ -183,6 +183,19 @@ class CommissionRunsIT {
 	}
 
 	@Test
+	void passesOverAnOrderOfAnUnknownPartnerNamesItAndCommissionsItOnceThePartnerExists() {
+		paidOrder("O-GHOST", "GHOST", "300.00", "2026-01-12T10:00:00Z");
+		RunResult january = this.runs.close("Uni", "2026-01");
+		assertThat(january.total()).isEqualByComparingTo("20.00");
+		assertThat(this.runs.running()).anySatisfy((progress) -> assertThat(progress.message())
+			.isEqualTo("1 orders wait for a partner the genealogy does not know: O-GHOST (R-GHOST)"));
+		this.loader.load(new Organisation(List.of(partner("GHOST")),
+				List.of(new Sponsorship(number("GHOST"), number("A"), JOINED, null)), List.of()));
+		assertThat(this.runs.preview("Uni", "2026-02").amountsByPartner()).containsEntry(number("A"),
+				new BigDecimal("30.00"));
+	}
+
+	@Test
 	void databaseRefusesAnUnbalancedJournalTransaction() {
 		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
