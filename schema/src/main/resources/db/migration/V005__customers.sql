@@ -11,3 +11,6 @@ create table customers (
 create index customers_by_partner on customers (partner_number);
 
 alter table orders add column customer_number varchar(64) references customers (customer_number);
+
+-- The events of one order (payment, returns), read whenever an event is recorded.
+create index order_events_by_order on order_events (order_id);
