@@ -318,7 +318,7 @@ class ScaleBenchmark implements ApplicationRunner {
 			statement.execute("""
 					insert into order_events (order_id, kind, occurred_at, pv, bv)
 					select o.id, 'PAID', b.ordered_at, b.bv, b.bv
-					from bench_orders b join orders o using (order_number)""");
+					from bench_orders b join orders o using (order_number) order by o.id""");
 			statement.execute("drop table bench_orders");
 			statement.execute("analyze orders; analyze order_lines; analyze order_events");
 		}

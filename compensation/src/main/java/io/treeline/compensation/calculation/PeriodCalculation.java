@@ -21,7 +21,14 @@ import io.treeline.compensation.plan.PlanRules.Binary;
  */
 public final class PeriodCalculation {
 
+	/**
+	 * The order events are commissioned in: by instant, then by the provider's order
+	 * number (payment before returns), and only then by the database's event id, so that
+	 * the lines and their hash do not depend on the order the events were stored in.
+	 */
 	private static final Comparator<Sale> IN_ORDER = Comparator.comparing(Sale::occurredAt)
+		.thenComparing(Sale::orderNumber)
+		.thenComparing(Sale::returned)
 		.thenComparingLong(Sale::eventId);
 
 	private PeriodCalculation() {
