@@ -227,6 +227,16 @@ public final class GenealogySnapshot {
 	}
 
 	/**
+	 * Returns a partner's number as text, without making a {@link PartnerNumber}: for
+	 * passes over every partner.
+	 * @param id the partner
+	 * @return the number
+	 */
+	public String numberValue(int id) {
+		return this.numbers[id];
+	}
+
+	/**
 	 * Returns when a partner's contract started.
 	 * @param id the partner
 	 * @return the join instant

@@ -51,7 +51,17 @@ public sealed interface PlacementRule {
 		 * @return the chosen leg, or the weaker leg when none was chosen
 		 */
 		public PlacementRule fallback() {
-			return (this.fallbackLeg != null) ? new ChosenLeg(this.plan, this.fallbackLeg) : new WeakerLeg(this.plan);
+			return fallback(this.plan, this.fallbackLeg);
+		}
+
+		/**
+		 * Returns the rule that places a partner out of a holding tank.
+		 * @param plan the binary plan
+		 * @param leg the chosen leg, or {@code null} for the weaker leg
+		 * @return the rule
+		 */
+		public static PlacementRule fallback(String plan, Leg leg) {
+			return (leg != null) ? new ChosenLeg(plan, leg) : new WeakerLeg(plan);
 		}
 
 	}

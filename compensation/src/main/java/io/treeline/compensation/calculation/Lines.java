@@ -90,7 +90,7 @@ public final class Lines {
 	}
 
 	private PartnerNumber partner(int id) {
-		return PartnerNumber.of(this.population.number(id));
+		return this.population.partner(id);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.treeline.compensation.calculation;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 
 import io.treeline.compensation.Component;
@@ -118,7 +117,7 @@ public final class OrderCommissions {
 			Lines lines) {
 		int up = sponsor.parent()[sale.partner()];
 		long joined = sponsor.joinedAt()[sale.partner()];
-		long ordered = nanos(sale.orderedAt());
+		long ordered = TreeAt.nanos(sale.orderedAt());
 		if (up != TreeAt.NONE && ordered >= joined && ordered - joined < fastStart.days() * 86_400_000_000_000L) {
 			lines.earn(up, Component.FAST_START, sale.orderNumber(), sale.partner(), version, null, base,
 					fastStart.rate());
@@ -130,23 +129,12 @@ public final class OrderCommissions {
 	 * of the order date.
 	 */
 	private static BigDecimal rankRate(PlanRules rules, PeriodState conditions, int partner) {
-		int rank = conditions.paidAs()[partner];
-		if (rank < 0) {
-			return BigDecimal.ZERO;
-		}
-		if (conditions.rules() == rules) {
-			return Qualification.rate(rules, rank);
-		}
-		return Qualification.rate(rules, rules.career().indexOf(conditions.rankName(rank)).orElse(-1));
+		return Qualification.rate(rules, conditions.rankIn(conditions.paidAs()[partner], rules));
 	}
 
 	private static BigDecimal topRate(PlanRules rules) {
 		List<PlanRules.Rank> ranks = rules.career().ranks();
 		return ranks.isEmpty() ? BigDecimal.ZERO : ranks.get(ranks.size() - 1).rate();
-	}
-
-	static long nanos(Instant instant) {
-		return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
 	}
 
 }

@@ -145,7 +145,7 @@ public final class PeriodCommissions {
 	public static void rankAdvancement(PeriodState state, PeriodState previous, Lines lines) {
 		List<Rank> ranks = state.rules().career().ranks();
 		for (int id = 0; id < state.pv().length; id++) {
-			int before = previousHighest(state, previous, id);
+			int before = previous.rankIn(previous.highest()[id], state.rules());
 			for (int r = before + 1; r <= state.achieved()[id]; r++) {
 				BigDecimal bonus = ranks.get(r).advancementBonus();
 				if (bonus != null && bonus.signum() > 0) {
@@ -182,14 +182,6 @@ public final class PeriodCommissions {
 				}
 			}
 		}
-	}
-
-	private static int previousHighest(PeriodState state, PeriodState previous, int id) {
-		int rank = previous.highest()[id];
-		if (rank < 0 || previous.rules() == state.rules()) {
-			return rank;
-		}
-		return state.rules().career().indexOf(previous.rankName(rank)).orElse(-1);
 	}
 
 }

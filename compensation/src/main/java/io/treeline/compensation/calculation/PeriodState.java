@@ -45,4 +45,18 @@ public record PeriodState(String period, int planVersion, PlanRules rules, long[
 		return (rank < 0) ? null : this.rules.career().ranks().get(rank).name();
 	}
 
+	/**
+	 * Returns one of this state's rank indices as an index into other rules' ranks,
+	 * matched by name (a plan version may rename or add ranks).
+	 * @param rank an index into this state's ranks, {@code -1} for none
+	 * @param other the rules to read it with
+	 * @return the index there, {@code -1} if those rules have no rank of that name
+	 */
+	public int rankIn(int rank, PlanRules other) {
+		if (rank < 0 || other == this.rules) {
+			return rank;
+		}
+		return other.career().indexOf(rankName(rank)).orElse(-1);
+	}
+
 }

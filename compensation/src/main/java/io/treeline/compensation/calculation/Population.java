@@ -3,6 +3,8 @@ package io.treeline.compensation.calculation;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.treeline.graph.PartnerNumber;
+
 /**
  * The partners of a run with dense int ids, so that calculators work on arrays.
  */
@@ -12,12 +14,15 @@ public final class Population {
 
 	private final Map<String, Integer> ids;
 
+	private final PartnerNumber[] partners;
+
 	/**
 	 * Creates a population.
 	 * @param numbers partner numbers; a partner's id is its index
 	 */
 	public Population(String[] numbers) {
 		this.numbers = numbers.clone();
+		this.partners = new PartnerNumber[numbers.length];
 		this.ids = new HashMap<>(numbers.length * 2);
 		for (int id = 0; id < numbers.length; id++) {
 			if (this.ids.put(numbers[id], id) != null) {
@@ -42,6 +47,21 @@ public final class Population {
 
 	public String number(int id) {
 		return this.numbers[id];
+	}
+
+	/**
+	 * Returns a partner's number as the API type, made once per partner (every commission
+	 * line names one, and checking a number's format per line was measurable at 1M).
+	 * @param id the partner
+	 * @return its number
+	 */
+	public PartnerNumber partner(int id) {
+		PartnerNumber partner = this.partners[id];
+		if (partner == null) {
+			partner = PartnerNumber.of(this.numbers[id]);
+			this.partners[id] = partner;
+		}
+		return partner;
 	}
 
 }

@@ -3,7 +3,6 @@ package io.treeline.compensation.calculation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,9 @@ public final class Qualification {
 		List<Rank> ranks = rules.career().ranks();
 		boolean needsLegs = ranks.stream().anyMatch((rank) -> rank.maxLegShare() != null);
 		long[] gv = new long[size];
-		Map<Long, long[]> legs = new HashMap<>();
+		// leg volumes by partner and direct child (a child may change parent within a
+		// period)
+		Map<Integer, Map<Integer, Long>> legs = new HashMap<>();
 		for (Map.Entry<TreeAt, long[]> byTree : volumeByTree(sales, size, sponsorTree, true).entrySet()) {
 			TreeAt tree = byTree.getKey();
 			long[] sums = tree.subtreeSums(byTree.getValue());
@@ -52,12 +53,10 @@ public final class Qualification {
 				gv[id] += sums[id];
 				int p = tree.parent()[id];
 				if (needsLegs && p != TreeAt.NONE && sums[id] != 0) {
-					legs.computeIfAbsent(((long) p << 32) | id, (key) -> new long[1])[0] += sums[id];
+					legs.computeIfAbsent(p, (key) -> new HashMap<>()).merge(id, sums[id], Long::sum);
 				}
 			}
 		}
-		Map<Integer, long[]> legsByPartner = new HashMap<>();
-		legs.forEach((key, volume) -> legsByPartner.merge((int) (key >>> 32), volume, (a, b) -> append(a, b[0])));
 		long minActive = Sale.units(rules.minPersonalPv());
 		boolean[] active = new boolean[size];
 		int[] achieved = new int[size];
@@ -65,10 +64,10 @@ public final class Qualification {
 		int[] highest = new int[size];
 		for (int id = 0; id < size; id++) {
 			active[id] = pv[id] >= minActive;
-			achieved[id] = achievedRank(ranks, pv[id], gv[id], legsByPartner.get(id));
-			int before = previousRank(previous, previous.paidAs()[id], rules);
+			achieved[id] = achievedRank(ranks, pv[id], gv[id], legs.get(id));
+			int before = previous.rankIn(previous.paidAs()[id], rules);
 			paidAs[id] = (rules.career().mode() == CareerMode.FIXED) ? Math.max(achieved[id], before) : achieved[id];
-			highest[id] = Math.max(achieved[id], previousRank(previous, previous.highest()[id], rules));
+			highest[id] = Math.max(achieved[id], previous.rankIn(previous.highest()[id], rules));
 		}
 		return new PeriodState(period, planVersion, rules, pv, gv, active, achieved, paidAs, highest, new long[size],
 				new long[size]);
@@ -96,7 +95,7 @@ public final class Qualification {
 		return byTree;
 	}
 
-	private static int achievedRank(List<Rank> ranks, long pv, long gv, long[] legs) {
+	private static int achievedRank(List<Rank> ranks, long pv, long gv, Map<Integer, Long> legs) {
 		for (int r = ranks.size() - 1; r >= 0; r--) {
 			Rank rank = ranks.get(r);
 			long minGroup = Sale.units(rank.minGroupPv());
@@ -111,7 +110,7 @@ public final class Qualification {
 					.setScale(0, RoundingMode.DOWN)
 					.longValueExact();
 				group = pv;
-				for (long leg : legs) {
+				for (long leg : legs.values()) {
 					group += Math.min(leg, perLeg);
 				}
 			}
@@ -120,20 +119,6 @@ public final class Qualification {
 			}
 		}
 		return -1;
-	}
-
-	private static int previousRank(PeriodState previous, int rank, PlanRules rules) {
-		if (rank < 0 || previous.rules() == rules) {
-			return rank;
-		}
-		String name = previous.rankName(rank);
-		return rules.career().indexOf(name).orElse(-1);
-	}
-
-	private static long[] append(long[] values, long value) {
-		long[] longer = Arrays.copyOf(values, values.length + 1);
-		longer[values.length] = value;
-		return longer;
 	}
 
 	static BigDecimal rate(PlanRules rules, int rank) {

@@ -19,6 +19,15 @@ public record TreeAt(Instant asOf, int[] parent, byte[] side, int[] preorder, lo
 	public static final int NONE = -1;
 
 	/**
+	 * Converts an instant to the unit of {@link #joinedAt()}.
+	 * @param instant the instant
+	 * @return nanoseconds since the epoch
+	 */
+	public static long nanos(Instant instant) {
+		return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+	}
+
+	/**
 	 * Sums values over every subtree.
 	 * @param own the value of each partner
 	 * @return the sum of each partner's value and its whole downline's

@@ -3,6 +3,7 @@ package io.treeline.compensation.plan;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,6 +41,7 @@ class JdbcPlans implements Plans {
 	@Override
 	@CompensationTransactional
 	public PlanVersion create(Plan plan, LocalDate effectiveFrom, String document) {
+		requireDate(effectiveFrom);
 		PlanDocument.read(document, plan.type());
 		String firstPeriod = new PeriodCalendar(plan.periodLength(), this.company.timeZone())
 			.canonical(plan.firstPeriod());
@@ -62,16 +64,14 @@ class JdbcPlans implements Plans {
 	@Override
 	@CompensationTransactional
 	public PlanVersion addVersion(String plan, LocalDate effectiveFrom, String document) {
+		requireDate(effectiveFrom);
 		Plan existing = lock(plan);
 		PlanDocument.read(document, existing.type());
 		Optional<Instant> closedUntil = this.jdbc
 			.sql("select max(ends_at) from commission_runs r join plans p on p.id = r.plan_id where p.name = :plan")
 			.param("plan", plan)
-			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
+			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
 			.single();
-		if (effectiveFrom == null) {
-			throw new InvalidPlanException("effectiveFrom is required");
-		}
 		Instant takesEffect = effectiveFrom.atStartOfDay(this.company.timeZone()).toInstant();
 		if (closedUntil.isPresent() && takesEffect.isBefore(closedUntil.get())) {
 			throw new InvalidPlanException("effectiveFrom: " + effectiveFrom + " lies in a closed period of plan '"
@@ -81,10 +81,13 @@ class JdbcPlans implements Plans {
 		return insertVersion(plan, effectiveFrom, document);
 	}
 
-	private PlanVersion insertVersion(String plan, LocalDate effectiveFrom, String document) {
+	private static void requireDate(LocalDate effectiveFrom) {
 		if (effectiveFrom == null) {
 			throw new InvalidPlanException("effectiveFrom is required");
 		}
+	}
+
+	private PlanVersion insertVersion(String plan, LocalDate effectiveFrom, String document) {
 		return this.jdbc.sql("""
 				insert into plan_versions (plan_id, version, effective_from, document)
 				select p.id, coalesce((select max(v.version) from plan_versions v where v.plan_id = p.id), 0) + 1,

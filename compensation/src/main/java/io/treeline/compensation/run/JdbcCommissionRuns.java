@@ -88,7 +88,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 		RunComputation computation = new RunComputation(row, this.company.timeZone(), this.records, this.genealogy);
 		String label = computation.calendar().canonical(period);
 		Period open = period(row, computation.calendar(), label, false);
-		if (this.records.run(row.id(), label).isPresent()) {
+		if (computation.closedRun(label).isPresent()) {
 			throw new InvalidPlanException("period: " + label + " of plan '" + plan + "' is closed; read its result");
 		}
 		if (label.compareTo(row.plan().firstPeriod()) < 0) {
@@ -129,7 +129,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 		PlanRow row = plan(plan, true);
 		RunComputation computation = new RunComputation(row, this.company.timeZone(), this.records, this.genealogy);
 		String label = computation.calendar().canonical(period);
-		Optional<RunRow> done = this.records.run(row.id(), label);
+		Optional<RunRow> done = computation.closedRun(label);
 		if (done.isPresent()) {
 			return stored(row, computation.calendar(), done.get());
 		}

@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,7 +37,6 @@ import io.treeline.compensation.run.JdbcRunRecords.SaleRow;
 import io.treeline.compensation.run.JdbcRunRecords.VersionRow;
 import io.treeline.graph.Genealogy;
 import io.treeline.graph.GenealogySnapshot;
-import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.Tree;
 
 /**
@@ -101,6 +101,15 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		return this.unassignable;
 	}
 
+	/**
+	 * Returns the closed run of a period, as read when the computation was made.
+	 * @param period the label
+	 * @return the run, empty while the period is open
+	 */
+	Optional<RunRow> closedRun(String period) {
+		return Optional.ofNullable(this.closedRuns.get(period));
+	}
+
 	String firstOpen() {
 		return this.firstOpen;
 	}
@@ -122,7 +131,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		this.loadNanos += System.nanoTime() - loading;
 		String[] numbers = new String[everyone.size()];
 		for (int id = 0; id < numbers.length; id++) {
-			numbers[id] = everyone.number(id).value();
+			numbers[id] = everyone.numberValue(id);
 		}
 		this.population = new Population(numbers);
 		Outcome outcome = outcome(period);
@@ -280,7 +289,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			int size = this.population.size();
 			int[] toPopulation = new int[snapshot.size()];
 			for (int id = 0; id < snapshot.size(); id++) {
-				toPopulation[id] = this.population.id(snapshot.number(id).value());
+				toPopulation[id] = this.population.id(snapshot.numberValue(id));
 			}
 			int[] parent = new int[size];
 			byte[] side = new byte[size];
@@ -298,8 +307,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 				int p = snapshot.parent(id);
 				parent[member] = (p != GenealogySnapshot.NONE) ? toPopulation[p] : TreeAt.NONE;
 				side[member] = (byte) ((snapshot.side(id) == null) ? 0 : snapshot.side(id).ordinal() + 1);
-				Instant joined = snapshot.joinedAt(id);
-				joinedAt[member] = joined.getEpochSecond() * 1_000_000_000L + joined.getNano();
+				joinedAt[member] = TreeAt.nanos(snapshot.joinedAt(id));
 			}
 			return new TreeAt(snapshot.asOf(), parent, side, Arrays.copyOf(preorder, visited), joinedAt);
 		});
@@ -351,11 +359,10 @@ final class RunComputation implements PeriodCalculation.Conditions {
 					|| state.achieved()[id] >= 0 || state.paidAs()[id] >= 0 || state.highest()[id] >= 0
 					|| state.carryLeft()[id] != 0 || state.carryRight()[id] != 0;
 			if (anything) {
-				results
-					.add(new PartnerResult(PartnerNumber.of(this.population.number(id)), Sale.decimal(state.pv()[id]),
-							Sale.decimal(state.gv()[id]), state.active()[id], state.rankName(state.achieved()[id]),
-							state.rankName(state.paidAs()[id]), state.rankName(state.highest()[id]),
-							Sale.decimal(state.carryLeft()[id]), Sale.decimal(state.carryRight()[id])));
+				results.add(new PartnerResult(this.population.partner(id), Sale.decimal(state.pv()[id]),
+						Sale.decimal(state.gv()[id]), state.active()[id], state.rankName(state.achieved()[id]),
+						state.rankName(state.paidAs()[id]), state.rankName(state.highest()[id]),
+						Sale.decimal(state.carryLeft()[id]), Sale.decimal(state.carryRight()[id])));
 			}
 		}
 		results.sort(Comparator.comparing(PartnerResult::partner));

@@ -148,7 +148,7 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 		Instant closedUntil = this.closedPeriods.closedUntil();
 		for (WaitingPartner waiting : overdue) {
 			Instant at = waiting.deadline().isBefore(closedUntil) ? closedUntil : waiting.deadline();
-			PlacementRule fallback = new PlacementRule.HoldingTank(waiting.plan(), 1, waiting.fallbackLeg()).fallback();
+			PlacementRule fallback = PlacementRule.HoldingTank.fallback(waiting.plan(), waiting.fallbackLeg());
 			// one transaction each: the next placement reads a snapshot that holds this
 			// one
 			Placement placed;
