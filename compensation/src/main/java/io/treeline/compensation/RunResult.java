@@ -3,7 +3,6 @@ package io.treeline.compensation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.treeline.graph.PartnerNumber;
 
@@ -12,18 +11,18 @@ import io.treeline.graph.PartnerNumber;
  *
  * @param period the period
  * @param closed whether this is the closed (final, posted) result
- * @param lines every commission line, in the order computed (which depends only on the
- * data: events by instant and id, partners by number)
+ * @param lines every commission line (in columns; see {@link CommissionLineList}), in the
+ * order computed (which depends only on the data: events by instant and id, partners by
+ * number)
  * @param results what each partner reached
  * @param total the sum of all lines
  * @param hash SHA-256 of the lines and results in a canonical text form: the same inputs
  * give the same hash in any time zone, locale or thread count
  */
-public record RunResult(Period period, boolean closed, List<CommissionLine> lines, List<PartnerResult> results,
+public record RunResult(Period period, boolean closed, CommissionLineList lines, List<PartnerResult> results,
 		BigDecimal total, String hash) {
 
 	public RunResult {
-		lines = List.copyOf(lines);
 		results = List.copyOf(results);
 	}
 
@@ -32,9 +31,7 @@ public record RunResult(Period period, boolean closed, List<CommissionLine> line
 	 * @return amounts by partner
 	 */
 	public Map<PartnerNumber, BigDecimal> amountsByPartner() {
-		return this.lines.stream()
-			.collect(Collectors.groupingBy(CommissionLine::partner,
-					Collectors.reducing(BigDecimal.ZERO, CommissionLine::amount, BigDecimal::add)));
+		return this.lines.amountsByPartner();
 	}
 
 }

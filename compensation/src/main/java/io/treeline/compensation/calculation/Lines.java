@@ -2,25 +2,26 @@ package io.treeline.compensation.calculation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.treeline.compensation.CommissionLine;
+import io.treeline.compensation.CommissionLineList;
 import io.treeline.compensation.Component;
-import io.treeline.graph.PartnerNumber;
 
 /**
- * Collects the commission lines of a computation. Every original amount is
+ * Collects the commission lines of a computation, in columns
+ * ({@link CommissionLineList}). Every original amount is
  * {@code round(base * rate, 2, HALF_UP)}; lines that round to zero are not written.
  */
 public final class Lines {
 
 	private final Population population;
 
-	private final List<CommissionLine> lines = new ArrayList<>();
+	private final CommissionLineList.Builder lines;
 
 	public Lines(Population population) {
 		this.population = population;
+		this.lines = CommissionLineList.builder(population);
 	}
 
 	/**
@@ -57,8 +58,9 @@ public final class Lines {
 	public void pay(int partner, Component component, String orderNumber, int source, int version, Integer level,
 			BigDecimal base, BigDecimal rate, BigDecimal amount) {
 		if (amount.signum() != 0) {
-			this.lines.add(new CommissionLine(partner(partner), component, false, orderNumber,
-					(source >= 0) ? partner(source) : null, version, level, base, rate, amount));
+			this.lines.add(partner, component, false, orderNumber,
+					(source >= 0) ? source : CommissionLineList.PartnerIds.NO_PARTNER, version, level, base, rate,
+					amount);
 		}
 	}
 
@@ -72,8 +74,30 @@ public final class Lines {
 		}
 	}
 
-	public List<CommissionLine> all() {
-		return this.lines;
+	/**
+	 * Returns how many lines there are so far.
+	 * @return the count
+	 */
+	public int size() {
+		return this.lines.size();
+	}
+
+	/**
+	 * Returns some of the lines so far, made as objects.
+	 * @param from the first line
+	 * @param to after the last line
+	 * @return the lines
+	 */
+	public List<CommissionLine> range(int from, int to) {
+		return this.lines.lines(from, to);
+	}
+
+	/**
+	 * Hands the lines over; no line can be added afterwards.
+	 * @return the lines
+	 */
+	public CommissionLineList build() {
+		return this.lines.build();
 	}
 
 	/**
@@ -81,16 +105,22 @@ public final class Lines {
 	 * @return amounts by population id
 	 */
 	public BigDecimal[] netByPartner() {
-		BigDecimal[] net = new BigDecimal[this.population.size()];
-		for (CommissionLine line : this.lines) {
-			int id = this.population.id(line.partner().value());
-			net[id] = (net[id] != null) ? net[id].add(line.amount()) : line.amount();
+		long[] cents = new long[this.population.size()];
+		boolean[] any = new boolean[cents.length];
+		for (int i = 0; i < this.lines.size(); i++) {
+			int id = this.lines.partnerId(i);
+			if (id >= 0) {
+				cents[id] += this.lines.amountCents(i);
+				any[id] = true;
+			}
+		}
+		BigDecimal[] net = new BigDecimal[cents.length];
+		for (int id = 0; id < net.length; id++) {
+			if (any[id]) {
+				net[id] = BigDecimal.valueOf(cents[id], 2);
+			}
 		}
 		return net;
-	}
-
-	private PartnerNumber partner(int id) {
-		return this.population.partner(id);
 	}
 
 	/**

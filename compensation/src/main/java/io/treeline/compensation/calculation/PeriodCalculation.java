@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.treeline.compensation.CommissionLine;
+import io.treeline.compensation.CommissionLineList;
 import io.treeline.compensation.plan.PlanRules;
 import io.treeline.compensation.plan.PlanRules.Binary;
 
@@ -57,6 +58,13 @@ public final class PeriodCalculation {
 			PeriodCommissions.binary(state, binary, sales, conditions::placementTree, previous, lines);
 		}
 		Set<String> removed = returnedWithinPeriod(sales);
+		Set<String> returnedNow = new HashSet<>();
+		for (Sale sale : sales) {
+			if (sale.returned()) {
+				returnedNow.add(sale.orderNumber());
+			}
+		}
+		// kept as objects only for the orders a return of this period reverses
 		Map<String, List<CommissionLine>> originalsThisRun = new HashMap<>();
 		Map<String, Map<Reversals.LineKey, Reversals.Reversed>> reversedByOrder = new HashMap<>();
 		List<Sale> inOrder = new ArrayList<>(sales);
@@ -73,11 +81,13 @@ public final class PeriodCalculation {
 				// an order dated after its payment counts with this period's conditions
 				PeriodState orderPeriod = sale.orderedAt().isBefore(start) ? conditions.stateAt(sale.orderedAt())
 						: state;
-				int before = lines.all().size();
+				int before = lines.size();
 				OrderCommissions.commission(sale, atOrder.number(), atOrder.rules(), orderPeriod,
 						conditions.sponsorTree(sale.orderedAt()), conditions.placementTree(sale.orderedAt()), lines);
-				originalsThisRun.computeIfAbsent(sale.orderNumber(), (order) -> new ArrayList<>())
-					.addAll(lines.all().subList(before, lines.all().size()));
+				if (returnedNow.contains(sale.orderNumber())) {
+					originalsThisRun.computeIfAbsent(sale.orderNumber(), (order) -> new ArrayList<>())
+						.addAll(lines.range(before, lines.size()));
+				}
 			}
 			else {
 				List<CommissionLine> originals = new ArrayList<>(conditions.closedOriginals(sale.orderNumber()));
@@ -95,7 +105,7 @@ public final class PeriodCalculation {
 			PeriodCommissions.matching(state, rules.bonuses().matching(), conditions.sponsorTree(end.minusNanos(1)),
 					lines);
 		}
-		return new Outcome(state, lines.all());
+		return new Outcome(state, lines.build());
 	}
 
 	/**
@@ -185,7 +195,7 @@ public final class PeriodCalculation {
 	 * @param state what every partner reached
 	 * @param lines the commission lines
 	 */
-	public record Outcome(PeriodState state, List<CommissionLine> lines) {
+	public record Outcome(PeriodState state, CommissionLineList lines) {
 
 	}
 

@@ -3,12 +3,13 @@ package io.treeline.compensation.calculation;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.treeline.compensation.CommissionLineList;
 import io.treeline.graph.PartnerNumber;
 
 /**
  * The partners of a run with dense int ids, so that calculators work on arrays.
  */
-public final class Population {
+public final class Population implements CommissionLineList.PartnerIds {
 
 	private final String[] numbers;
 
@@ -45,6 +46,11 @@ public final class Population {
 		return (id != null) ? id : -1;
 	}
 
+	@Override
+	public int id(PartnerNumber number) {
+		return id(number.value());
+	}
+
 	public String number(int id) {
 		return this.numbers[id];
 	}
@@ -55,6 +61,7 @@ public final class Population {
 	 * @param id the partner
 	 * @return its number
 	 */
+	@Override
 	public PartnerNumber partner(int id) {
 		PartnerNumber partner = this.partners[id];
 		if (partner == null) {

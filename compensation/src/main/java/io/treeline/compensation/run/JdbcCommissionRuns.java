@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.treeline.compensation.CommissionLine;
+import io.treeline.compensation.CommissionLineList;
 import io.treeline.compensation.CommissionRuns;
 import io.treeline.compensation.CompanySettings;
 import io.treeline.compensation.InvalidPlanException;
@@ -164,7 +165,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 		long writing = System.nanoTime();
 		String currency = this.company.currency();
 		long runId = this.records.insertRun(row.id(), closing, result.hash(), result.total(), currency);
-		this.records.insertLines(runId, result.lines(), currency);
+		this.records.insertLines(runId, result.lines());
 		this.records.insertResults(runId, result.results());
 		this.records.insertRunEvents(row.id(), runId, computed.sales().stream().map(Sale::eventId).toList());
 		post(plan, closing, runId, result, currency);
@@ -206,7 +207,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 	}
 
 	private RunResult stored(PlanRow row, PeriodCalendar calendar, RunRow run) {
-		List<CommissionLine> lines = this.records.lines(run.id(), null);
+		CommissionLineList lines = this.records.lines(run.id(), null);
 		List<PartnerResult> results = this.records.results(run.id());
 		return new RunResult(new Period(row.plan().name(), run.period(), run.start(), run.end(), true), true, lines,
 				results, run.total().setScale(2), run.hash());
@@ -234,7 +235,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 	public List<CommissionLine> commissions(PartnerNumber partner, String plan, String period) {
 		PlanRow row = plan(plan, false);
 		return this.records.run(row.id(), calendar(row).canonical(period))
-			.map((run) -> this.records.lines(run.id(), partner))
+			.<List<CommissionLine>>map((run) -> this.records.lines(run.id(), partner))
 			.orElse(List.of());
 	}
 
@@ -301,11 +302,9 @@ class JdbcCommissionRuns implements CommissionRuns {
 		return plan + "\u0000" + period;
 	}
 
-	private static RunResult result(Period period, boolean closed, List<CommissionLine> computed,
+	private static RunResult result(Period period, boolean closed, CommissionLineList lines,
 			List<PartnerResult> results) {
-		List<CommissionLine> lines = computed;
-		BigDecimal total = lines.stream().map(CommissionLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		return new RunResult(period, closed, lines, results, total.setScale(2), RunHash.of(lines, results));
+		return new RunResult(period, closed, lines, results, lines.total(), RunHash.of(lines, results));
 	}
 
 	private PlanRow plan(String plan, boolean lock) {

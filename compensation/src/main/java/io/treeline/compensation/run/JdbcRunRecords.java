@@ -1,16 +1,24 @@
 package io.treeline.compensation.run;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
 
 import io.treeline.compensation.CommissionLine;
-import io.treeline.compensation.Component;
+import io.treeline.compensation.CommissionLineList;
 import io.treeline.compensation.PartnerResult;
 import io.treeline.compensation.Period;
 import io.treeline.compensation.PeriodLength;
@@ -19,12 +27,15 @@ import io.treeline.compensation.PlanType;
 import io.treeline.compensation.store.PostgresCopy;
 import io.treeline.graph.PartnerNumber;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
- * The tables of commission runs: {@code commission_runs}, {@code commission_lines},
- * {@code period_results} and {@code run_events}, and the order events a run reads.
+ * The tables of commission runs: {@code commission_runs},
+ * {@code commission_line_segments}, {@code period_results} and {@code run_events}, and
+ * the order events a run reads.
  */
 @Repository
 class JdbcRunRecords {
@@ -33,9 +44,12 @@ class JdbcRunRecords {
 
 	private final PostgresCopy copy;
 
-	JdbcRunRecords(JdbcClient jdbc, PostgresCopy copy) {
+	private final DataSource dataSource;
+
+	JdbcRunRecords(JdbcClient jdbc, PostgresCopy copy, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.copy = copy;
+		this.dataSource = dataSource;
 	}
 
 	Optional<PlanRow> plan(String name, boolean lock) {
@@ -122,29 +136,71 @@ class JdbcRunRecords {
 	}
 
 	/**
-	 * Reads lines of closed runs of the plan: of some orders, or of a run and partner.
+	 * Reads the order-based lines of closed runs of the plan that belong to some orders:
+	 * the segments their order keys fall in, in the order of runs and lines.
 	 */
 	List<CommissionLine> linesOfOrders(long planId, Collection<String> orders) {
 		if (orders.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("""
-				select l.* from commission_lines l join commission_runs r on r.id = l.run_id
-				where r.plan_id = :planId and l.order_number in (:orders)
-				order by l.run_id, l.line_no
-				""").param("planId", planId).param("orders", orders).query(JdbcRunRecords::line).list();
+		TreeSet<String> keys = new TreeSet<>();
+		for (String order : orders) {
+			keys.add(LineSegments.orderKey(order));
+		}
+		List<long[]> wanted = new ArrayList<>();
+		this.jdbc.sql("""
+				select s.run_id, s.segment, s.first_key, s.last_key
+				from commission_line_segments s join commission_runs r on r.id = s.run_id
+				where r.plan_id = :planId and s.arrangement = 'O'
+				""").param("planId", planId).query((rs) -> {
+			String key = keys.ceiling(rs.getString("first_key"));
+			if (key != null && key.compareTo(rs.getString("last_key")) <= 0) {
+				wanted.add(new long[] { rs.getLong("run_id"), rs.getInt("segment") });
+			}
+		});
+		Set<String> numbers = Set.copyOf(orders);
+		List<RunLine> lines = new ArrayList<>();
+		for (long[] segment : wanted) {
+			List<LineSegments.NumberedLine> found = new ArrayList<>();
+			LineSegments.decode(segmentData(segment[0], "O", (int) segment[1]),
+					(line) -> numbers.contains(line.orderNumber()), found);
+			for (LineSegments.NumberedLine line : found) {
+				lines.add(new RunLine(segment[0], line.number(), line.line()));
+			}
+		}
+		lines.sort(Comparator.comparingLong(RunLine::run).thenComparingInt(RunLine::number));
+		return lines.stream().map(RunLine::line).toList();
 	}
 
-	List<CommissionLine> lines(long runId, PartnerNumber partner) {
+	/**
+	 * Reads the lines of a closed run, all or a partner's, in the order they were
+	 * computed.
+	 */
+	CommissionLineList lines(long runId, PartnerNumber partner) {
+		List<LineSegments.NumberedLine> found = new ArrayList<>();
+		this.jdbc.sql("""
+				select lines from commission_line_segments
+				where run_id = :runId and arrangement = 'P'
+				  and (cast(:partner as varchar) is null or (first_key <= :partner and last_key >= :partner))
+				order by segment
+				""").param("runId", runId).param("partner", (partner != null) ? partner.value() : null).query((rs) -> {
+			LineSegments.decode(rs.getBytes("lines"), (line) -> partner == null || line.partner().equals(partner),
+					found);
+		});
+		found.sort(Comparator.comparingInt(LineSegments.NumberedLine::number));
+		return CommissionLineList.of(found.stream().map(LineSegments.NumberedLine::line).toList());
+	}
+
+	private byte[] segmentData(long runId, String arrangement, int segment) {
 		return this.jdbc.sql("""
-				select * from commission_lines where run_id = :runId
-				  and (cast(:partner as varchar) is null or partner_number = :partner)
-				order by line_no
+				select lines from commission_line_segments
+				where run_id = :runId and arrangement = :arrangement and segment = :segment
 				""")
 			.param("runId", runId)
-			.param("partner", (partner != null) ? partner.value() : null)
-			.query(JdbcRunRecords::line)
-			.list();
+			.param("arrangement", arrangement)
+			.param("segment", segment)
+			.query(byte[].class)
+			.single();
 	}
 
 	long insertRun(long planId, Period period, String hash, BigDecimal total, String currency) {
@@ -164,25 +220,39 @@ class JdbcRunRecords {
 			.single();
 	}
 
-	void insertLines(long runId, List<CommissionLine> lines, String currency) {
-		this.copy
-			.copy("commission_lines (run_id, line_no, partner_number, component, kind, order_number, source_partner, "
-					+ "plan_version, level, base, rate, amount, currency)", lines.size(), (index, row) -> {
-						CommissionLine line = lines.get(index);
-						row.add(runId)
-							.add(index + 1)
-							.add(line.partner().value())
-							.add(line.component().name())
-							.add(line.reversal() ? "REVERSAL" : "ORIGINAL")
-							.add(line.orderNumber())
-							.add((line.sourcePartner() != null) ? line.sourcePartner().value() : null)
-							.add(line.planVersion())
-							.add(line.level())
-							.add(line.base().toPlainString())
-							.add(line.rate().toPlainString())
-							.add(line.amount().toPlainString())
-							.add(currency);
-					});
+	/**
+	 * Stores a run's lines as segments ({@link LineSegments}), in batches.
+	 */
+	void insertLines(long runId, CommissionLineList lines) {
+		List<LineSegments.Segment> segments = LineSegments.encode(lines);
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try (PreparedStatement insert = connection.prepareStatement(
+				"""
+						insert into commission_line_segments (run_id, arrangement, segment, first_key, last_key, line_count, lines)
+						values (?, ?, ?, ?, ?, ?, ?)
+						""")) {
+			int batched = 0;
+			for (LineSegments.Segment segment : segments) {
+				insert.setLong(1, runId);
+				insert.setString(2, segment.arrangement().code());
+				insert.setInt(3, segment.number());
+				insert.setString(4, segment.firstKey());
+				insert.setString(5, segment.lastKey());
+				insert.setInt(6, segment.lineCount());
+				insert.setBytes(7, segment.data());
+				insert.addBatch();
+				if (++batched % 64 == 0) {
+					insert.executeBatch();
+				}
+			}
+			insert.executeBatch();
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("Could not write the lines of run " + runId, ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
 	}
 
 	void insertResults(long runId, List<PartnerResult> results) {
@@ -221,17 +291,6 @@ class JdbcRunRecords {
 				rs.getBigDecimal("carry_right").setScale(4));
 	}
 
-	private static CommissionLine line(ResultSet rs, int row) throws SQLException {
-		String source = rs.getString("source_partner");
-		Object level = rs.getObject("level");
-		return new CommissionLine(PartnerNumber.of(rs.getString("partner_number")),
-				Component.valueOf(rs.getString("component")), "REVERSAL".equals(rs.getString("kind")),
-				rs.getString("order_number"), (source != null) ? PartnerNumber.of(source) : null,
-				rs.getInt("plan_version"), (level != null) ? ((Number) level).intValue() : null,
-				rs.getBigDecimal("base").setScale(4), rs.getBigDecimal("rate").stripTrailingZeros(),
-				rs.getBigDecimal("amount").setScale(2));
-	}
-
 	record PlanRow(long id, Plan plan) {
 	}
 
@@ -243,6 +302,9 @@ class JdbcRunRecords {
 
 	record SaleRow(long eventId, boolean returned, String orderNumber, String partner, Instant orderedAt,
 			Instant occurredAt, BigDecimal pv, BigDecimal bv, BigDecimal fraction, boolean completes) {
+	}
+
+	private record RunLine(long run, int number, CommissionLine line) {
 	}
 
 	record CareerRow(String period, Instant start, Instant end, PartnerResult result) {

@@ -386,7 +386,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			Set<String> unassignable) {
 
 		BigDecimal total() {
-			return this.outcome.lines().stream().map(CommissionLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+			return this.outcome.lines().total();
 		}
 
 	}

@@ -4,11 +4,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
-import io.treeline.compensation.CommissionLine;
+import io.treeline.compensation.CommissionLineList;
 import io.treeline.compensation.PartnerResult;
 import io.treeline.graph.PartnerNumber;
 
@@ -16,19 +20,44 @@ import io.treeline.graph.PartnerNumber;
  * The fingerprint of a run's result: SHA-256 over the lines and results written in a
  * canonical text (fixed decimal scales, no locale or time zone) in the order they were
  * computed, which depends only on the data (events by instant and id, partners by
- * number), so equal results give equal hashes on any machine.
+ * number), so equal results give equal hashes on any machine. The text of a line is
+ * assembled from bytes made once per partner, component and rate: a close hashes some ten
+ * million lines at a million partners.
  */
 final class RunHash {
+
+	private static final byte[] NONE = { '-' };
 
 	private RunHash() {
 	}
 
-	static String of(List<CommissionLine> lines, List<PartnerResult> results) {
+	static String of(CommissionLineList lines, List<PartnerResult> results) {
 		MessageDigest digest = sha256();
-		for (CommissionLine line : lines) {
-			update(digest, line.partner(), line.component(), line.reversal(), line.orderNumber(), line.sourcePartner(),
-					line.planVersion(), line.level(), scaled(line.base(), 4), canonical(line.rate()),
-					scaled(line.amount(), 2));
+		Text text = new Text();
+		Map<Integer, byte[]> partners = new HashMap<>();
+		Map<BigDecimal, byte[]> rates = new IdentityHashMap<>();
+		for (int i = 0; i < lines.size(); i++) {
+			int index = i;
+			text.clear();
+			text.field(partners.computeIfAbsent(lines.partnerKey(i), (key) -> bytes(lines.partner(index))))
+				.field(ascii(lines.component(i).name()))
+				.field(lines.reversal(i) ? "true" : "false");
+			String order = lines.orderNumber(i);
+			text.field((order != null) ? order.getBytes(StandardCharsets.UTF_8) : NONE);
+			PartnerNumber source = lines.sourcePartner(i);
+			text.field((source != null) ? bytes(source) : NONE).number(lines.planVersion(i));
+			int level = lines.levelOrMin(i);
+			if (level == Integer.MIN_VALUE) {
+				text.field(NONE);
+			}
+			else {
+				text.number(level);
+			}
+			text.decimal(lines.baseUnits(i), 4)
+				.field(rates.computeIfAbsent(lines.rate(i), (rate) -> ascii(canonical(rate))))
+				.decimal(lines.amountCents(i), 2)
+				.end();
+			digest.update(text.bytes, 0, text.length);
 		}
 		for (PartnerResult result : results) {
 			update(digest, result.partner(), scaled(result.personalPv(), 4), scaled(result.groupPv(), 4),
@@ -36,6 +65,14 @@ final class RunHash {
 					scaled(result.carryLeft(), 4), scaled(result.carryRight(), 4));
 		}
 		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static byte[] bytes(PartnerNumber partner) {
+		return partner.value().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private static void update(MessageDigest digest, Object... fields) {
@@ -63,6 +100,91 @@ final class RunHash {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
 		}
+	}
+
+	/**
+	 * One line's canonical text: the fields separated by {@code |}, ended by a newline,
+	 * decimals in plain notation at their fixed scale (as
+	 * {@link BigDecimal#toPlainString()} writes them).
+	 */
+	private static final class Text {
+
+		private byte[] bytes = new byte[256];
+
+		private int length;
+
+		void clear() {
+			this.length = 0;
+		}
+
+		Text field(byte[] value) {
+			ensure(value.length + 1);
+			System.arraycopy(value, 0, this.bytes, this.length, value.length);
+			this.length += value.length;
+			this.bytes[this.length++] = '|';
+			return this;
+		}
+
+		Text field(String ascii) {
+			ensure(ascii.length() + 1);
+			for (int i = 0; i < ascii.length(); i++) {
+				this.bytes[this.length++] = (byte) ascii.charAt(i);
+			}
+			this.bytes[this.length++] = '|';
+			return this;
+		}
+
+		Text number(long value) {
+			ensure(21);
+			if (value < 0) {
+				this.bytes[this.length++] = '-';
+				value = -value;
+			}
+			digits(value, 1);
+			this.bytes[this.length++] = '|';
+			return this;
+		}
+
+		Text decimal(long unscaled, int scale) {
+			ensure(22 + scale);
+			if (unscaled < 0) {
+				this.bytes[this.length++] = '-';
+				unscaled = -unscaled;
+			}
+			long power = (scale == 2) ? 100 : 10_000;
+			digits(unscaled / power, 1);
+			this.bytes[this.length++] = '.';
+			digits(unscaled % power, scale);
+			this.bytes[this.length++] = '|';
+			return this;
+		}
+
+		/** Writes a non-negative number with at least {@code width} digits. */
+		private void digits(long value, int width) {
+			int start = this.length;
+			do {
+				this.bytes[this.length++] = (byte) ('0' + (value % 10));
+				value /= 10;
+			}
+			while (value > 0 || this.length - start < width);
+			for (int i = start, j = this.length - 1; i < j; i++, j--) {
+				byte swap = this.bytes[i];
+				this.bytes[i] = this.bytes[j];
+				this.bytes[j] = swap;
+			}
+		}
+
+		void end() {
+			ensure(1);
+			this.bytes[this.length++] = '\n';
+		}
+
+		private void ensure(int more) {
+			if (this.length + more > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
+			}
+		}
+
 	}
 
 }

@@ -106,7 +106,7 @@ class CommissionRunsIT {
 			.allSatisfy((total) -> assertThat(total).isEqualByComparingTo("20.00"));
 		assertThat(count("select count(*) from commission_runs")).isEqualTo(1);
 		assertThat(count("select count(*) from journal_transactions")).isEqualTo(1);
-		assertThat(count("select count(*) from commission_lines")).isEqualTo(3);
+		assertThat(count("select sum(line_count) from commission_line_segments where arrangement = 'P'")).isEqualTo(3);
 		assertThat(this.ledger.commissionPayable(number("B"))).containsEntry("EUR", new BigDecimal("10.0000"));
 		assertThat(this.ledger.commissionPayable(number("A"))).containsEntry("EUR", new BigDecimal("10.0000"));
 		assertThat(this.ledger.trialBalance()).allSatisfy((currency, sum) -> assertThat(sum).isZero());
@@ -153,7 +153,7 @@ class CommissionRunsIT {
 			.isThrownBy(() -> this.jdbc.sql("delete from journal_transactions").update())
 			.withMessageContaining("append-only");
 		assertThatExceptionOfType(DataAccessException.class)
-			.isThrownBy(() -> this.jdbc.sql("update commission_lines set amount = 0").update())
+			.isThrownBy(() -> this.jdbc.sql("update commission_line_segments set line_count = 1").update())
 			.withMessageContaining("append-only");
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> this.jdbc.sql("""
 				insert into journal_entries (transaction_id, entry_no, account, amount, currency)
@@ -172,14 +172,14 @@ class CommissionRunsIT {
 				for each row execute function fail_posting()""").update();
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> this.runs.close("Uni", "2026-01"))
 			.withMessageContaining("disk full (simulated)");
-		for (String table : List.of("commission_runs", "commission_lines", "period_results", "run_events",
+		for (String table : List.of("commission_runs", "commission_line_segments", "period_results", "run_events",
 				"journal_transactions", "journal_entries")) {
 			assertThat(count("select count(*) from " + table)).as(table).isZero();
 		}
 		assertThat(this.runs.running()).anySatisfy((progress) -> assertThat(progress.phase()).isEqualTo("failed"));
 		this.jdbc.sql("drop trigger fail_posting on journal_transactions").update();
 		assertThat(this.runs.close("Uni", "2026-01").total()).isEqualByComparingTo("20.00");
-		assertThat(count("select count(*) from commission_lines")).isEqualTo(3);
+		assertThat(count("select sum(line_count) from commission_line_segments where arrangement = 'P'")).isEqualTo(3);
 	}
 
 	@Test

@@ -1,0 +1,414 @@
+package io.treeline.compensation.run;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+import io.treeline.compensation.CommissionLine;
+import io.treeline.compensation.CommissionLineList;
+import io.treeline.compensation.Component;
+import io.treeline.graph.PartnerNumber;
+
+/**
+ * The stored form of a run's commission lines (ADR 0014): segments of up to
+ * {@value #LINES_PER_SEGMENT} lines in a compact binary encoding, deflated, in two
+ * arrangements. {@link Arrangement#BY_PARTNER} sorts the lines by who earns them (a
+ * partner's statement reads one or two segments); {@link Arrangement#BY_ORDER} holds the
+ * order-based lines sorted by a hash of their order (a storno reads the segments its
+ * order's hash falls in). Every line keeps its number within the run, so a run's lines
+ * are read back in the order they were computed.
+ *
+ * <p>
+ * Format 1 of a segment, before deflating: the line count, the partner dictionary (count,
+ * then each number), the rate dictionary (count, then each rate in plain notation), then
+ * per line: its number, partner index, component ordinal times two plus one for a
+ * reversal, the order (0 none, 1 as the line before, 2 followed by the number), source
+ * partner index plus one (0 none), plan version, level (0 none, else zigzag plus one),
+ * base in ten-thousandths (zigzag), rate index, amount in cents (zigzag). Counts and
+ * indexes are unsigned LEB128 varints, texts are a length and UTF-8 bytes.
+ */
+final class LineSegments {
+
+	static final int LINES_PER_SEGMENT = 8192;
+
+	private static final int FORMAT = 1;
+
+	private static final Component[] COMPONENTS = Component.values();
+
+	private LineSegments() {
+	}
+
+	/** How a run's lines are sorted into segments. */
+	enum Arrangement {
+
+		/** All lines, by partner number. */
+		BY_PARTNER("P"),
+
+		/** Order-based lines, by the hash of their order number ({@link #orderKey}). */
+		BY_ORDER("O");
+
+		private final String code;
+
+		Arrangement(String code) {
+			this.code = code;
+		}
+
+		String code() {
+			return this.code;
+		}
+
+	}
+
+	/**
+	 * One stored segment.
+	 *
+	 * @param arrangement its arrangement
+	 * @param number its number within the run and arrangement, from 0
+	 * @param firstKey the key of its first line (partner number or order key)
+	 * @param lastKey the key of its last line
+	 * @param lineCount how many lines it holds
+	 * @param data the deflated encoding
+	 */
+	record Segment(Arrangement arrangement, int number, String firstKey, String lastKey, int lineCount, byte[] data) {
+	}
+
+	/**
+	 * A line read back with its number within the run.
+	 *
+	 * @param number the line's number, from 1
+	 * @param line the line
+	 */
+	record NumberedLine(int number, CommissionLine line) {
+	}
+
+	/**
+	 * Returns the key an order's lines are arranged by: its hash (Java's specified
+	 * {@link String#hashCode()}) as eight hexadecimal digits, so that text order is hash
+	 * order.
+	 * @param orderNumber the order
+	 * @return the key
+	 */
+	static String orderKey(String orderNumber) {
+		return String.format("%08x", orderNumber.hashCode());
+	}
+
+	/**
+	 * Encodes a run's lines in both arrangements, segments in parallel.
+	 * @param lines the lines
+	 * @return the segments
+	 */
+	static List<Segment> encode(CommissionLineList lines) {
+		int[] byPartner = sortedByPartner(lines);
+		int[] byOrder = sortedByOrder(lines);
+		List<Segment> segments = new ArrayList<>();
+		segments.addAll(encode(lines, Arrangement.BY_PARTNER, byPartner));
+		segments.addAll(encode(lines, Arrangement.BY_ORDER, byOrder));
+		return segments;
+	}
+
+	private static List<Segment> encode(CommissionLineList lines, Arrangement arrangement, int[] sorted) {
+		int count = (sorted.length + LINES_PER_SEGMENT - 1) / LINES_PER_SEGMENT;
+		return IntStream.range(0, count).parallel().mapToObj((number) -> {
+			int from = number * LINES_PER_SEGMENT;
+			int to = Math.min(sorted.length, from + LINES_PER_SEGMENT);
+			return new Segment(arrangement, number, key(lines, arrangement, sorted[from]),
+					key(lines, arrangement, sorted[to - 1]), to - from,
+					deflate(encode(lines, Arrays.copyOfRange(sorted, from, to))));
+		}).toList();
+	}
+
+	private static String key(CommissionLineList lines, Arrangement arrangement, int index) {
+		return (arrangement == Arrangement.BY_PARTNER) ? lines.partner(index).value()
+				: orderKey(lines.orderNumber(index));
+	}
+
+	private static int[] sortedByPartner(CommissionLineList lines) {
+		// ranks the distinct partners by number, then sorts the lines by (rank, index)
+		Map<Integer, PartnerNumber> partners = new HashMap<>();
+		for (int i = 0; i < lines.size(); i++) {
+			int index = i;
+			partners.computeIfAbsent(lines.partnerKey(i), (key) -> lines.partner(index));
+		}
+		List<Map.Entry<Integer, PartnerNumber>> ranked = new ArrayList<>(partners.entrySet());
+		ranked.sort(Map.Entry.comparingByValue());
+		Map<Integer, Integer> rank = new HashMap<>(ranked.size() * 2);
+		for (int r = 0; r < ranked.size(); r++) {
+			rank.put(ranked.get(r).getKey(), r);
+		}
+		long[] keys = new long[lines.size()];
+		for (int i = 0; i < keys.length; i++) {
+			keys[i] = ((long) rank.get(lines.partnerKey(i)) << 32) | i;
+		}
+		return indexes(keys, keys.length);
+	}
+
+	private static int[] sortedByOrder(CommissionLineList lines) {
+		long[] keys = new long[lines.size()];
+		int count = 0;
+		for (int i = 0; i < lines.size(); i++) {
+			String order = lines.orderNumber(i);
+			if (order != null && lines.component(i).orderBased()) {
+				// the sign bit flipped, so that signed order of the key is unsigned order
+				// of the hash, as its hexadecimal text sorts
+				keys[count++] = ((long) (order.hashCode() ^ Integer.MIN_VALUE) << 32) | i;
+			}
+		}
+		return indexes(keys, count);
+	}
+
+	private static int[] indexes(long[] keys, int count) {
+		long[] sorted = Arrays.copyOf(keys, count);
+		Arrays.parallelSort(sorted);
+		int[] indexes = new int[count];
+		for (int i = 0; i < count; i++) {
+			indexes[i] = (int) sorted[i];
+		}
+		return indexes;
+	}
+
+	private static byte[] encode(CommissionLineList lines, int[] indexes) {
+		Map<Integer, Integer> partnerIndex = new HashMap<>();
+		List<PartnerNumber> partners = new ArrayList<>();
+		Map<BigDecimal, Integer> rateIndex = new HashMap<>();
+		List<BigDecimal> rates = new ArrayList<>();
+		Buffer body = new Buffer(indexes.length * 24);
+		String previousOrder = null;
+		for (int index : indexes) {
+			body.varint(index + 1);
+			body.varint(dictionary(partnerIndex, partners, lines.partnerKey(index), lines.partner(index)));
+			body.varint(lines.component(index).ordinal() * 2 + (lines.reversal(index) ? 1 : 0));
+			String order = lines.orderNumber(index);
+			if (order == null) {
+				body.varint(0);
+			}
+			else if (order.equals(previousOrder)) {
+				body.varint(1);
+			}
+			else {
+				body.varint(2);
+				body.text(order);
+			}
+			previousOrder = order;
+			int source = lines.sourceKey(index);
+			body.varint((source != CommissionLineList.PartnerIds.NO_PARTNER)
+					? dictionary(partnerIndex, partners, source, lines.sourcePartner(index)) + 1 : 0);
+			body.varint(lines.planVersion(index));
+			int level = lines.levelOrMin(index);
+			body.varint((level == Integer.MIN_VALUE) ? 0 : zigzag(level) + 1);
+			body.varint(zigzag(lines.baseUnits(index)));
+			BigDecimal rate = lines.rate(index);
+			Integer known = rateIndex.get(rate);
+			if (known == null) {
+				known = rates.size();
+				rateIndex.put(rate, known);
+				rates.add(rate);
+			}
+			body.varint(known);
+			body.varint(zigzag(lines.amountCents(index)));
+		}
+		Buffer all = new Buffer(body.length + partners.size() * 12 + 64);
+		all.varint(FORMAT);
+		all.varint(indexes.length);
+		all.varint(partners.size());
+		for (PartnerNumber partner : partners) {
+			all.text(partner.value());
+		}
+		all.varint(rates.size());
+		for (BigDecimal rate : rates) {
+			all.text(rate.toPlainString());
+		}
+		all.bytes(body.bytes, body.length);
+		return Arrays.copyOf(all.bytes, all.length);
+	}
+
+	private static int dictionary(Map<Integer, Integer> index, List<PartnerNumber> partners, int key,
+			PartnerNumber partner) {
+		Integer known = index.get(key);
+		if (known == null) {
+			known = partners.size();
+			index.put(key, known);
+			partners.add(partner);
+		}
+		return known;
+	}
+
+	/**
+	 * Reads the lines of a segment that a test accepts.
+	 * @param data the stored segment
+	 * @param wanted which lines to keep
+	 * @param into where they go
+	 */
+	static void decode(byte[] data, Predicate<CommissionLine> wanted, List<NumberedLine> into) {
+		Reader in = new Reader(inflate(data));
+		int format = (int) in.varint();
+		if (format != FORMAT) {
+			throw new IllegalStateException("A stored segment of commission lines has format " + format
+					+ "; this version reads format " + FORMAT);
+		}
+		int count = (int) in.varint();
+		PartnerNumber[] partners = new PartnerNumber[(int) in.varint()];
+		for (int i = 0; i < partners.length; i++) {
+			partners[i] = PartnerNumber.of(in.text());
+		}
+		BigDecimal[] rates = new BigDecimal[(int) in.varint()];
+		for (int i = 0; i < rates.length; i++) {
+			rates[i] = new BigDecimal(in.text());
+		}
+		String order = null;
+		for (int i = 0; i < count; i++) {
+			int number = (int) in.varint();
+			PartnerNumber partner = partners[(int) in.varint()];
+			int flags = (int) in.varint();
+			int orderMark = (int) in.varint();
+			order = switch (orderMark) {
+				case 0 -> null;
+				case 1 -> order;
+				default -> in.text();
+			};
+			int source = (int) in.varint();
+			int version = (int) in.varint();
+			long level = in.varint();
+			long base = unzigzag(in.varint());
+			BigDecimal rate = rates[(int) in.varint()];
+			long amount = unzigzag(in.varint());
+			CommissionLine line = new CommissionLine(partner, COMPONENTS[flags >>> 1], (flags & 1) != 0, order,
+					(source != 0) ? partners[source - 1] : null, version,
+					(level != 0) ? (int) unzigzag(level - 1) : null, BigDecimal.valueOf(base, 4), rate,
+					BigDecimal.valueOf(amount, 2));
+			if (wanted.test(line)) {
+				into.add(new NumberedLine(number, line));
+			}
+		}
+	}
+
+	private static long zigzag(long value) {
+		return (value << 1) ^ (value >> 63);
+	}
+
+	private static long unzigzag(long value) {
+		return (value >>> 1) ^ -(value & 1);
+	}
+
+	private static byte[] deflate(byte[] raw) {
+		Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+		try {
+			deflater.setInput(raw);
+			deflater.finish();
+			ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3 + 64);
+			byte[] chunk = new byte[64 * 1024];
+			while (!deflater.finished()) {
+				int written = deflater.deflate(chunk);
+				out.write(chunk, 0, written);
+			}
+			return out.toByteArray();
+		}
+		finally {
+			deflater.end();
+		}
+	}
+
+	private static byte[] inflate(byte[] data) {
+		Inflater inflater = new Inflater(true);
+		try {
+			inflater.setInput(data);
+			ByteArrayOutputStream out = new ByteArrayOutputStream(data.length * 4);
+			byte[] chunk = new byte[64 * 1024];
+			while (!inflater.finished()) {
+				int read = inflater.inflate(chunk);
+				if (read == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+					throw new IllegalStateException("A stored segment of commission lines is truncated");
+				}
+				out.write(chunk, 0, read);
+			}
+			return out.toByteArray();
+		}
+		catch (DataFormatException ex) {
+			throw new IllegalStateException("A stored segment of commission lines is damaged: " + ex.getMessage(), ex);
+		}
+		finally {
+			inflater.end();
+		}
+	}
+
+	/** A growing byte array with varint and text writers. */
+	private static final class Buffer {
+
+		byte[] bytes;
+
+		int length;
+
+		Buffer(int capacity) {
+			this.bytes = new byte[Math.max(16, capacity)];
+		}
+
+		void varint(long value) {
+			ensure(10);
+			while ((value & ~0x7FL) != 0) {
+				this.bytes[this.length++] = (byte) ((value & 0x7F) | 0x80);
+				value >>>= 7;
+			}
+			this.bytes[this.length++] = (byte) value;
+		}
+
+		void text(String text) {
+			byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+			varint(utf8.length);
+			bytes(utf8, utf8.length);
+		}
+
+		void bytes(byte[] more, int count) {
+			ensure(count);
+			System.arraycopy(more, 0, this.bytes, this.length, count);
+			this.length += count;
+		}
+
+		private void ensure(int more) {
+			if (this.length + more > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
+			}
+		}
+
+	}
+
+	/** Reads what {@link Buffer} wrote. */
+	private static final class Reader {
+
+		private final byte[] bytes;
+
+		private int position;
+
+		Reader(byte[] bytes) {
+			this.bytes = bytes;
+		}
+
+		long varint() {
+			long value = 0;
+			for (int shift = 0;; shift += 7) {
+				byte b = this.bytes[this.position++];
+				value |= (long) (b & 0x7F) << shift;
+				if (b >= 0) {
+					return value;
+				}
+			}
+		}
+
+		String text() {
+			int length = (int) varint();
+			String text = new String(this.bytes, this.position, length, StandardCharsets.UTF_8);
+			this.position += length;
+			return text;
+		}
+
+	}
+
+}

@@ -1,0 +1,202 @@
+package io.treeline.compensation.run;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+import io.treeline.compensation.CommissionLine;
+import io.treeline.compensation.CommissionLineList;
+import io.treeline.compensation.Component;
+import io.treeline.compensation.PartnerResult;
+import io.treeline.compensation.calculation.Lines;
+import io.treeline.compensation.calculation.Population;
+import io.treeline.compensation.run.LineSegments.Arrangement;
+import io.treeline.compensation.run.LineSegments.NumberedLine;
+import io.treeline.compensation.run.LineSegments.Segment;
+import io.treeline.graph.PartnerNumber;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class LineSegmentsTest {
+
+	private static final Component[] COMPONENTS = Component.values();
+
+	@Test
+	void readsBackEveryLineInBothArrangements() {
+		Population population = population(500);
+		List<CommissionLine> expected = randomLines(population, 20_000, 7);
+		CommissionLineList lines = build(population, expected);
+
+		List<Segment> segments = LineSegments.encode(lines);
+
+		List<NumberedLine> byPartner = decodeAll(segments, Arrangement.BY_PARTNER);
+		assertThat(byPartner).hasSize(expected.size());
+		assertThat(byPartner).isSortedAccordingTo(Comparator.comparing((NumberedLine line) -> line.line().partner())
+			.thenComparingInt(NumberedLine::number));
+		byPartner.sort(Comparator.comparingInt(NumberedLine::number));
+		for (int i = 0; i < expected.size(); i++) {
+			assertSame(byPartner.get(i).line(), expected.get(i));
+		}
+		List<NumberedLine> byOrder = decodeAll(segments, Arrangement.BY_ORDER);
+		assertThat(byOrder).hasSize((int) expected.stream()
+			.filter((line) -> line.orderNumber() != null && line.component().orderBased())
+			.count());
+		for (NumberedLine line : byOrder) {
+			assertSame(line.line(), expected.get(line.number() - 1));
+		}
+	}
+
+	@Test
+	void keysTellWhichSegmentsHoldAPartnerOrAnOrder() {
+		Population population = population(300);
+		List<CommissionLine> expected = randomLines(population, 30_000, 11);
+		List<Segment> segments = LineSegments.encode(build(population, expected));
+		PartnerNumber partner = expected.get(12_345).partner();
+		String order = expected.stream()
+			.filter((line) -> line.orderNumber() != null && line.component().orderBased())
+			.findFirst()
+			.orElseThrow()
+			.orderNumber();
+
+		List<NumberedLine> ofPartner = new ArrayList<>();
+		List<NumberedLine> ofOrder = new ArrayList<>();
+		for (Segment segment : segments) {
+			String key = (segment.arrangement() == Arrangement.BY_PARTNER) ? partner.value()
+					: LineSegments.orderKey(order);
+			if (segment.firstKey().compareTo(key) <= 0 && segment.lastKey().compareTo(key) >= 0) {
+				LineSegments.decode(segment.data(),
+						(line) -> (segment.arrangement() == Arrangement.BY_PARTNER) ? line.partner().equals(partner)
+								: order.equals(line.orderNumber()),
+						(segment.arrangement() == Arrangement.BY_PARTNER) ? ofPartner : ofOrder);
+			}
+		}
+		assertThat(ofPartner).extracting(NumberedLine::line)
+			.hasSameElementsAs(expected.stream().filter((line) -> line.partner().equals(partner)).toList());
+		assertThat(ofOrder).extracting(NumberedLine::line)
+			.hasSameElementsAs(expected.stream()
+				.filter((line) -> order.equals(line.orderNumber()) && line.component().orderBased())
+				.toList());
+	}
+
+	@Test
+	void keepsPartnersOutsideThePopulationAndAwkwardOrderNumbers() {
+		Population population = population(3);
+		List<CommissionLine> expected = List.of(
+				new CommissionLine(PartnerNumber.of("X-OUTSIDE"), Component.UNILEVEL, true, "O,1 \"quoted\" ü",
+						PartnerNumber.of("P-0000002"), 3, 1, new BigDecimal("-12.3456"), new BigDecimal("0.05"),
+						new BigDecimal("-0.62")),
+				new CommissionLine(PartnerNumber.of("P-0000001"), Component.POOL, false, null, null, 1, null,
+						new BigDecimal("99999999.9999"), new BigDecimal("0.333333"), new BigDecimal("33333333.33")));
+		List<NumberedLine> read = decodeAll(LineSegments.encode(build(population, expected)), Arrangement.BY_PARTNER);
+		read.sort(Comparator.comparingInt(NumberedLine::number));
+		assertThat(read).extracting(NumberedLine::line).containsExactlyElementsOf(expected);
+	}
+
+	@Test
+	void refusesAmountsFinerThanCents() {
+		CommissionLineList.Builder builder = CommissionLineList.builder(population(1));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> builder.add(0, Component.UNILEVEL, false, "O-1", -1, 1, 1, BigDecimal.TEN,
+					new BigDecimal("0.1"), new BigDecimal("1.005")))
+			.withMessageContaining("amount 1.005 has more than 2 decimals");
+	}
+
+	@Test
+	void hashesTheCanonicalTextOfEveryLine() throws Exception {
+		Population population = population(50);
+		List<CommissionLine> lines = randomLines(population, 2_000, 3);
+		List<PartnerResult> results = List.of(new PartnerResult(PartnerNumber.of("P-0000001"), new BigDecimal("1.5"),
+				new BigDecimal("10"), true, "Gold", null, "Gold", BigDecimal.ZERO, new BigDecimal("2.25")));
+
+		// the canonical text as the hash is documented, written the plain way
+		MessageDigest digest = MessageDigest.getInstance("SHA-256");
+		for (CommissionLine line : lines) {
+			digest.update(text(line.partner().value(), line.component(), line.reversal(), line.orderNumber(),
+					(line.sourcePartner() != null) ? line.sourcePartner().value() : null, line.planVersion(),
+					line.level(), line.base().setScale(4).toPlainString(),
+					(line.rate().signum() == 0) ? "0" : line.rate().stripTrailingZeros().toPlainString(),
+					line.amount().setScale(2).toPlainString()));
+		}
+		digest.update(text("P-0000001", "1.5000", "10.0000", true, "Gold", null, "Gold", "0.0000", "2.2500"));
+
+		assertThat(RunHash.of(build(population, lines), results)).isEqualTo(HexFormat.of().formatHex(digest.digest()));
+	}
+
+	private static byte[] text(Object... fields) {
+		StringBuilder text = new StringBuilder();
+		for (Object field : fields) {
+			text.append(Objects.toString(field, "-")).append('|');
+		}
+		return text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static void assertSame(CommissionLine actual, CommissionLine expected) {
+		assertThat(actual.partner()).isEqualTo(expected.partner());
+		assertThat(actual.component()).isEqualTo(expected.component());
+		assertThat(actual.reversal()).isEqualTo(expected.reversal());
+		assertThat(actual.orderNumber()).isEqualTo(expected.orderNumber());
+		assertThat(actual.sourcePartner()).isEqualTo(expected.sourcePartner());
+		assertThat(actual.planVersion()).isEqualTo(expected.planVersion());
+		assertThat(actual.level()).isEqualTo(expected.level());
+		assertThat(actual.base()).isEqualByComparingTo(expected.base());
+		assertThat(actual.rate()).isEqualByComparingTo(expected.rate());
+		assertThat(actual.amount()).isEqualTo(expected.amount());
+	}
+
+	private static List<NumberedLine> decodeAll(List<Segment> segments, Arrangement arrangement) {
+		List<NumberedLine> lines = new ArrayList<>();
+		for (Segment segment : segments) {
+			if (segment.arrangement() == arrangement) {
+				int before = lines.size();
+				LineSegments.decode(segment.data(), (line) -> true, lines);
+				assertThat(lines.size() - before).isEqualTo(segment.lineCount());
+			}
+		}
+		return lines;
+	}
+
+	private static CommissionLineList build(Population population, List<CommissionLine> lines) {
+		CommissionLineList.Builder builder = CommissionLineList.builder(population);
+		lines.forEach(builder::add);
+		return builder.build();
+	}
+
+	private static Population population(int size) {
+		String[] numbers = new String[size];
+		for (int i = 0; i < size; i++) {
+			numbers[i] = String.format("P-%07d", size - i);
+		}
+		return new Population(numbers);
+	}
+
+	private static List<CommissionLine> randomLines(Population population, int count, long seed) {
+		Random random = new Random(seed);
+		BigDecimal[] rates = { new BigDecimal("0.10"), new BigDecimal("0.05"), new BigDecimal("0.02"),
+				new BigDecimal("0.125") };
+		List<CommissionLine> lines = new ArrayList<>();
+		while (lines.size() < count) {
+			String order = "O-" + random.nextInt(count / 3);
+			PartnerNumber source = population.partner(random.nextInt(population.size()));
+			for (int level = 1; level <= 1 + random.nextInt(7) && lines.size() < count; level++) {
+				Component component = COMPONENTS[random.nextInt(COMPONENTS.length)];
+				boolean orderBased = component.orderBased();
+				BigDecimal base = BigDecimal.valueOf(random.nextLong(-1_000_000, 10_000_000), 4);
+				BigDecimal rate = rates[random.nextInt(rates.length)];
+				lines.add(new CommissionLine(population.partner(random.nextInt(population.size())), component,
+						random.nextInt(10) == 0, orderBased ? order : null, orderBased ? source : null,
+						1 + random.nextInt(3), (random.nextInt(5) == 0) ? null : level, base, rate,
+						Lines.amount(base, rate)));
+			}
+		}
+		return lines;
+	}
+
+}
