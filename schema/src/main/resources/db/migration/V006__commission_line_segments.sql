@@ -1,18 +1,19 @@
--- Commission lines are stored in segments of a compact binary encoding (ADR 0014): a run at
--- a million partners has some ten million lines, which as rows took two minutes to write.
--- The format is documented in the compensation module (LineSegments). No released version
--- wrote rows into commission_lines; a database that holds some was written by a development
--- build and is refused here rather than silently losing them.
+-- Two changes that make a close at a million partners write megabytes instead of millions of
+-- rows. No released version of Treeline wrote commission runs; a database that holds some was
+-- written by a development build and is refused here rather than silently changed.
 do $$
 begin
-    if exists (select 1 from commission_lines) then
-        raise exception 'commission_lines holds rows written by a development build of Treeline; '
-            'they cannot be converted to line segments. Restore a backup taken before that build '
-            'or start from an empty database.';
+    if exists (select 1 from commission_runs) then
+        raise exception 'commission_runs holds runs written by a development build of Treeline; '
+            'their lines and consumed events cannot be converted. Restore a backup taken before '
+            'that build or start from an empty database.';
     end if;
 end;
 $$;
 
+-- 1. Commission lines are stored in segments of a compact binary encoding (ADR 0016): a run
+-- at a million partners has some ten million lines, which as rows took two minutes to write.
+-- The format is documented in the compensation module (LineSegments).
 drop table commission_lines;
 
 create table commission_line_segments (
@@ -33,3 +34,35 @@ create trigger commission_line_segments_immutable before update or delete on com
     for each row execute function refuse_change_of_posted_rows();
 create trigger commission_line_segments_no_truncate before truncate on commission_line_segments
     for each statement execute function refuse_change_of_posted_rows();
+
+-- 2. A run consumes the order events up to a watermark (ADR 0017) instead of naming each
+-- one in run_events: every event of the plan with id <= event_watermark and occurred_at
+-- before the run's end, except those it passed over (run_skipped_events: their partner was
+-- not known yet). Events are inserted under a shared advisory lock (the trigger below, so
+-- that every path, COPY included, takes it); a close takes the same lock exclusively while
+-- it reads the watermark, so no event with a smaller id can commit after that.
+drop table run_events;
+
+alter table commission_runs add column event_watermark bigint not null;
+
+create table run_skipped_events (
+    run_id   bigint not null references commission_runs (id),
+    event_id bigint not null references order_events (id),
+    primary key (run_id, event_id)
+);
+
+create trigger run_skipped_events_immutable before update or delete on run_skipped_events
+    for each row execute function refuse_change_of_posted_rows();
+
+create function lock_for_event_watermark() returns trigger language plpgsql as $$
+begin
+    -- the key is shared with JdbcRunRecords.EVENT_WATERMARK_LOCK
+    perform pg_advisory_xact_lock_shared(7262001);
+    return null;
+end;
+$$;
+
+create trigger order_events_watermark_lock before insert on order_events
+    for each statement execute function lock_for_event_watermark();
+
+create index order_events_by_occurrence on order_events (occurred_at);

@@ -6,6 +6,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -13,11 +14,13 @@ import java.util.RandomAccess;
 import io.treeline.graph.PartnerNumber;
 
 /**
- * The commission lines of a run, kept in columns of primitives (partner ids, amounts in
- * cents, bases in ten-thousandths) instead of one object per line: a run at a million
- * partners has some ten million lines, which as objects take gigabytes and most of a
- * close's time. Immutable; {@link #get(int)} makes the {@link CommissionLine} a caller
- * asks for.
+ * The commission lines of a run, packed in rows of five longs (partner and source ids,
+ * base in ten-thousandths, amount in cents, order and rate ids, version, flags and level)
+ * instead of one object per line: a run at a million partners has some ten million lines,
+ * which as objects take gigabytes and most of a close's time, and sorting them for
+ * storage reads one row per line, not a dozen scattered columns. Order numbers and rates
+ * are kept once in dictionaries. Immutable; {@link #get(int)} makes the
+ * {@link CommissionLine} a caller asks for.
  */
 public final class CommissionLineList extends AbstractList<CommissionLine> implements RandomAccess {
 
@@ -25,12 +28,16 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 
 	private static final int NO_LEVEL = Integer.MIN_VALUE;
 
-	private final Columns columns;
+	private static final int NO_ORDER = -1;
+
+	private static final int STRIDE = 5;
+
+	private final Rows rows;
 
 	private final int size;
 
-	private CommissionLineList(Columns columns, int size) {
-		this.columns = columns;
+	private CommissionLineList(Rows rows, int size) {
+		this.rows = rows;
 		this.size = size;
 	}
 
@@ -66,14 +73,10 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 
 	@Override
 	public CommissionLine get(int index) {
-		check(index);
-		Columns c = this.columns;
-		int flags = c.flags[index];
-		int level = c.level[index];
-		return new CommissionLine(partner(index), component(index), (flags & 1) != 0, c.order[index],
-				(c.source[index] != PartnerIds.NO_PARTNER) ? c.partner(c.source[index]) : null, c.version[index],
-				(level != NO_LEVEL) ? level : null, BigDecimal.valueOf(c.base[index], 4), c.rate[index],
-				BigDecimal.valueOf(c.amount[index], 2));
+		int level = levelOrMin(index);
+		return new CommissionLine(partner(index), component(index), reversal(index), orderNumber(index),
+				sourcePartner(index), planVersion(index), (level != NO_LEVEL) ? level : null,
+				BigDecimal.valueOf(baseUnits(index), 4), rate(index), BigDecimal.valueOf(amountCents(index), 2));
 	}
 
 	/**
@@ -82,110 +85,17 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * @return the partner
 	 */
 	public PartnerNumber partner(int index) {
-		check(index);
-		return this.columns.partner(this.columns.partner[index]);
+		return partnerOfKey(partnerKey(index));
 	}
 
 	/**
-	 * Returns the component of a line, without making the line.
-	 * @param index the line
-	 * @return the component
-	 */
-	public Component component(int index) {
-		check(index);
-		return COMPONENTS[this.columns.flags[index] >>> 1];
-	}
-
-	/**
-	 * Returns the amount of a line in cents, without making the line.
-	 * @param index the line
-	 * @return the amount in cents
-	 */
-	public long amountCents(int index) {
-		check(index);
-		return this.columns.amount[index];
-	}
-
-	/**
-	 * Returns the order of a line, without making the line.
-	 * @param index the line
-	 * @return the order number, or {@code null}
-	 */
-	public String orderNumber(int index) {
-		check(index);
-		return this.columns.order[index];
-	}
-
-	/**
-	 * Tells whether a line reverses an earlier one, without making the line.
-	 * @param index the line
-	 * @return {@code true} for a reversal
-	 */
-	public boolean reversal(int index) {
-		check(index);
-		return (this.columns.flags[index] & 1) != 0;
-	}
-
-	/**
-	 * Returns the partner whose order or result produced a line, without making the line.
-	 * @param index the line
-	 * @return the partner, or {@code null}
-	 */
-	public PartnerNumber sourcePartner(int index) {
-		check(index);
-		int source = this.columns.source[index];
-		return (source != PartnerIds.NO_PARTNER) ? this.columns.partner(source) : null;
-	}
-
-	/**
-	 * Returns the plan version of a line, without making the line.
-	 * @param index the line
-	 * @return the version
-	 */
-	public int planVersion(int index) {
-		check(index);
-		return this.columns.version[index];
-	}
-
-	/**
-	 * Returns the level of a line, without making the line.
-	 * @param index the line
-	 * @return the level, or {@link Integer#MIN_VALUE} for a line without one
-	 */
-	public int levelOrMin(int index) {
-		check(index);
-		return this.columns.level[index];
-	}
-
-	/**
-	 * Returns the base of a line in ten-thousandths, without making the line.
-	 * @param index the line
-	 * @return the unscaled base at four decimals
-	 */
-	public long baseUnits(int index) {
-		check(index);
-		return this.columns.base[index];
-	}
-
-	/**
-	 * Returns the rate of a line, without making the line.
-	 * @param index the line
-	 * @return the rate
-	 */
-	public BigDecimal rate(int index) {
-		check(index);
-		return this.columns.rate[index];
-	}
-
-	/**
-	 * Returns a key for the partner of a line, equal for lines of the same partner within
-	 * this list: to group lines without comparing numbers.
+	 * Returns a key for the partner of a line: equal for lines of the same partner within
+	 * this list, from 0 to {@link #partnerKeyLimit()} (exclusive).
 	 * @param index the line
 	 * @return the key
 	 */
 	public int partnerKey(int index) {
-		check(index);
-		return this.columns.partner[index];
+		return (int) (this.rows.data[row(index)] >> 32);
 	}
 
 	/**
@@ -195,8 +105,152 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * @return the key, or {@link PartnerIds#NO_PARTNER} for a line without a source
 	 */
 	public int sourceKey(int index) {
-		check(index);
-		return this.columns.source[index];
+		return (int) this.rows.data[row(index)];
+	}
+
+	/**
+	 * Returns the partner of a key.
+	 * @param key a key from {@link #partnerKey(int)} or {@link #sourceKey(int)}
+	 * @return the partner
+	 */
+	public PartnerNumber partnerOfKey(int key) {
+		return this.rows.partner(key);
+	}
+
+	/**
+	 * Returns the bound of the partner keys.
+	 * @return one more than the greatest key
+	 */
+	public int partnerKeyLimit() {
+		return this.rows.known.size() + this.rows.others.size();
+	}
+
+	/**
+	 * Returns the component of a line, without making the line.
+	 * @param index the line
+	 * @return the component
+	 */
+	public Component component(int index) {
+		return COMPONENTS[flags(index) >>> 1];
+	}
+
+	/**
+	 * Tells whether a line reverses an earlier one, without making the line.
+	 * @param index the line
+	 * @return {@code true} for a reversal
+	 */
+	public boolean reversal(int index) {
+		return (flags(index) & 1) != 0;
+	}
+
+	/**
+	 * Returns the component ordinal times two, plus one for a reversal.
+	 * @param index the line
+	 * @return the flags
+	 */
+	public int flags(int index) {
+		return (int) (this.rows.data[row(index) + 4] >>> 32) & 0xFF;
+	}
+
+	/**
+	 * Returns the order of a line, without making the line.
+	 * @param index the line
+	 * @return the order number, or {@code null}
+	 */
+	public String orderNumber(int index) {
+		int order = orderId(index);
+		return (order != NO_ORDER) ? this.rows.orders.get(order) : null;
+	}
+
+	/**
+	 * Returns an id of the order of a line: lines of one order made one after the other
+	 * share it (the same number may have several ids).
+	 * @param index the line
+	 * @return the id, or -1 for a line without an order
+	 */
+	public int orderId(int index) {
+		return (int) (this.rows.data[row(index) + 3] >> 32);
+	}
+
+	/**
+	 * Returns the partner whose order or result produced a line, without making the line.
+	 * @param index the line
+	 * @return the partner, or {@code null}
+	 */
+	public PartnerNumber sourcePartner(int index) {
+		int source = sourceKey(index);
+		return (source != PartnerIds.NO_PARTNER) ? this.rows.partner(source) : null;
+	}
+
+	/**
+	 * Returns the plan version of a line, without making the line.
+	 * @param index the line
+	 * @return the version
+	 */
+	public int planVersion(int index) {
+		return (int) (this.rows.data[row(index) + 4] >>> 40);
+	}
+
+	/**
+	 * Returns the level of a line, without making the line.
+	 * @param index the line
+	 * @return the level, or {@link Integer#MIN_VALUE} for a line without one
+	 */
+	public int levelOrMin(int index) {
+		return (int) this.rows.data[row(index) + 4];
+	}
+
+	/**
+	 * Returns the base of a line in ten-thousandths, without making the line.
+	 * @param index the line
+	 * @return the unscaled base at four decimals
+	 */
+	public long baseUnits(int index) {
+		return this.rows.data[row(index) + 1];
+	}
+
+	/**
+	 * Returns the amount of a line in cents, without making the line.
+	 * @param index the line
+	 * @return the amount in cents
+	 */
+	public long amountCents(int index) {
+		return this.rows.data[row(index) + 2];
+	}
+
+	/**
+	 * Returns the rate of a line, without making the line.
+	 * @param index the line
+	 * @return the rate
+	 */
+	public BigDecimal rate(int index) {
+		return this.rows.rates.get(rateId(index));
+	}
+
+	/**
+	 * Returns the id of the rate of a line; equal rates share it.
+	 * @param index the line
+	 * @return the id, from 0 to {@link #rateCount()} (exclusive)
+	 */
+	public int rateId(int index) {
+		return (int) this.rows.data[row(index) + 3];
+	}
+
+	/**
+	 * Returns how many distinct rates the lines have.
+	 * @return the count
+	 */
+	public int rateCount() {
+		return this.rows.rates.size();
+	}
+
+	/**
+	 * Returns a rate by id.
+	 * @param id the id
+	 * @return the rate
+	 */
+	public BigDecimal rateById(int id) {
+		return this.rows.rates.get(id);
 	}
 
 	/**
@@ -206,7 +260,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	public BigDecimal total() {
 		long cents = 0;
 		for (int i = 0; i < this.size; i++) {
-			cents = Math.addExact(cents, this.columns.amount[i]);
+			cents = Math.addExact(cents, this.rows.data[i * STRIDE + 2]);
 		}
 		return BigDecimal.valueOf(cents, 2);
 	}
@@ -216,19 +270,27 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * @return amounts by partner
 	 */
 	public Map<PartnerNumber, BigDecimal> amountsByPartner() {
-		Map<Integer, long[]> cents = new HashMap<>();
+		long[] cents = new long[partnerKeyLimit()];
+		boolean[] any = new boolean[cents.length];
 		for (int i = 0; i < this.size; i++) {
-			cents.computeIfAbsent(this.columns.partner[i], (id) -> new long[1])[0] += this.columns.amount[i];
+			int key = partnerKey(i);
+			cents[key] = Math.addExact(cents[key], amountCents(i));
+			any[key] = true;
 		}
-		Map<PartnerNumber, BigDecimal> amounts = new HashMap<>(cents.size() * 2);
-		cents.forEach((id, sum) -> amounts.put(this.columns.partner(id), BigDecimal.valueOf(sum[0], 2)));
+		Map<PartnerNumber, BigDecimal> amounts = new HashMap<>();
+		for (int key = 0; key < cents.length; key++) {
+			if (any[key]) {
+				amounts.put(partnerOfKey(key), BigDecimal.valueOf(cents[key], 2));
+			}
+		}
 		return amounts;
 	}
 
-	private void check(int index) {
+	private int row(int index) {
 		if (index < 0 || index >= this.size) {
 			throw new IndexOutOfBoundsException(index);
 		}
+		return index * STRIDE;
 	}
 
 	/**
@@ -243,6 +305,11 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		PartnerIds NONE = new PartnerIds() {
 
 			@Override
+			public int size() {
+				return 0;
+			}
+
+			@Override
 			public PartnerNumber partner(int id) {
 				throw new IndexOutOfBoundsException(id);
 			}
@@ -255,8 +322,14 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		};
 
 		/**
+		 * Returns how many partners there are; their ids are 0 to size - 1.
+		 * @return the count
+		 */
+		int size();
+
+		/**
 		 * Returns a partner by id.
-		 * @param id a non-negative id
+		 * @param id an id from 0 to size - 1
 		 * @return the partner
 		 */
 		PartnerNumber partner(int id);
@@ -276,14 +349,21 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 */
 	public static final class Builder {
 
-		private Columns columns;
+		private Rows rows;
 
 		private int size;
 
 		private final Map<PartnerNumber, Integer> others = new HashMap<>();
 
+		private final Map<BigDecimal, Integer> rateIds = new IdentityHashMap<>();
+
+		private final Map<BigDecimal, Integer> rateIdsByValue = new HashMap<>();
+
+		private String lastOrder;
+
 		private Builder(PartnerIds partners) {
-			this.columns = new Columns(partners, new ArrayList<>(), 1024);
+			this.rows = new Rows(partners, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+					new long[1024 * STRIDE]);
 		}
 
 		/**
@@ -302,21 +382,24 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		 */
 		public Builder add(int partner, Component component, boolean reversal, String orderNumber, int source,
 				int version, Integer level, BigDecimal base, BigDecimal rate, BigDecimal amount) {
-			if (this.columns == null) {
+			if (this.rows == null) {
 				throw new IllegalStateException("The list has been built");
 			}
-			grow();
-			Columns c = this.columns;
-			int i = this.size;
-			c.partner[i] = partner;
-			c.flags[i] = (byte) ((component.ordinal() << 1) | (reversal ? 1 : 0));
-			c.order[i] = orderNumber;
-			c.source[i] = source;
-			c.version[i] = version;
-			c.level[i] = (level != null) ? level : NO_LEVEL;
-			c.base[i] = unscaled(base, 4, "base");
-			c.rate[i] = rate;
-			c.amount[i] = unscaled(amount, 2, "amount");
+			if (version < 0 || version >= (1 << 23)) {
+				throw new IllegalArgumentException("A plan version must be from 0 to " + ((1 << 23) - 1));
+			}
+			if (this.size == this.rows.data.length / STRIDE) {
+				this.rows = this.rows.withCapacity(this.size * 2);
+			}
+			long[] data = this.rows.data;
+			int at = this.size * STRIDE;
+			int flags = (component.ordinal() << 1) | (reversal ? 1 : 0);
+			data[at] = ((long) partner << 32) | (source & 0xFFFFFFFFL);
+			data[at + 1] = unscaled(base, 4, "base");
+			data[at + 2] = unscaled(amount, 2, "amount");
+			data[at + 3] = ((long) orderId(orderNumber) << 32) | rateId(rate);
+			data[at + 4] = ((long) version << 40) | ((long) flags << 32)
+					| (((level != null) ? level : NO_LEVEL) & 0xFFFFFFFFL);
 			this.size++;
 			return this;
 		}
@@ -339,8 +422,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		 * @return the lines, made as objects
 		 */
 		public List<CommissionLine> lines(int from, int to) {
-			CommissionLineList view = new CommissionLineList(this.columns, this.size);
-			return new ArrayList<>(view.subList(from, to));
+			return new ArrayList<>(new CommissionLineList(this.rows, this.size).subList(from, to));
 		}
 
 		public int size() {
@@ -348,12 +430,12 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		}
 
 		/**
-		 * Returns the partner of a line added so far.
+		 * Returns the partner key of a line added so far.
 		 * @param index the line
-		 * @return the partner's id (negative for a partner outside the known ids)
+		 * @return the key ({@link CommissionLineList#partnerKey(int)})
 		 */
-		public int partnerId(int index) {
-			return this.columns.partner[index];
+		public int partnerKey(int index) {
+			return new CommissionLineList(this.rows, this.size).partnerKey(index);
 		}
 
 		/**
@@ -362,7 +444,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		 * @return cents
 		 */
 		public long amountCents(int index) {
-			return this.columns.amount[index];
+			return new CommissionLineList(this.rows, this.size).amountCents(index);
 		}
 
 		/**
@@ -370,26 +452,45 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		 * @return the lines
 		 */
 		public CommissionLineList build() {
-			CommissionLineList list = new CommissionLineList(this.columns.trimmed(this.size), this.size);
-			this.columns = null;
+			CommissionLineList list = new CommissionLineList(this.rows.withCapacity(this.size), this.size);
+			this.rows = null;
 			return list;
 		}
 
 		private int id(PartnerNumber number) {
-			int id = this.columns.known.id(number);
+			int id = this.rows.known.id(number);
 			if (id >= 0) {
 				return id;
 			}
 			return this.others.computeIfAbsent(number, (other) -> {
-				this.columns.others.add(other);
-				return -2 - (this.columns.others.size() - 1);
+				this.rows.others.add(other);
+				return this.rows.known.size() + this.rows.others.size() - 1;
 			});
 		}
 
-		private void grow() {
-			if (this.size == this.columns.partner.length) {
-				this.columns = this.columns.copy(this.size * 2);
+		/** Lines of one order are made one after the other; they share one id. */
+		private int orderId(String orderNumber) {
+			if (orderNumber == null) {
+				return NO_ORDER;
 			}
+			List<String> orders = this.rows.orders;
+			if (orderNumber != this.lastOrder && !orderNumber.equals(this.lastOrder)) {
+				orders.add(orderNumber);
+				this.lastOrder = orderNumber;
+			}
+			return orders.size() - 1;
+		}
+
+		private int rateId(BigDecimal rate) {
+			Integer id = this.rateIds.get(rate);
+			if (id == null) {
+				id = this.rateIdsByValue.computeIfAbsent(rate, (value) -> {
+					this.rows.rates.add(value);
+					return this.rows.rates.size() - 1;
+				});
+				this.rateIds.put(rate, id);
+			}
+			return id;
 		}
 
 		private static long unscaled(BigDecimal value, int scale, String what) {
@@ -404,66 +505,17 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 
 	}
 
-	/** The arrays; shared read-only by a list and its sub-lists. */
-	private static final class Columns {
+	/** The rows and dictionaries; shared read-only by a list and its sub-lists. */
+	private record Rows(PartnerIds known, List<PartnerNumber> others, List<String> orders, List<BigDecimal> rates,
+			long[] data) {
 
-		final PartnerIds known;
-
-		final List<PartnerNumber> others;
-
-		final int[] partner;
-
-		final byte[] flags;
-
-		final String[] order;
-
-		final int[] source;
-
-		final int[] version;
-
-		final int[] level;
-
-		final long[] base;
-
-		final BigDecimal[] rate;
-
-		final long[] amount;
-
-		Columns(PartnerIds known, List<PartnerNumber> others, int capacity) {
-			this(known, others, new int[capacity], new byte[capacity], new String[capacity], new int[capacity],
-					new int[capacity], new int[capacity], new long[capacity], new BigDecimal[capacity],
-					new long[capacity]);
+		PartnerNumber partner(int key) {
+			int known = this.known.size();
+			return (key < known) ? this.known.partner(key) : this.others.get(key - known);
 		}
 
-		private Columns(PartnerIds known, List<PartnerNumber> others, int[] partner, byte[] flags, String[] order,
-				int[] source, int[] version, int[] level, long[] base, BigDecimal[] rate, long[] amount) {
-			this.known = known;
-			this.others = others;
-			this.partner = partner;
-			this.flags = flags;
-			this.order = order;
-			this.source = source;
-			this.version = version;
-			this.level = level;
-			this.base = base;
-			this.rate = rate;
-			this.amount = amount;
-		}
-
-		PartnerNumber partner(int id) {
-			return (id >= 0) ? this.known.partner(id) : this.others.get(-2 - id);
-		}
-
-		Columns copy(int capacity) {
-			return new Columns(this.known, this.others, Arrays.copyOf(this.partner, capacity),
-					Arrays.copyOf(this.flags, capacity), Arrays.copyOf(this.order, capacity),
-					Arrays.copyOf(this.source, capacity), Arrays.copyOf(this.version, capacity),
-					Arrays.copyOf(this.level, capacity), Arrays.copyOf(this.base, capacity),
-					Arrays.copyOf(this.rate, capacity), Arrays.copyOf(this.amount, capacity));
-		}
-
-		Columns trimmed(int size) {
-			return (size == this.partner.length) ? this : copy(size);
+		Rows withCapacity(int lines) {
+			return new Rows(this.known, this.others, this.orders, this.rates, Arrays.copyOf(this.data, lines * STRIDE));
 		}
 
 	}

@@ -108,8 +108,8 @@ public final class Lines {
 		long[] cents = new long[this.population.size()];
 		boolean[] any = new boolean[cents.length];
 		for (int i = 0; i < this.lines.size(); i++) {
-			int id = this.lines.partnerId(i);
-			if (id >= 0) {
+			int id = this.lines.partnerKey(i);
+			if (id < cents.length) {
 				cents[id] += this.lines.amountCents(i);
 				any[id] = true;
 			}

@@ -32,6 +32,7 @@ public final class Population implements CommissionLineList.PartnerIds {
 		}
 	}
 
+	@Override
 	public int size() {
 		return this.numbers.length;
 	}

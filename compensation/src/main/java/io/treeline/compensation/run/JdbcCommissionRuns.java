@@ -23,7 +23,6 @@ import io.treeline.compensation.PartnerResult;
 import io.treeline.compensation.Period;
 import io.treeline.compensation.RunProgress;
 import io.treeline.compensation.RunResult;
-import io.treeline.compensation.calculation.Sale;
 import io.treeline.compensation.ledger.JdbcLedger;
 import io.treeline.compensation.ledger.JournalTransaction;
 import io.treeline.compensation.period.PeriodCalendar;
@@ -86,7 +85,8 @@ class JdbcCommissionRuns implements CommissionRuns {
 	@Override
 	public RunResult preview(String plan, String period) {
 		PlanRow row = plan(plan, false);
-		RunComputation computation = new RunComputation(row, this.company.timeZone(), this.records, this.genealogy);
+		RunComputation computation = new RunComputation(row, this.company.timeZone(), this.records, this.genealogy,
+				Long.MAX_VALUE);
 		String label = computation.calendar().canonical(period);
 		Period open = period(row, computation.calendar(), label, false);
 		if (computation.closedRun(label).isPresent()) {
@@ -128,7 +128,9 @@ class JdbcCommissionRuns implements CommissionRuns {
 
 	private RunResult closeOnce(String plan, String period, long genealogyBefore) {
 		PlanRow row = plan(plan, true);
-		RunComputation computation = new RunComputation(row, this.company.timeZone(), this.records, this.genealogy);
+		long watermark = this.records.eventWatermark();
+		RunComputation computation = new RunComputation(row, this.company.timeZone(), this.records, this.genealogy,
+				watermark);
 		String label = computation.calendar().canonical(period);
 		Optional<RunRow> done = computation.closedRun(label);
 		if (done.isPresent()) {
@@ -144,10 +146,11 @@ class JdbcCommissionRuns implements CommissionRuns {
 					"period: " + label + " ends at " + closing.end() + "; it can be closed once it is over");
 		}
 		Computed computed = tracked(plan, label, true, () -> computation.compute(label));
+		long hashing = System.nanoTime();
 		RunResult result = result(closing, true, computed.outcome().lines(), computed.results());
 		Map<String, Long> phases = new LinkedHashMap<>();
 		phases.put("load", computed.loadMillis());
-		phases.put("compute", computed.computeMillis());
+		phases.put("compute", computed.computeMillis() + (System.nanoTime() - hashing) / 1_000_000);
 		progress(plan, label, true, "writing", null, phases);
 		// done or failed once the transaction has ended, whether it failed while writing
 		// or
@@ -164,11 +167,17 @@ class JdbcCommissionRuns implements CommissionRuns {
 		});
 		long writing = System.nanoTime();
 		String currency = this.company.currency();
-		long runId = this.records.insertRun(row.id(), closing, result.hash(), result.total(), currency);
+		long runId = this.records.insertRun(row.id(), closing, result.hash(), result.total(), currency, watermark);
+		Map<String, Long> steps = new LinkedHashMap<>();
+		long step = System.nanoTime();
 		this.records.insertLines(runId, result.lines());
+		step = lap(steps, "lines", step);
 		this.records.insertResults(runId, result.results());
-		this.records.insertRunEvents(row.id(), runId, computed.sales().stream().map(Sale::eventId).toList());
+		this.records.insertSkippedEvents(runId, computation.skippedEvents(label));
+		step = lap(steps, "results", step);
 		post(plan, closing, runId, result, currency);
+		lap(steps, "ledger", step);
+		logger.debug("Wrote {} {} in {} ms", plan, label, steps);
 		phases.put("write", (System.nanoTime() - writing) / 1_000_000);
 		if (this.genealogyChanges.get() != genealogyBefore) {
 			throw new GenealogyChangedMeanwhile();
@@ -176,6 +185,12 @@ class JdbcCommissionRuns implements CommissionRuns {
 		logger.info("Closed {} {}: {} lines, total {} {}, hash {}, phases {} ms", plan, label, result.lines().size(),
 				result.total().toPlainString(), currency, result.hash(), phases);
 		return result;
+	}
+
+	private static long lap(Map<String, Long> steps, String name, long since) {
+		long now = System.nanoTime();
+		steps.put(name, (now - since) / 1_000_000);
+		return now;
 	}
 
 	private void post(String plan, Period period, long runId, RunResult result, String currency) {

@@ -34,11 +34,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The tables of commission runs: {@code commission_runs},
- * {@code commission_line_segments}, {@code period_results} and {@code run_events}, and
- * the order events a run reads.
+ * {@code commission_line_segments}, {@code period_results} and
+ * {@code run_skipped_events}, and the order events a run reads.
  */
 @Repository
 class JdbcRunRecords {
+
+	/** The advisory lock key of the event watermark (also in migration V006). */
+	static final long EVENT_WATERMARK_LOCK = 7262001;
+
+	private static final Instant DAWN = Instant.parse("0001-01-01T00:00:00Z");
 
 	private final JdbcClient jdbc;
 
@@ -76,33 +81,62 @@ class JdbcRunRecords {
 
 	List<RunRow> runs(long planId) {
 		return this.jdbc.sql("""
-				select id, period, starts_at, ends_at, result_hash, total from commission_runs
+				select id, period, starts_at, ends_at, result_hash, total, event_watermark from commission_runs
 				where plan_id = :planId order by starts_at
 				""").param("planId", planId).query(JdbcRunRecords::run).list();
 	}
 
 	Optional<RunRow> run(long planId, String period) {
 		return this.jdbc.sql("""
-				select id, period, starts_at, ends_at, result_hash, total from commission_runs
+				select id, period, starts_at, ends_at, result_hash, total, event_watermark from commission_runs
 				where plan_id = :planId and period = :period
 				""").param("planId", planId).param("period", period).query(JdbcRunRecords::run).optional();
 	}
 
 	/**
-	 * Reads the payments and returns no closed run of the plan has commissioned, in a
-	 * time window.
+	 * Reads the order events up to which a close commissions, under the lock every insert
+	 * of an order event shares (trigger {@code order_events_watermark_lock}): once it is
+	 * held, no transaction that could still commit an event with a smaller id is open.
+	 * @return the greatest event id, 0 if there is none
 	 */
-	List<SaleRow> sales(long planId, Instant from, Instant to) {
-		return this.jdbc.sql("""
+	long eventWatermark() {
+		this.jdbc.sql("select pg_advisory_lock(" + EVENT_WATERMARK_LOCK + ")").query(Object.class).single();
+		try {
+			return this.jdbc.sql("select coalesce(max(id), 0) from order_events").query(Long.class).single();
+		}
+		finally {
+			this.jdbc.sql("select pg_advisory_unlock(" + EVENT_WATERMARK_LOCK + ")").query(Object.class).single();
+		}
+	}
+
+	/**
+	 * Reads the payments and returns no closed run of the plan has commissioned, in a
+	 * time window: those above the last run's watermark, those at or after its end, and
+	 * those it passed over (ADR 0017). Three index range reads, not a scan of all events.
+	 * @param last the plan's last closed run, or {@code null}
+	 * @param from the window's start, or {@code null} for all before {@code to}
+	 * @param to after the window
+	 * @param upTo the greatest event id to read (a close's watermark)
+	 */
+	List<SaleRow> sales(RunRow last, Instant from, Instant to, long upTo) {
+		String columns = """
 				select e.id, e.kind, o.order_number, o.partner_number, o.ordered_at, e.occurred_at,
 				       e.pv, e.bv, e.fraction, e.completes
-				from order_events e join orders o on o.id = e.order_id
-				where e.occurred_at < :to and e.occurred_at >= :from
-				  and not exists (select 1 from run_events r where r.plan_id = :planId and r.event_id = e.id)
-				order by e.occurred_at, e.id
-				""")
-			.param("planId", planId)
-			.param("from", Timestamp.from((from != null) ? from : Instant.parse("0001-01-01T00:00:00Z")))
+				""";
+		String window = " and e.occurred_at >= :from and e.occurred_at < :to";
+		return this.jdbc
+			.sql(columns + "from order_events e join orders o on o.id = e.order_id"
+					+ " where e.id > :watermark and e.id <= :upTo" + window + " union all " + columns
+					+ "from order_events e join orders o on o.id = e.order_id"
+					+ " where e.id <= :watermark and e.occurred_at >= :lastEnd" + window + " union all " + columns
+					+ "from run_skipped_events s join order_events e on e.id = s.event_id"
+					+ " join orders o on o.id = e.order_id" + " where s.run_id = :lastRun and e.occurred_at < :lastEnd"
+					+ window + " order by occurred_at, id")
+			.param("watermark", (last != null) ? last.eventWatermark() : 0L)
+			.param("upTo", upTo)
+			.param("lastEnd", Timestamp.from((last != null) ? last.end() : DAWN))
+			.param("lastRun", (last != null) ? last.id() : -1L)
+			.param("from", Timestamp.from((from != null) ? from : DAWN))
 			.param("to", Timestamp.from(to))
 			.query((rs, row) -> new SaleRow(rs.getLong("id"), "RETURNED".equals(rs.getString("kind")),
 					rs.getString("order_number"), rs.getString("partner_number"),
@@ -203,12 +237,14 @@ class JdbcRunRecords {
 			.single();
 	}
 
-	long insertRun(long planId, Period period, String hash, BigDecimal total, String currency) {
+	long insertRun(long planId, Period period, String hash, BigDecimal total, String currency, long eventWatermark) {
 		return this.jdbc.sql("""
-				insert into commission_runs (plan_id, period, starts_at, ends_at, result_hash, total, currency)
-				values (:planId, :period, :startsAt, :endsAt, :hash, :total, :currency)
+				insert into commission_runs (plan_id, period, starts_at, ends_at, result_hash, total, currency,
+				                             event_watermark)
+				values (:planId, :period, :startsAt, :endsAt, :hash, :total, :currency, :eventWatermark)
 				returning id
 				""")
+			.param("eventWatermark", eventWatermark)
 			.param("planId", planId)
 			.param("period", period.label())
 			.param("startsAt", Timestamp.from(period.start()))
@@ -273,14 +309,16 @@ class JdbcRunRecords {
 					});
 	}
 
-	void insertRunEvents(long planId, long runId, List<Long> eventIds) {
-		this.copy.copy("run_events (plan_id, event_id, run_id)", eventIds.size(),
-				(index, row) -> row.add(planId).add(eventIds.get(index)).add(runId));
+	void insertSkippedEvents(long runId, Collection<Long> eventIds) {
+		List<Long> ids = List.copyOf(eventIds);
+		this.copy.copy("run_skipped_events (run_id, event_id)", ids.size(),
+				(index, row) -> row.add(runId).add(ids.get(index)));
 	}
 
 	private static RunRow run(ResultSet rs, int row) throws SQLException {
 		return new RunRow(rs.getLong("id"), rs.getString("period"), rs.getTimestamp("starts_at").toInstant(),
-				rs.getTimestamp("ends_at").toInstant(), rs.getString("result_hash"), rs.getBigDecimal("total"));
+				rs.getTimestamp("ends_at").toInstant(), rs.getString("result_hash"), rs.getBigDecimal("total"),
+				rs.getLong("event_watermark"));
 	}
 
 	private static PartnerResult result(ResultSet rs, int row) throws SQLException {
@@ -297,7 +335,8 @@ class JdbcRunRecords {
 	record VersionRow(int version, java.time.LocalDate effectiveFrom, String document) {
 	}
 
-	record RunRow(long id, String period, Instant start, Instant end, String hash, BigDecimal total) {
+	record RunRow(long id, String period, Instant start, Instant end, String hash, BigDecimal total,
+			long eventWatermark) {
 	}
 
 	record SaleRow(long eventId, boolean returned, String orderNumber, String partner, Instant orderedAt,

@@ -5,9 +5,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.zip.DataFormatException;
@@ -44,6 +43,10 @@ final class LineSegments {
 	private static final int FORMAT = 1;
 
 	private static final Component[] COMPONENTS = Component.values();
+
+	private static final ThreadLocal<Dictionary> PARTNERS = ThreadLocal.withInitial(Dictionary::new);
+
+	private static final ThreadLocal<Dictionary> RATES = ThreadLocal.withInitial(Dictionary::new);
 
 	private LineSegments() {
 	}
@@ -133,41 +136,52 @@ final class LineSegments {
 	}
 
 	private static int[] sortedByPartner(CommissionLineList lines) {
-		// ranks the distinct partners by number, then sorts the lines by (rank, index)
-		Map<Integer, PartnerNumber> partners = new HashMap<>();
+		// ranks the partner keys by number, then sorts the lines by (rank, index)
+		int limit = lines.partnerKeyLimit();
+		boolean[] present = new boolean[limit];
 		for (int i = 0; i < lines.size(); i++) {
-			int index = i;
-			partners.computeIfAbsent(lines.partnerKey(i), (key) -> lines.partner(index));
+			present[lines.partnerKey(i)] = true;
 		}
-		List<Map.Entry<Integer, PartnerNumber>> ranked = new ArrayList<>(partners.entrySet());
-		ranked.sort(Map.Entry.comparingByValue());
-		Map<Integer, Integer> rank = new HashMap<>(ranked.size() * 2);
-		for (int r = 0; r < ranked.size(); r++) {
-			rank.put(ranked.get(r).getKey(), r);
+		List<Integer> keys = new ArrayList<>();
+		for (int key = 0; key < limit; key++) {
+			if (present[key]) {
+				keys.add(key);
+			}
 		}
-		long[] keys = new long[lines.size()];
-		for (int i = 0; i < keys.length; i++) {
-			keys[i] = ((long) rank.get(lines.partnerKey(i)) << 32) | i;
+		keys.sort(Comparator.comparing(lines::partnerOfKey));
+		int[] rank = new int[limit];
+		for (int r = 0; r < keys.size(); r++) {
+			rank[keys.get(r)] = r;
 		}
-		return indexes(keys, keys.length);
+		long[] sortKeys = new long[lines.size()];
+		for (int i = 0; i < sortKeys.length; i++) {
+			sortKeys[i] = ((long) rank[lines.partnerKey(i)] << 32) | i;
+		}
+		return indexes(sortKeys, sortKeys.length);
 	}
 
 	private static int[] sortedByOrder(CommissionLineList lines) {
 		long[] keys = new long[lines.size()];
 		int count = 0;
+		int lastOrder = -1;
+		int hash = 0;
 		for (int i = 0; i < lines.size(); i++) {
-			String order = lines.orderNumber(i);
-			if (order != null && lines.component(i).orderBased()) {
+			int order = lines.orderId(i);
+			if (order >= 0 && lines.component(i).orderBased()) {
+				if (order != lastOrder) {
+					hash = lines.orderNumber(i).hashCode();
+					lastOrder = order;
+				}
 				// the sign bit flipped, so that signed order of the key is unsigned order
 				// of the hash, as its hexadecimal text sorts
-				keys[count++] = ((long) (order.hashCode() ^ Integer.MIN_VALUE) << 32) | i;
+				keys[count++] = ((long) (hash ^ Integer.MIN_VALUE) << 32) | i;
 			}
 		}
 		return indexes(keys, count);
 	}
 
 	private static int[] indexes(long[] keys, int count) {
-		long[] sorted = Arrays.copyOf(keys, count);
+		long[] sorted = (count == keys.length) ? keys : Arrays.copyOf(keys, count);
 		Arrays.parallelSort(sorted);
 		int[] indexes = new int[count];
 		for (int i = 0; i < count; i++) {
@@ -177,69 +191,48 @@ final class LineSegments {
 	}
 
 	private static byte[] encode(CommissionLineList lines, int[] indexes) {
-		Map<Integer, Integer> partnerIndex = new HashMap<>();
-		List<PartnerNumber> partners = new ArrayList<>();
-		Map<BigDecimal, Integer> rateIndex = new HashMap<>();
-		List<BigDecimal> rates = new ArrayList<>();
+		Dictionary partners = PARTNERS.get().cleared(lines.partnerKeyLimit());
+		Dictionary rates = RATES.get().cleared(lines.rateCount());
 		Buffer body = new Buffer(indexes.length * 24);
-		String previousOrder = null;
+		int previousOrder = -1;
 		for (int index : indexes) {
 			body.varint(index + 1);
-			body.varint(dictionary(partnerIndex, partners, lines.partnerKey(index), lines.partner(index)));
-			body.varint(lines.component(index).ordinal() * 2 + (lines.reversal(index) ? 1 : 0));
-			String order = lines.orderNumber(index);
-			if (order == null) {
+			body.varint(partners.index(lines.partnerKey(index)));
+			body.varint(lines.flags(index));
+			int order = lines.orderId(index);
+			if (order < 0) {
 				body.varint(0);
 			}
-			else if (order.equals(previousOrder)) {
+			else if (order == previousOrder) {
 				body.varint(1);
 			}
 			else {
 				body.varint(2);
-				body.text(order);
+				body.text(lines.orderNumber(index));
 			}
 			previousOrder = order;
 			int source = lines.sourceKey(index);
-			body.varint((source != CommissionLineList.PartnerIds.NO_PARTNER)
-					? dictionary(partnerIndex, partners, source, lines.sourcePartner(index)) + 1 : 0);
+			body.varint((source != CommissionLineList.PartnerIds.NO_PARTNER) ? partners.index(source) + 1 : 0);
 			body.varint(lines.planVersion(index));
 			int level = lines.levelOrMin(index);
 			body.varint((level == Integer.MIN_VALUE) ? 0 : zigzag(level) + 1);
 			body.varint(zigzag(lines.baseUnits(index)));
-			BigDecimal rate = lines.rate(index);
-			Integer known = rateIndex.get(rate);
-			if (known == null) {
-				known = rates.size();
-				rateIndex.put(rate, known);
-				rates.add(rate);
-			}
-			body.varint(known);
+			body.varint(rates.index(lines.rateId(index)));
 			body.varint(zigzag(lines.amountCents(index)));
 		}
 		Buffer all = new Buffer(body.length + partners.size() * 12 + 64);
 		all.varint(FORMAT);
 		all.varint(indexes.length);
 		all.varint(partners.size());
-		for (PartnerNumber partner : partners) {
-			all.text(partner.value());
+		for (int i = 0; i < partners.size(); i++) {
+			all.text(lines.partnerOfKey(partners.key(i)).value());
 		}
 		all.varint(rates.size());
-		for (BigDecimal rate : rates) {
-			all.text(rate.toPlainString());
+		for (int i = 0; i < rates.size(); i++) {
+			all.text(lines.rateById(rates.key(i)).toPlainString());
 		}
 		all.bytes(body.bytes, body.length);
 		return Arrays.copyOf(all.bytes, all.length);
-	}
-
-	private static int dictionary(Map<Integer, Integer> index, List<PartnerNumber> partners, int key,
-			PartnerNumber partner) {
-		Integer known = index.get(key);
-		if (known == null) {
-			known = partners.size();
-			index.put(key, known);
-			partners.add(partner);
-		}
-		return known;
 	}
 
 	/**
@@ -340,6 +333,56 @@ final class LineSegments {
 		}
 	}
 
+	/**
+	 * Numbers the keys a segment uses in the order it meets them, with arrays reused per
+	 * thread (a fresh generation per segment), not a hash map per line.
+	 */
+	private static final class Dictionary {
+
+		private int[] generation = new int[0];
+
+		private int[] index = new int[0];
+
+		private int[] keys = new int[256];
+
+		private int size;
+
+		private int current;
+
+		/** Clears the dictionary for keys below a limit. */
+		Dictionary cleared(int limit) {
+			if (this.generation.length < limit) {
+				this.generation = new int[limit];
+				this.index = new int[limit];
+				this.current = 0;
+			}
+			this.current++;
+			this.size = 0;
+			return this;
+		}
+
+		int index(int key) {
+			if (this.generation[key] != this.current) {
+				this.generation[key] = this.current;
+				if (this.size == this.keys.length) {
+					this.keys = Arrays.copyOf(this.keys, this.size * 2);
+				}
+				this.keys[this.size] = key;
+				this.index[key] = this.size++;
+			}
+			return this.index[key];
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		int key(int i) {
+			return this.keys[i];
+		}
+
+	}
+
 	/** A growing byte array with varint and text writers. */
 	private static final class Buffer {
 
@@ -361,6 +404,19 @@ final class LineSegments {
 		}
 
 		void text(String text) {
+			int length = text.length();
+			boolean ascii = length < 128;
+			for (int i = 0; ascii && i < length; i++) {
+				ascii = text.charAt(i) < 0x80;
+			}
+			if (ascii) {
+				ensure(length + 1);
+				this.bytes[this.length++] = (byte) length;
+				for (int i = 0; i < length; i++) {
+					this.bytes[this.length++] = (byte) text.charAt(i);
+				}
+				return;
+			}
 			byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
 			varint(utf8.length);
 			bytes(utf8, utf8.length);

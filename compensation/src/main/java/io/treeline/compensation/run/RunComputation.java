@@ -75,8 +75,24 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 	private final Set<String> unassignable = new TreeSet<>();
 
-	RunComputation(PlanRow plan, ZoneId zone, JdbcRunRecords records, Genealogy genealogy) {
+	private final Map<String, List<Long>> skippedEvents = new HashMap<>();
+
+	private final RunRow lastClosed;
+
+	private final long upToEvent;
+
+	/**
+	 * Prepares a computation.
+	 * @param plan the plan
+	 * @param zone the company's time zone
+	 * @param records the stores
+	 * @param genealogy the trees
+	 * @param upToEvent the greatest order event id to read: a close's watermark, or
+	 * {@link Long#MAX_VALUE} for a preview
+	 */
+	RunComputation(PlanRow plan, ZoneId zone, JdbcRunRecords records, Genealogy genealogy, long upToEvent) {
 		this.plan = plan;
+		this.upToEvent = upToEvent;
 		this.calendar = new PeriodCalendar(plan.plan().periodLength(), zone);
 		this.records = records;
 		this.genealogy = genealogy;
@@ -84,12 +100,13 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			this.versions.add(new VersionInForce(row.version(), row.effectiveFrom(),
 					PlanDocument.read(row.document(), plan.plan().type())));
 		}
-		String lastClosed = null;
+		RunRow last = null;
 		for (RunRow run : records.runs(plan.id())) {
 			this.closedRuns.put(run.period(), run);
-			lastClosed = run.period();
+			last = run;
 		}
-		this.firstOpen = (lastClosed != null) ? this.calendar.next(lastClosed) : this.plan.plan().firstPeriod();
+		this.lastClosed = last;
+		this.firstOpen = (last != null) ? this.calendar.next(last.period()) : this.plan.plan().firstPeriod();
 	}
 
 	/**
@@ -108,6 +125,16 @@ final class RunComputation implements PeriodCalculation.Conditions {
 	 */
 	Optional<RunRow> closedRun(String period) {
 		return Optional.ofNullable(this.closedRuns.get(period));
+	}
+
+	/**
+	 * Returns the order events of a computed period passed over because the genealogy
+	 * does not know their partner: they stay for a later run.
+	 * @param period the label
+	 * @return event ids
+	 */
+	List<Long> skippedEvents(String period) {
+		return this.skippedEvents.getOrDefault(period, List.of());
 	}
 
 	String firstOpen() {
@@ -222,18 +249,21 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		List<Sale> loaded = this.salesByPeriod.computeIfAbsent(period, (label) -> {
 			Instant from = label.equals(this.firstOpen) ? null : this.calendar.start(label);
 			List<Sale> sales = new ArrayList<>();
-			for (SaleRow row : this.records.sales(this.plan.id(), from, this.calendar.end(label))) {
+			List<Long> skipped = new ArrayList<>();
+			for (SaleRow row : this.records.sales(this.lastClosed, from, this.calendar.end(label), this.upToEvent)) {
 				int partner = this.population.id(row.partner());
 				if (partner < 0) {
 					// not commissioned and not consumed: it waits for its partner, and
 					// the
 					// run status names it
 					this.unassignable.add(row.orderNumber() + " (" + row.partner() + ")");
+					skipped.add(row.eventId());
 					continue;
 				}
 				sales.add(new Sale(row.eventId(), row.orderNumber(), partner, row.orderedAt(), row.occurredAt(),
 						row.returned(), Sale.units(row.pv()), Sale.units(row.bv()), row.fraction(), row.completes()));
 			}
+			this.skippedEvents.put(label, skipped);
 			return sales;
 		});
 		this.loadNanos += System.nanoTime() - loading;

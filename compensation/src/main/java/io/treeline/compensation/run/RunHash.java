@@ -5,11 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import io.treeline.compensation.CommissionLineList;
@@ -34,18 +31,29 @@ final class RunHash {
 	static String of(CommissionLineList lines, List<PartnerResult> results) {
 		MessageDigest digest = sha256();
 		Text text = new Text();
-		Map<Integer, byte[]> partners = new HashMap<>();
-		Map<BigDecimal, byte[]> rates = new IdentityHashMap<>();
+		byte[][] partners = new byte[lines.partnerKeyLimit()][];
+		byte[][] rates = new byte[lines.rateCount()][];
 		for (int i = 0; i < lines.size(); i++) {
-			int index = i;
 			text.clear();
-			text.field(partners.computeIfAbsent(lines.partnerKey(i), (key) -> bytes(lines.partner(index))))
+			int partner = lines.partnerKey(i);
+			if (partners[partner] == null) {
+				partners[partner] = bytes(lines.partnerOfKey(partner));
+			}
+			int rate = lines.rateId(i);
+			if (rates[rate] == null) {
+				rates[rate] = ascii(canonical(lines.rateById(rate)));
+			}
+			text.field(partners[partner])
 				.field(ascii(lines.component(i).name()))
 				.field(lines.reversal(i) ? "true" : "false");
 			String order = lines.orderNumber(i);
 			text.field((order != null) ? order.getBytes(StandardCharsets.UTF_8) : NONE);
-			PartnerNumber source = lines.sourcePartner(i);
-			text.field((source != null) ? bytes(source) : NONE).number(lines.planVersion(i));
+			int source = lines.sourceKey(i);
+			if (source != CommissionLineList.PartnerIds.NO_PARTNER && partners[source] == null) {
+				partners[source] = bytes(lines.partnerOfKey(source));
+			}
+			text.field((source != CommissionLineList.PartnerIds.NO_PARTNER) ? partners[source] : NONE)
+				.number(lines.planVersion(i));
 			int level = lines.levelOrMin(i);
 			if (level == Integer.MIN_VALUE) {
 				text.field(NONE);
@@ -53,10 +61,7 @@ final class RunHash {
 			else {
 				text.number(level);
 			}
-			text.decimal(lines.baseUnits(i), 4)
-				.field(rates.computeIfAbsent(lines.rate(i), (rate) -> ascii(canonical(rate))))
-				.decimal(lines.amountCents(i), 2)
-				.end();
+			text.decimal(lines.baseUnits(i), 4).field(rates[rate]).decimal(lines.amountCents(i), 2).end();
 			digest.update(text.bytes, 0, text.length);
 		}
 		for (PartnerResult result : results) {

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.treeline.compensation.CommissionLine;
 import io.treeline.compensation.CommissionRuns;
 import io.treeline.compensation.EmptyCompany;
 import io.treeline.compensation.InvalidPlanException;
@@ -172,8 +174,8 @@ class CommissionRunsIT {
 				for each row execute function fail_posting()""").update();
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> this.runs.close("Uni", "2026-01"))
 			.withMessageContaining("disk full (simulated)");
-		for (String table : List.of("commission_runs", "commission_line_segments", "period_results", "run_events",
-				"journal_transactions", "journal_entries")) {
+		for (String table : List.of("commission_runs", "commission_line_segments", "period_results",
+				"run_skipped_events", "journal_transactions", "journal_entries")) {
 			assertThat(count("select count(*) from " + table)).as(table).isZero();
 		}
 		assertThat(this.runs.running()).anySatisfy((progress) -> assertThat(progress.phase()).isEqualTo("failed"));
@@ -193,6 +195,52 @@ class CommissionRunsIT {
 				List.of(new Sponsorship(number("GHOST"), number("A"), JOINED, null)), List.of()));
 		assertThat(this.runs.preview("Uni", "2026-02").amountsByPartner()).containsEntry(number("A"),
 				new BigDecimal("30.00"));
+	}
+
+	@Test
+	void commissionsAPaymentRecordedAfterItsPeriodClosedInTheNextPeriodOnce() {
+		assertThat(this.runs.close("Uni", "2026-01").total()).isEqualByComparingTo("20.00");
+		paidOrder("O-LATE", "C", "200.00", "2026-01-20T10:00:00Z");
+
+		RunResult february = this.runs.close("Uni", "2026-02");
+
+		assertThat(february.lines()).extracting(CommissionLine::orderNumber).containsOnly("O-LATE");
+		assertThat(february.total()).isEqualByComparingTo("30.00");
+		assertThat(this.runs.close("Uni", "2026-03").lines()).isEmpty();
+		assertThat(this.runs.closed("Uni", "2026-01").orElseThrow().total()).isEqualByComparingTo("20.00");
+	}
+
+	@Test
+	void waitsForAnOrderEventBeingRecordedWhileItReadsTheWatermarkAndCommissionsIt() throws Exception {
+		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
+		CountDownLatch recorded = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		Future<?> recording = pool.submit(() -> transaction.executeWithoutResult((status) -> {
+			paidOrder("O-SLOW", "C", "100.00", "2026-01-15T10:00:00Z");
+			recorded.countDown();
+			await(commit);
+		}));
+		recorded.await();
+
+		Future<RunResult> close = pool.submit(() -> this.runs.close("Uni", "2026-01"));
+		Thread.sleep(500);
+		assertThat(close).as("the close waits for the uncommitted order event").isNotDone();
+		commit.countDown();
+		recording.get();
+
+		assertThat(close.get().total()).isEqualByComparingTo("35.00");
+		pool.shutdown();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
