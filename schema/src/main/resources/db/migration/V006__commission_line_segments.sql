@@ -11,7 +11,7 @@ begin
 end;
 $$;
 
--- 1. Commission lines are stored in segments of a compact binary encoding (ADR 0016): a run
+-- 1. Commission lines and period results are stored in segments of a compact binary encoding (ADR 0016): a run
 -- at a million partners has some ten million lines, which as rows took two minutes to write.
 -- The format is documented in the compensation module (LineSegments).
 drop table commission_lines;
@@ -33,6 +33,26 @@ alter table commission_line_segments alter column lines set storage external;
 create trigger commission_line_segments_immutable before update or delete on commission_line_segments
     for each row execute function refuse_change_of_posted_rows();
 create trigger commission_line_segments_no_truncate before truncate on commission_line_segments
+    for each statement execute function refuse_change_of_posted_rows();
+
+-- What each partner reached is stored the same way, in segments sorted by partner.
+drop table period_results;
+
+create table period_result_segments (
+    run_id        bigint       not null references commission_runs (id),
+    segment       integer      not null check (segment >= 0),
+    first_partner varchar(32)  collate "C" not null,
+    last_partner  varchar(32)  collate "C" not null,
+    result_count  integer      not null check (result_count > 0),
+    results       bytea        not null,
+    primary key (run_id, segment)
+);
+
+alter table period_result_segments alter column results set storage external;
+
+create trigger period_result_segments_immutable before update or delete on period_result_segments
+    for each row execute function refuse_change_of_posted_rows();
+create trigger period_result_segments_no_truncate before truncate on period_result_segments
     for each statement execute function refuse_change_of_posted_rows();
 
 -- 2. A run consumes the order events up to a watermark (ADR 0017) instead of naming each

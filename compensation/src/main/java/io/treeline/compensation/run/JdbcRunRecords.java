@@ -34,7 +34,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The tables of commission runs: {@code commission_runs},
- * {@code commission_line_segments}, {@code period_results} and
+ * {@code commission_line_segments}, {@code period_result_segments} and
  * {@code run_skipped_events}, and the order events a run reads.
  */
 @Repository
@@ -146,27 +146,38 @@ class JdbcRunRecords {
 			.list();
 	}
 
+	/**
+	 * Reads what the partners reached in a closed run, sorted by partner number.
+	 */
 	List<PartnerResult> results(long runId) {
-		return this.jdbc.sql("""
-				select partner_number, personal_pv, group_pv, active, achieved_rank, paid_as_rank, highest_rank,
-				       carry_left, carry_right
-				from period_results where run_id = :runId order by partner_number
-				""").param("runId", runId).query(JdbcRunRecords::result).list();
+		List<PartnerResult> results = new ArrayList<>();
+		this.jdbc.sql("select results from period_result_segments where run_id = :runId order by segment")
+			.param("runId", runId)
+			.query((rs) -> {
+				ResultSegments.decode(rs.getBytes("results"), (partner) -> true, results);
+			});
+		return results;
 	}
 
+	/**
+	 * Reads what a partner reached in each closed run of a plan: one segment per run.
+	 */
 	List<CareerRow> career(long planId, PartnerNumber partner) {
-		return this.jdbc.sql("""
-				select r.period, r.starts_at, r.ends_at, p.partner_number, p.personal_pv, p.group_pv, p.active,
-				       p.achieved_rank, p.paid_as_rank, p.highest_rank, p.carry_left, p.carry_right
-				from period_results p join commission_runs r on r.id = p.run_id
-				where r.plan_id = :planId and p.partner_number = :partner
+		List<CareerRow> career = new ArrayList<>();
+		this.jdbc.sql("""
+				select r.period, r.starts_at, r.ends_at, s.results
+				from period_result_segments s join commission_runs r on r.id = s.run_id
+				where r.plan_id = :planId and s.first_partner <= :partner and s.last_partner >= :partner
 				order by r.starts_at
-				""")
-			.param("planId", planId)
-			.param("partner", partner.value())
-			.query((rs, row) -> new CareerRow(rs.getString("period"), rs.getTimestamp("starts_at").toInstant(),
-					rs.getTimestamp("ends_at").toInstant(), result(rs, row)))
-			.list();
+				""").param("planId", planId).param("partner", partner.value()).query((rs) -> {
+			List<PartnerResult> found = new ArrayList<>(1);
+			ResultSegments.decode(rs.getBytes("results"), partner.value()::equals, found);
+			for (PartnerResult result : found) {
+				career.add(new CareerRow(rs.getString("period"), rs.getTimestamp("starts_at").toInstant(),
+						rs.getTimestamp("ends_at").toInstant(), result));
+			}
+		});
+		return career;
 	}
 
 	/**
@@ -257,25 +268,49 @@ class JdbcRunRecords {
 	}
 
 	/**
-	 * Stores a run's lines as segments ({@link LineSegments}), in batches.
+	 * Stores a run's lines as segments ({@link LineSegments}).
 	 */
 	void insertLines(long runId, CommissionLineList lines) {
-		List<LineSegments.Segment> segments = LineSegments.encode(lines);
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try (PreparedStatement insert = connection.prepareStatement(
+		insertSegments(
 				"""
 						insert into commission_line_segments (run_id, arrangement, segment, first_key, last_key, line_count, lines)
 						values (?, ?, ?, ?, ?, ?, ?)
-						""")) {
+						""",
+				LineSegments.encode(lines), (insert, segment) -> {
+					insert.setLong(1, runId);
+					insert.setString(2, segment.arrangement().code());
+					insert.setInt(3, segment.number());
+					insert.setString(4, segment.firstKey());
+					insert.setString(5, segment.lastKey());
+					insert.setInt(6, segment.lineCount());
+					insert.setBytes(7, segment.data());
+				});
+	}
+
+	/**
+	 * Stores what the partners reached as segments ({@link ResultSegments}).
+	 * @param results sorted by partner number
+	 */
+	void insertResults(long runId, List<PartnerResult> results) {
+		insertSegments("""
+				insert into period_result_segments (run_id, segment, first_partner, last_partner, result_count, results)
+				values (?, ?, ?, ?, ?, ?)
+				""", ResultSegments.encode(results), (insert, segment) -> {
+			insert.setLong(1, runId);
+			insert.setInt(2, segment.number());
+			insert.setString(3, segment.firstPartner());
+			insert.setString(4, segment.lastPartner());
+			insert.setInt(5, segment.count());
+			insert.setBytes(6, segment.data());
+		});
+	}
+
+	private <T> void insertSegments(String sql, List<T> segments, SegmentBinder<T> binder) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try (PreparedStatement insert = connection.prepareStatement(sql)) {
 			int batched = 0;
-			for (LineSegments.Segment segment : segments) {
-				insert.setLong(1, runId);
-				insert.setString(2, segment.arrangement().code());
-				insert.setInt(3, segment.number());
-				insert.setString(4, segment.firstKey());
-				insert.setString(5, segment.lastKey());
-				insert.setInt(6, segment.lineCount());
-				insert.setBytes(7, segment.data());
+			for (T segment : segments) {
+				binder.bind(insert, segment);
 				insert.addBatch();
 				if (++batched % 64 == 0) {
 					insert.executeBatch();
@@ -284,29 +319,18 @@ class JdbcRunRecords {
 			insert.executeBatch();
 		}
 		catch (SQLException ex) {
-			throw new DataAccessResourceFailureException("Could not write the lines of run " + runId, ex);
+			throw new DataAccessResourceFailureException("Could not write segments: " + ex.getMessage(), ex);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
 	}
 
-	void insertResults(long runId, List<PartnerResult> results) {
-		this.copy
-			.copy("period_results (run_id, partner_number, personal_pv, group_pv, active, achieved_rank, paid_as_rank, "
-					+ "highest_rank, carry_left, carry_right)", results.size(), (index, row) -> {
-						PartnerResult result = results.get(index);
-						row.add(runId)
-							.add(result.partner().value())
-							.add(result.personalPv().toPlainString())
-							.add(result.groupPv().toPlainString())
-							.add(result.active())
-							.add(result.achievedRank())
-							.add(result.paidAsRank())
-							.add(result.highestRank())
-							.add(result.carryLeft().toPlainString())
-							.add(result.carryRight().toPlainString());
-					});
+	@FunctionalInterface
+	private interface SegmentBinder<T> {
+
+		void bind(PreparedStatement insert, T segment) throws SQLException;
+
 	}
 
 	void insertSkippedEvents(long runId, Collection<Long> eventIds) {
@@ -319,14 +343,6 @@ class JdbcRunRecords {
 		return new RunRow(rs.getLong("id"), rs.getString("period"), rs.getTimestamp("starts_at").toInstant(),
 				rs.getTimestamp("ends_at").toInstant(), rs.getString("result_hash"), rs.getBigDecimal("total"),
 				rs.getLong("event_watermark"));
-	}
-
-	private static PartnerResult result(ResultSet rs, int row) throws SQLException {
-		return new PartnerResult(PartnerNumber.of(rs.getString("partner_number")),
-				rs.getBigDecimal("personal_pv").setScale(4), rs.getBigDecimal("group_pv").setScale(4),
-				rs.getBoolean("active"), rs.getString("achieved_rank"), rs.getString("paid_as_rank"),
-				rs.getString("highest_rank"), rs.getBigDecimal("carry_left").setScale(4),
-				rs.getBigDecimal("carry_right").setScale(4));
 	}
 
 	record PlanRow(long id, Plan plan) {

@@ -1,17 +1,12 @@
 package io.treeline.compensation.run;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 import io.treeline.compensation.CommissionLine;
 import io.treeline.compensation.CommissionLineList;
@@ -126,7 +121,7 @@ final class LineSegments {
 			int to = Math.min(sorted.length, from + LINES_PER_SEGMENT);
 			return new Segment(arrangement, number, key(lines, arrangement, sorted[from]),
 					key(lines, arrangement, sorted[to - 1]), to - from,
-					deflate(encode(lines, Arrays.copyOfRange(sorted, from, to))));
+					SegmentCodec.deflate(encode(lines, Arrays.copyOfRange(sorted, from, to))));
 		}).toList();
 	}
 
@@ -193,7 +188,7 @@ final class LineSegments {
 	private static byte[] encode(CommissionLineList lines, int[] indexes) {
 		Dictionary partners = PARTNERS.get().cleared(lines.partnerKeyLimit());
 		Dictionary rates = RATES.get().cleared(lines.rateCount());
-		Buffer body = new Buffer(indexes.length * 24);
+		SegmentCodec.Buffer body = new SegmentCodec.Buffer(indexes.length * 24);
 		int previousOrder = -1;
 		for (int index : indexes) {
 			body.varint(index + 1);
@@ -215,12 +210,12 @@ final class LineSegments {
 			body.varint((source != CommissionLineList.PartnerIds.NO_PARTNER) ? partners.index(source) + 1 : 0);
 			body.varint(lines.planVersion(index));
 			int level = lines.levelOrMin(index);
-			body.varint((level == Integer.MIN_VALUE) ? 0 : zigzag(level) + 1);
-			body.varint(zigzag(lines.baseUnits(index)));
+			body.varint((level == Integer.MIN_VALUE) ? 0 : SegmentCodec.zigzag(level) + 1);
+			body.varint(SegmentCodec.zigzag(lines.baseUnits(index)));
 			body.varint(rates.index(lines.rateId(index)));
-			body.varint(zigzag(lines.amountCents(index)));
+			body.varint(SegmentCodec.zigzag(lines.amountCents(index)));
 		}
-		Buffer all = new Buffer(body.length + partners.size() * 12 + 64);
+		SegmentCodec.Buffer all = new SegmentCodec.Buffer(body.length + partners.size() * 12 + 64);
 		all.varint(FORMAT);
 		all.varint(indexes.length);
 		all.varint(partners.size());
@@ -242,7 +237,7 @@ final class LineSegments {
 	 * @param into where they go
 	 */
 	static void decode(byte[] data, Predicate<CommissionLine> wanted, List<NumberedLine> into) {
-		Reader in = new Reader(inflate(data));
+		SegmentCodec.Reader in = new SegmentCodec.Reader(SegmentCodec.inflate(data));
 		int format = (int) in.varint();
 		if (format != FORMAT) {
 			throw new IllegalStateException("A stored segment of commission lines has format " + format
@@ -271,65 +266,16 @@ final class LineSegments {
 			int source = (int) in.varint();
 			int version = (int) in.varint();
 			long level = in.varint();
-			long base = unzigzag(in.varint());
+			long base = SegmentCodec.unzigzag(in.varint());
 			BigDecimal rate = rates[(int) in.varint()];
-			long amount = unzigzag(in.varint());
+			long amount = SegmentCodec.unzigzag(in.varint());
 			CommissionLine line = new CommissionLine(partner, COMPONENTS[flags >>> 1], (flags & 1) != 0, order,
 					(source != 0) ? partners[source - 1] : null, version,
-					(level != 0) ? (int) unzigzag(level - 1) : null, BigDecimal.valueOf(base, 4), rate,
+					(level != 0) ? (int) SegmentCodec.unzigzag(level - 1) : null, BigDecimal.valueOf(base, 4), rate,
 					BigDecimal.valueOf(amount, 2));
 			if (wanted.test(line)) {
 				into.add(new NumberedLine(number, line));
 			}
-		}
-	}
-
-	private static long zigzag(long value) {
-		return (value << 1) ^ (value >> 63);
-	}
-
-	private static long unzigzag(long value) {
-		return (value >>> 1) ^ -(value & 1);
-	}
-
-	private static byte[] deflate(byte[] raw) {
-		Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-		try {
-			deflater.setInput(raw);
-			deflater.finish();
-			ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3 + 64);
-			byte[] chunk = new byte[64 * 1024];
-			while (!deflater.finished()) {
-				int written = deflater.deflate(chunk);
-				out.write(chunk, 0, written);
-			}
-			return out.toByteArray();
-		}
-		finally {
-			deflater.end();
-		}
-	}
-
-	private static byte[] inflate(byte[] data) {
-		Inflater inflater = new Inflater(true);
-		try {
-			inflater.setInput(data);
-			ByteArrayOutputStream out = new ByteArrayOutputStream(data.length * 4);
-			byte[] chunk = new byte[64 * 1024];
-			while (!inflater.finished()) {
-				int read = inflater.inflate(chunk);
-				if (read == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-					throw new IllegalStateException("A stored segment of commission lines is truncated");
-				}
-				out.write(chunk, 0, read);
-			}
-			return out.toByteArray();
-		}
-		catch (DataFormatException ex) {
-			throw new IllegalStateException("A stored segment of commission lines is damaged: " + ex.getMessage(), ex);
-		}
-		finally {
-			inflater.end();
 		}
 	}
 
@@ -379,90 +325,6 @@ final class LineSegments {
 
 		int key(int i) {
 			return this.keys[i];
-		}
-
-	}
-
-	/** A growing byte array with varint and text writers. */
-	private static final class Buffer {
-
-		byte[] bytes;
-
-		int length;
-
-		Buffer(int capacity) {
-			this.bytes = new byte[Math.max(16, capacity)];
-		}
-
-		void varint(long value) {
-			ensure(10);
-			while ((value & ~0x7FL) != 0) {
-				this.bytes[this.length++] = (byte) ((value & 0x7F) | 0x80);
-				value >>>= 7;
-			}
-			this.bytes[this.length++] = (byte) value;
-		}
-
-		void text(String text) {
-			int length = text.length();
-			boolean ascii = length < 128;
-			for (int i = 0; ascii && i < length; i++) {
-				ascii = text.charAt(i) < 0x80;
-			}
-			if (ascii) {
-				ensure(length + 1);
-				this.bytes[this.length++] = (byte) length;
-				for (int i = 0; i < length; i++) {
-					this.bytes[this.length++] = (byte) text.charAt(i);
-				}
-				return;
-			}
-			byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-			varint(utf8.length);
-			bytes(utf8, utf8.length);
-		}
-
-		void bytes(byte[] more, int count) {
-			ensure(count);
-			System.arraycopy(more, 0, this.bytes, this.length, count);
-			this.length += count;
-		}
-
-		private void ensure(int more) {
-			if (this.length + more > this.bytes.length) {
-				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
-			}
-		}
-
-	}
-
-	/** Reads what {@link Buffer} wrote. */
-	private static final class Reader {
-
-		private final byte[] bytes;
-
-		private int position;
-
-		Reader(byte[] bytes) {
-			this.bytes = bytes;
-		}
-
-		long varint() {
-			long value = 0;
-			for (int shift = 0;; shift += 7) {
-				byte b = this.bytes[this.position++];
-				value |= (long) (b & 0x7F) << shift;
-				if (b >= 0) {
-					return value;
-				}
-			}
-		}
-
-		String text() {
-			int length = (int) varint();
-			String text = new String(this.bytes, this.position, length, StandardCharsets.UTF_8);
-			this.position += length;
-			return text;
 		}
 
 	}

@@ -174,7 +174,7 @@ class CommissionRunsIT {
 				for each row execute function fail_posting()""").update();
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> this.runs.close("Uni", "2026-01"))
 			.withMessageContaining("disk full (simulated)");
-		for (String table : List.of("commission_runs", "commission_line_segments", "period_results",
+		for (String table : List.of("commission_runs", "commission_line_segments", "period_result_segments",
 				"run_skipped_events", "journal_transactions", "journal_entries")) {
 			assertThat(count("select count(*) from " + table)).as(table).isZero();
 		}

@@ -1,0 +1,151 @@
+package io.treeline.compensation.run;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+import io.treeline.compensation.PartnerResult;
+import io.treeline.graph.PartnerNumber;
+
+/**
+ * The stored form of what the partners reached in a closed run (ADR 0016): segments of up
+ * to {@value #RESULTS_PER_SEGMENT} results sorted by partner number, deflated, keyed by
+ * their first and last partner, so that a partner's career reads one segment per run and
+ * the previous period's state of a million partners reads a few megabytes.
+ *
+ * <p>
+ * Format 1 of a segment, before deflating ({@link SegmentCodec}): the result count, the
+ * rank dictionary (count, then each name), then per result: partner number, personal PV
+ * and group PV in ten-thousandths (zigzag), 1 if active else 0, achieved, paid-as and
+ * highest rank (0 none, else dictionary index plus one), left and right carry in
+ * ten-thousandths (zigzag).
+ */
+final class ResultSegments {
+
+	static final int RESULTS_PER_SEGMENT = 16_384;
+
+	private static final int FORMAT = 1;
+
+	private ResultSegments() {
+	}
+
+	/**
+	 * One stored segment.
+	 *
+	 * @param number its number within the run, from 0
+	 * @param firstPartner the partner of its first result
+	 * @param lastPartner the partner of its last result
+	 * @param count how many results it holds
+	 * @param data the deflated encoding
+	 */
+	record Segment(int number, String firstPartner, String lastPartner, int count, byte[] data) {
+	}
+
+	/**
+	 * Encodes results sorted by partner, segments in parallel.
+	 * @param results the results, sorted by partner number
+	 * @return the segments
+	 */
+	static List<Segment> encode(List<PartnerResult> results) {
+		int count = (results.size() + RESULTS_PER_SEGMENT - 1) / RESULTS_PER_SEGMENT;
+		return IntStream.range(0, count).parallel().mapToObj((number) -> {
+			List<PartnerResult> part = results.subList(number * RESULTS_PER_SEGMENT,
+					Math.min(results.size(), (number + 1) * RESULTS_PER_SEGMENT));
+			return new Segment(number, part.get(0).partner().value(), part.get(part.size() - 1).partner().value(),
+					part.size(), SegmentCodec.deflate(encodeSegment(part)));
+		}).toList();
+	}
+
+	private static byte[] encodeSegment(List<PartnerResult> results) {
+		Map<String, Integer> rankIndex = new HashMap<>();
+		List<String> ranks = new ArrayList<>();
+		SegmentCodec.Buffer body = new SegmentCodec.Buffer(results.size() * 24);
+		for (PartnerResult result : results) {
+			body.text(result.partner().value());
+			body.varint(SegmentCodec.zigzag(units(result.personalPv())));
+			body.varint(SegmentCodec.zigzag(units(result.groupPv())));
+			body.varint(result.active() ? 1 : 0);
+			for (String rank : new String[] { result.achievedRank(), result.paidAsRank(), result.highestRank() }) {
+				if (rank == null) {
+					body.varint(0);
+				}
+				else {
+					body.varint(rankIndex.computeIfAbsent(rank, (name) -> {
+						ranks.add(name);
+						return ranks.size() - 1;
+					}) + 1);
+				}
+			}
+			body.varint(SegmentCodec.zigzag(units(result.carryLeft())));
+			body.varint(SegmentCodec.zigzag(units(result.carryRight())));
+		}
+		SegmentCodec.Buffer all = new SegmentCodec.Buffer(body.length + 64);
+		all.varint(FORMAT);
+		all.varint(results.size());
+		all.varint(ranks.size());
+		for (String rank : ranks) {
+			all.text(rank);
+		}
+		all.bytes(body.bytes, body.length);
+		return Arrays.copyOf(all.bytes, all.length);
+	}
+
+	/**
+	 * Reads the results of a segment that a test accepts.
+	 * @param data the stored segment
+	 * @param wanted which partners to keep
+	 * @param into where the results go
+	 */
+	static void decode(byte[] data, Predicate<String> wanted, List<PartnerResult> into) {
+		SegmentCodec.Reader in = new SegmentCodec.Reader(SegmentCodec.inflate(data));
+		int format = (int) in.varint();
+		if (format != FORMAT) {
+			throw new IllegalStateException("A stored segment of period results has format " + format
+					+ "; this version reads format " + FORMAT);
+		}
+		int count = (int) in.varint();
+		String[] ranks = new String[(int) in.varint()];
+		for (int i = 0; i < ranks.length; i++) {
+			ranks[i] = in.text();
+		}
+		for (int i = 0; i < count; i++) {
+			String partner = in.text();
+			BigDecimal pv = decimal(in);
+			BigDecimal gv = decimal(in);
+			boolean active = in.varint() == 1;
+			String achieved = rank(ranks, in.varint());
+			String paidAs = rank(ranks, in.varint());
+			String highest = rank(ranks, in.varint());
+			BigDecimal carryLeft = decimal(in);
+			BigDecimal carryRight = decimal(in);
+			if (wanted.test(partner)) {
+				into.add(new PartnerResult(PartnerNumber.of(partner), pv, gv, active, achieved, paidAs, highest,
+						carryLeft, carryRight));
+			}
+		}
+	}
+
+	private static long units(BigDecimal value) {
+		try {
+			return value.setScale(4, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+		}
+		catch (ArithmeticException ex) {
+			throw new IllegalArgumentException("A period result " + value + " has more than four decimals", ex);
+		}
+	}
+
+	private static BigDecimal decimal(SegmentCodec.Reader in) {
+		return BigDecimal.valueOf(SegmentCodec.unzigzag(in.varint()), 4);
+	}
+
+	private static String rank(String[] ranks, long index) {
+		return (index == 0) ? null : ranks[(int) index - 1];
+	}
+
+}
