@@ -1,6 +1,7 @@
 package io.treeline.portal.browser;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The downline explorer on a partner with 10,000 direct partners, in a real browser: its
  * rows appear when it is opened, expanded and scrolled to the end, and the grid reads
- * only pages of them. How long each step takes is measured in the page and written to
+ * only pages of them; a partner with ten direct partners is measured beside it. How long
+ * each step takes is measured in the page and written to
  * {@code target/benchmarks/explorer-10k-children.md}; it is recorded, not asserted (a run
  * of it is kept in {@code docs/benchmarks}). {@code -Dtreeline.explorer.runs=5} repeats
  * the steps.
@@ -55,6 +57,11 @@ class WideDownlineBrowserIT extends BrowserSupport {
 	private static final String TOP = "W-TOP";
 
 	private static final String LEADER = "W-LEADER";
+
+	/** A partner with ten direct partners beside it, for comparison. */
+	private static final String NARROW = "W-NARROW";
+
+	private static final String NARROW_FIRST = "N-01";
 
 	private static final Instant JOINED = Instant.parse("2026-01-05T09:00:00Z");
 
@@ -88,6 +95,21 @@ class WideDownlineBrowserIT extends BrowserSupport {
 
 	/** Milliseconds from the start of the navigation until the cell shows. */
 	private static final String OPENED = WAIT_FOR_CELL + "waitFor(arguments[0], arguments[1], 0);";
+
+	/**
+	 * Milliseconds from the start of the navigation until the neighbourhood drawing has
+	 * its nodes (at most: if it was drawn before, the time of the first look).
+	 */
+	private static final String DRAWN = """
+			const done = arguments[arguments.length - 1];
+			const poll = () => {
+			  const drawing = document.getElementById('neighbourhood-graph');
+			  if (drawing && drawing.__cy && drawing.__cy.nodes().length > 0) { done(performance.now()); return; }
+			  if (performance.now() > 60000) { done(-1); return; }
+			  requestAnimationFrame(poll);
+			};
+			poll();
+			""";
 
 	/** Clicks the tree toggle of a partner's row; milliseconds until the cell shows. */
 	private static final String EXPANDED = WAIT_FOR_CELL + """
@@ -132,6 +154,7 @@ class WideDownlineBrowserIT extends BrowserSupport {
 			childNumbers.add(tree.number(child).value());
 		}
 		String leaderName = this.partners.find(PartnerNumber.of(LEADER)).orElseThrow().name();
+		String narrowName = this.partners.find(PartnerNumber.of(NARROW)).orElseThrow().name();
 		signIn();
 
 		Measurements measured = new Measurements();
@@ -141,7 +164,10 @@ class WideDownlineBrowserIT extends BrowserSupport {
 			this.browser.get(url("/downline?partner=" + TOP));
 			measured.add("Open the explorer on the sponsor: its row with the partner shows (from navigation start)",
 					inPage(OPENED, leaderName, false));
-			measured.add("Expand the partner: its first direct partners show", inPage(EXPANDED, leaderName, first));
+			measured.add("Expand the partner with 10 beside it (for comparison): its first shows",
+					inPage(EXPANDED, narrowName, NARROW_FIRST));
+			measured.add("Expand the partner with 10,000: its first direct partners show",
+					inPage(EXPANDED, leaderName, first));
 			measured.add("Scroll to the end: the last of the 10,000 shows", inPage(SCROLLED_TO_END, last));
 			Set<String> read = readChildren(childNumbers);
 			assertThat(read).as("direct partners read after expanding and scrolling").contains(first, last);
@@ -152,12 +178,20 @@ class WideDownlineBrowserIT extends BrowserSupport {
 			this.browser.get(url("/downline?partner=" + LEADER));
 			measured.add("Open the explorer on the partner itself: its first direct partners show "
 					+ "(from navigation start)", inPage(OPENED, first, true));
+			measured.add("… and the drawing of its neighbourhood (42 nodes) is ready (from navigation start, at most)",
+					inPage(DRAWN));
 			measured.add("Scroll to the end again: the last shows", inPage(SCROLLED_TO_END, last));
 			read = readChildren(childNumbers);
 			assertThat(read).contains(first, last);
 			assertThat(read.size()).isLessThan(1_000);
 			measured.count("Direct partners read (open and scroll)", read.size());
 			measured.count("Largest single read of partners", largestRead());
+
+			this.browser.get(url("/downline?partner=" + NARROW));
+			measured.add("Open the explorer on the partner with 10 (for comparison): its first shows "
+					+ "(from navigation start)", inPage(OPENED, NARROW_FIRST, true));
+			measured.add("… and the drawing of its neighbourhood (12 nodes) is ready (from navigation start, at most)",
+					inPage(DRAWN));
 		}
 		Path report = measured.write(this.browser.getCapabilities().getBrowserVersion(), runs);
 		assertThat(report).exists();
@@ -200,14 +234,22 @@ class WideDownlineBrowserIT extends BrowserSupport {
 	}
 
 	/**
-	 * A top partner, its one direct partner, and that partner's 10,000 direct partners.
+	 * A top partner with two direct partners: one with 10,000 direct partners, one with
+	 * ten.
 	 */
 	private static Organisation wideOrganisation() {
-		List<Partner> partners = new ArrayList<>(CHILDREN + 2);
-		List<Sponsorship> sponsorships = new ArrayList<>(CHILDREN + 1);
+		List<Partner> partners = new ArrayList<>(CHILDREN + 13);
+		List<Sponsorship> sponsorships = new ArrayList<>(CHILDREN + 12);
 		partners.add(partner(TOP, "Tara", "Oben"));
 		partners.add(partner(LEADER, "Lea", "Breit"));
+		partners.add(partner(NARROW, "Nina", "Schmal"));
 		sponsorships.add(new Sponsorship(PartnerNumber.of(LEADER), PartnerNumber.of(TOP), JOINED, null));
+		sponsorships.add(new Sponsorship(PartnerNumber.of(NARROW), PartnerNumber.of(TOP), JOINED, null));
+		for (int i = 1; i <= 10; i++) {
+			String number = "N-%02d".formatted(i);
+			partners.add(partner(number, "Partner", "Schmale " + i));
+			sponsorships.add(new Sponsorship(PartnerNumber.of(number), PartnerNumber.of(NARROW), JOINED, null));
+		}
 		for (int i = 1; i <= CHILDREN; i++) {
 			String number = "W-%05d".formatted(i);
 			partners.add(partner(number, "Partner", "Breite " + i));
@@ -248,6 +290,8 @@ class WideDownlineBrowserIT extends BrowserSupport {
 				.append(" cores, ")
 				.append(runs)
 				.append((runs == 1) ? " run" : " runs")
+				.append(" (load average %.1f when written)"
+					.formatted(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()))
 				.append(". Times in milliseconds, taken in the page (`performance.now()`) until the ")
 				.append("row is laid out inside the grid's viewport; each run opens the page anew.\n\n");
 			text.append("```\n").append(COMMAND).append("\n```\n\n");
