@@ -7,6 +7,12 @@ import java.util.List;
  * Questions about the trees "as of" an instant, answered from an in-memory snapshot of
  * the tree at that instant, never by variable-length path queries, so a chain of any
  * depth answers in time proportional to the answer.
+ * <p>
+ * Snapshots are cached. A change made through this application node is seen by the next
+ * question after it commits; a change made through another node sharing the database is
+ * seen once this node checks the genealogy's version in Neo4j again, at most
+ * {@code treeline.genealogy.cache-check} (default one second) later, or at once after
+ * {@link #refresh()}.
  */
 public interface Genealogy {
 
@@ -17,6 +23,15 @@ public interface Genealogy {
 	 * @return the snapshot, built from the edges valid at {@code asOf}
 	 */
 	GenealogySnapshot snapshot(Tree tree, Instant asOf);
+
+	/**
+	 * Checks now, instead of at the next interval, whether the genealogy changed in Neo4j
+	 * since this node read its cached trees, on this node or any other, and forgets them
+	 * if it did. Code that validates or computes on the trees calls it first.
+	 * @return the genealogy's version: how many changes Neo4j has committed; equal
+	 * versions mean an unchanged genealogy
+	 */
+	long refresh();
 
 	/**
 	 * Returns the plans that have a placement tree.

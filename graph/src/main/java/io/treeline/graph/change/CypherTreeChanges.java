@@ -42,9 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link TreeChanges} in Neo4j. Rules that need the tree (cycles, free positions) are
- * checked on the snapshot at the effective instant; capacity is checked again inside the
- * writing transaction after locking the parent, so concurrent placements cannot overfill
- * it. Every refusal throws before or inside the transaction, which then rolls back.
+ * checked on the snapshot at the effective instant, refreshed first so that changes made
+ * on other application nodes count; capacity is checked again inside the writing
+ * transaction after locking the parent, so concurrent placements cannot overfill it.
+ * Every refusal throws before or inside the transaction, which then rolls back.
  */
 @Component
 class CypherTreeChanges implements TreeChanges, HoldingTanks {
@@ -95,6 +96,7 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 	public Placement enrol(Partner partner, PartnerNumber sponsor, PlacementRule rule) {
 		Instant at = partner.joinedAt();
 		requireOpen(at);
+		this.genealogy.refresh();
 		if (this.partners.find(partner.number()).isPresent()) {
 			throw new GenealogyChangeRefused(Reason.DUPLICATE_NUMBER,
 					"A partner with the number " + partner.number() + " exists already");
@@ -154,6 +156,7 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 			Placement placed;
 			try {
 				placed = this.transactions.execute((status) -> {
+					this.genealogy.refresh();
 					if (!endWaiting(waiting.partner(), waiting.plan(), at)) {
 						return null;
 					}
@@ -202,6 +205,7 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 		requireOpen(effective);
 		requireWorking(existing(partner), "partner");
 		requireWorking(existing(parent), "parent");
+		this.genealogy.refresh();
 		if ((leg == null) == (width == null)) {
 			throw new IllegalArgumentException("Name either the leg (binary) or the width (matrix) of the placement");
 		}
@@ -240,6 +244,7 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 		requireOpen(effective);
 		requireWorking(existing(partner), "partner");
 		requireWorking(existing(newSponsor), "new sponsor");
+		this.genealogy.refresh();
 		GenealogySnapshot tree = this.genealogy.snapshot(Tree.SPONSOR, effective);
 		int moved = tree.id(partner).orElseThrow();
 		int target = tree.id(newSponsor).orElseThrow();
@@ -258,6 +263,7 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 	public void terminate(PartnerNumber partner, Instant effective) {
 		requireOpen(effective);
 		requireWorking(existing(partner), "partner");
+		this.genealogy.refresh();
 		GenealogySnapshot tree = this.genealogy.snapshot(Tree.SPONSOR, effective);
 		int leaving = tree.id(partner).orElseThrow();
 		int sponsor = tree.parent(leaving);

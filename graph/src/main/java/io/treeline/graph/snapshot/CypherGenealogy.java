@@ -2,6 +2,7 @@ package io.treeline.graph.snapshot;
 
 import java.text.CollationKey;
 import java.text.Collator;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -29,19 +30,31 @@ import io.treeline.graph.TeamStats;
 import io.treeline.graph.Tree;
 import io.treeline.graph.UnknownPartnerException;
 import io.treeline.graph.partner.SearchText;
+import io.treeline.graph.store.GraphStoreConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link Genealogy} answered from snapshots: the edge history of a tree is read from
  * Neo4j once (a flat stream, never a path), snapshots are built from it in memory, and
  * both are cached until the genealogy changes. All instants between two edge boundaries
  * share one snapshot, so "now" stays cached until the next change.
+ * <p>
+ * The cache belongs to one version of the {@link GenealogyClock}. It is dropped when a
+ * change commits on this node, and when a check finds another version in Neo4j (a change
+ * on another node): at most once per {@code treeline.genealogy.cache-check}, and at once
+ * on {@link #refresh()}. Trees and the clock are read in a transaction of their own, so
+ * the cache never holds what an open transaction has not committed.
  */
 @Component
 class CypherGenealogy implements Genealogy {
@@ -62,51 +75,64 @@ class CypherGenealogy implements Genealogy {
 
 	private static final int MAX_SEARCH_MATCHES = 100_000;
 
-	private volatile List<String> placementPlans;
-
 	private final Neo4jClient neo4j;
 
-	private final Map<Tree, TreeHistory> histories = new ConcurrentHashMap<>();
+	private final GenealogyClock clock;
 
-	private final Map<SnapshotKey, GenealogySnapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
+	private final TransactionTemplate committed;
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<SnapshotKey, GenealogySnapshot> eldest) {
-			return size() > CACHED_SNAPSHOTS;
-		}
+	private final long checkNanos;
 
-	};
+	private final Object checking = new Object();
 
-	CypherGenealogy(Neo4jClient neo4j) {
+	/**
+	 * The cache; {@code null} until the clock is read, and after a change on this node.
+	 */
+	private volatile Generation generation;
+
+	CypherGenealogy(Neo4jClient neo4j, GenealogyClock clock,
+			@Qualifier(GraphStoreConfiguration.TRANSACTION_MANAGER) PlatformTransactionManager transactionManager,
+			@Value("${treeline.genealogy.cache-check:PT1S}") Duration cacheCheck) {
 		this.neo4j = neo4j;
+		this.clock = clock;
+		this.committed = new TransactionTemplate(transactionManager);
+		this.committed.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.checkNanos = cacheCheck.toNanos();
 	}
 
 	@Override
 	public GenealogySnapshot snapshot(Tree tree, Instant asOf) {
-		TreeHistory history = this.histories.computeIfAbsent(tree, this::load);
+		Generation current = current(false);
+		TreeHistory history = current.histories.computeIfAbsent(tree, this::load);
 		SnapshotKey key = new SnapshotKey(tree, history.stretch(asOf));
-		synchronized (this.snapshots) {
-			GenealogySnapshot cached = this.snapshots.get(key);
+		synchronized (current.snapshots) {
+			GenealogySnapshot cached = current.snapshots.get(key);
 			if (cached != null) {
 				return cached;
 			}
 		}
 		GenealogySnapshot built = history.at(asOf);
-		synchronized (this.snapshots) {
-			this.snapshots.put(key, built);
+		synchronized (current.snapshots) {
+			current.snapshots.put(key, built);
 		}
 		return built;
 	}
 
 	@Override
+	public long refresh() {
+		return current(true).version;
+	}
+
+	@Override
 	public List<String> placementPlans() {
-		List<String> plans = this.placementPlans;
+		Generation current = current(false);
+		List<String> plans = current.placementPlans;
 		if (plans == null) {
-			plans = List.copyOf(this.neo4j.query(PLACEMENT_PLANS)
+			plans = this.committed.execute((status) -> List.copyOf(this.neo4j.query(PLACEMENT_PLANS)
 				.fetchAs(String.class)
 				.mappedBy((types, row) -> row.get("plan").asString())
-				.all());
-			this.placementPlans = plans;
+				.all()));
+			current.placementPlans = plans;
 		}
 		return plans;
 	}
@@ -151,10 +177,40 @@ class CypherGenealogy implements Genealogy {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void forget(GenealogyChanged change) {
-		this.placementPlans = null;
-		this.histories.clear();
-		synchronized (this.snapshots) {
-			this.snapshots.clear();
+		// after a check that read the clock before this commit, so that it cannot put
+		// back what it found
+		synchronized (this.checking) {
+			this.generation = null;
+		}
+	}
+
+	/**
+	 * Returns the cache, after reading the clock if asked to, if the last check is older
+	 * than the interval, or if a change on this node dropped the cache. Checks run one at
+	 * a time, so an older reading never replaces a newer one.
+	 */
+	private Generation current(boolean checkNow) {
+		Generation seen = this.generation;
+		if (!checkNow && seen != null && !seen.due(this.checkNanos)) {
+			return seen;
+		}
+		synchronized (this.checking) {
+			seen = this.generation;
+			if (!checkNow && seen != null && !seen.due(this.checkNanos)) {
+				return seen;
+			}
+			long checked = System.nanoTime();
+			long version = this.committed.execute((status) -> this.clock.read());
+			if (seen == null || seen.version != version) {
+				if (seen != null) {
+					logger.debug("The genealogy is at version {} in Neo4j, the cache at {}: reading the trees again",
+							version, seen.version);
+				}
+				seen = new Generation(version);
+			}
+			seen.checkedAt = checked;
+			this.generation = seen;
+			return seen;
 		}
 	}
 
@@ -163,6 +219,10 @@ class CypherGenealogy implements Genealogy {
 	}
 
 	private TreeHistory load(Tree tree) {
+		return this.committed.execute((status) -> read(tree));
+	}
+
+	private TreeHistory read(Tree tree) {
 		long started = System.nanoTime();
 		List<String> numbers = new ArrayList<>();
 		List<PartnerStatus> statuses = new ArrayList<>();
@@ -218,6 +278,36 @@ class CypherGenealogy implements Genealogy {
 	}
 
 	private record SnapshotKey(Tree tree, int stretch) {
+	}
+
+	/** What was read from Neo4j at one version of the genealogy clock. */
+	private static final class Generation {
+
+		private final long version;
+
+		private final Map<Tree, TreeHistory> histories = new ConcurrentHashMap<>();
+
+		private final Map<SnapshotKey, GenealogySnapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<SnapshotKey, GenealogySnapshot> eldest) {
+				return size() > CACHED_SNAPSHOTS;
+			}
+
+		};
+
+		private volatile List<String> placementPlans;
+
+		private volatile long checkedAt;
+
+		Generation(long version) {
+			this.version = version;
+		}
+
+		boolean due(long checkNanos) {
+			return System.nanoTime() - this.checkedAt >= checkNanos;
+		}
+
 	}
 
 	/** Growing arrays of edges while they stream in. */
