@@ -1,7 +1,6 @@
 package io.treeline.compensation;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -495,7 +494,8 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 
 		private static long unscaled(BigDecimal value, int scale, String what) {
 			try {
-				return value.setScale(scale, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+				// no BigInteger on the way for a value at its scale: the common case
+				return value.scaleByPowerOfTen(scale).longValueExact();
 			}
 			catch (ArithmeticException ex) {
 				throw new IllegalArgumentException(

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.treeline.compensation.CommissionLine;
@@ -31,7 +30,6 @@ import io.treeline.compensation.run.JdbcRunRecords.RunRow;
 import io.treeline.compensation.run.RunComputation.Computed;
 import io.treeline.compensation.store.CompensationStoreConfiguration;
 import io.treeline.graph.Genealogy;
-import io.treeline.graph.GenealogyChanged;
 import io.treeline.graph.PartnerNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +37,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -67,8 +63,6 @@ class JdbcCommissionRuns implements CommissionRuns {
 	private final Clock clock;
 
 	private final Map<String, RunProgress> running = new ConcurrentHashMap<>();
-
-	private final AtomicLong genealogyChanges = new AtomicLong();
 
 	private final TransactionTemplate transactions;
 
@@ -107,7 +101,9 @@ class JdbcCommissionRuns implements CommissionRuns {
 	@Override
 	public RunResult close(String plan, String period) {
 		for (int attempt = 1;; attempt++) {
-			long before = this.genealogyChanges.get();
+			// the genealogy's version in Neo4j counts the changes of every application
+			// node
+			long before = this.genealogy.refresh();
 			try {
 				return this.transactions.execute((status) -> closeOnce(plan, period, before));
 			}
@@ -119,11 +115,6 @@ class JdbcCommissionRuns implements CommissionRuns {
 				logger.info("The genealogy changed while {} {} was being closed; computing it again", plan, period);
 			}
 		}
-	}
-
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void countGenealogyChanges(GenealogyChanged change) {
-		this.genealogyChanges.incrementAndGet();
 	}
 
 	private RunResult closeOnce(String plan, String period, long genealogyBefore) {
@@ -179,7 +170,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 		lap(steps, "ledger", step);
 		logger.debug("Wrote {} {} in {} ms", plan, label, steps);
 		phases.put("write", (System.nanoTime() - writing) / 1_000_000);
-		if (this.genealogyChanges.get() != genealogyBefore) {
+		if (this.genealogy.refresh() != genealogyBefore) {
 			throw new GenealogyChangedMeanwhile();
 		}
 		logger.info("Closed {} {}: {} lines, total {} {}, hash {}, phases {} ms", plan, label, result.lines().size(),
