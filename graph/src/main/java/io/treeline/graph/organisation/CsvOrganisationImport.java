@@ -38,6 +38,8 @@ import io.treeline.graph.organisation.TreeSweep.Edge;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -51,6 +53,8 @@ import org.springframework.stereotype.Component;
 class CsvOrganisationImport implements OrganisationImport {
 
 	static final int MAX_PROBLEMS = 200;
+
+	private static final Logger logger = LoggerFactory.getLogger(CsvOrganisationImport.class);
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
 		.setHeader()
@@ -90,6 +94,7 @@ class CsvOrganisationImport implements OrganisationImport {
 
 	private ImportResult run(Reader partnersFile, Reader sponsorshipsFile, Reader placementsFile,
 			PlacementPlans plans) {
+		long started = System.nanoTime();
 		List<ImportProblem> problems = new ArrayList<>();
 		List<Located<Partner>> partnerRows = read("partners", partnersFile, problems, CsvOrganisationImport::partner,
 				"number", "firstName", "lastName", "email", "city", "country", "language", "status", "joinedAt");
@@ -153,6 +158,9 @@ class CsvOrganisationImport implements OrganisationImport {
 			.sorted(Comparator.comparing(ImportProblem::file).thenComparingLong(ImportProblem::line))
 			.limit(MAX_PROBLEMS)
 			.toList(), problems.size(), partnerRows.size(), sponsorRows.size(), placementRows.size());
+		logger.info("Read and checked {} partners, {} sponsor edges and {} placement edges in {} ms: {} problems",
+				partnerRows.size(), sponsorRows.size(), placementRows.size(), (System.nanoTime() - started) / 1_000_000,
+				problems.size());
 		if (result.loaded()) {
 			this.loader.load(new Organisation(values(partnerRows), values(sponsorRows), values(placementRows)));
 		}
@@ -161,10 +169,14 @@ class CsvOrganisationImport implements OrganisationImport {
 
 	/**
 	 * Returns the partners of the genealogy that the files name, in the partners file or
-	 * in edges, read in batches of numbers.
+	 * in edges, read in batches of numbers; none without a look-up when the genealogy is
+	 * empty (the first import of an organisation).
 	 */
 	private Map<PartnerNumber, Partner> storedPartners(List<Located<Partner>> partnerRows,
 			List<Located<Sponsorship>> sponsorRows, List<Located<Placement>> placementRows) {
+		if (this.partners.count(null) == 0) {
+			return Map.of();
+		}
 		Set<PartnerNumber> named = new HashSet<>();
 		partnerRows.forEach((row) -> named.add(row.value().number()));
 		sponsorRows.forEach((row) -> named.addAll(List.of(row.value().partner(), row.value().sponsor())));
