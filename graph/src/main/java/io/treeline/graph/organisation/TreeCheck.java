@@ -47,7 +47,7 @@ final class TreeCheck {
 	 * Prepares a check.
 	 * @param tree how problems name the tree after a partner: empty for the sponsor tree,
 	 * {@code " in <plan>"} for a placement tree
-	 * @param storedPartners the partners of the file that are in the genealogy already
+	 * @param storedPartners the partners the files name that the genealogy holds already
 	 * @param stored the tree's stored edges
 	 * @param width the matrix width, 0 for none
 	 * @param closedUntil no new edge may start before this instant
