@@ -1,5 +1,6 @@
 package io.treeline.graph.organisation;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -14,10 +15,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import io.treeline.graph.ClosedPeriods;
 import io.treeline.graph.ImportProblem;
 import io.treeline.graph.ImportResult;
 import io.treeline.graph.Leg;
@@ -28,24 +31,30 @@ import io.treeline.graph.Partner;
 import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.PartnerStatus;
 import io.treeline.graph.Partners;
+import io.treeline.graph.PlacementPlans;
 import io.treeline.graph.Placement;
 import io.treeline.graph.Sponsorship;
+import io.treeline.graph.organisation.TreeSweep.Edge;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
  * {@link OrganisationImport} of CSV files read with Apache Commons CSV: every row is
  * turned into a domain record or a problem with its line; edges must name partners of the
- * file or of the genealogy and must not overlap in time; only a clean set of files is
- * loaded.
+ * file or of the genealogy, and each tree is checked with {@link TreeCheck} against
+ * itself and the genealogy; only a clean set of files is loaded.
  */
 @Component
 class CsvOrganisationImport implements OrganisationImport {
 
 	static final int MAX_PROBLEMS = 200;
+
+	private static final Logger logger = LoggerFactory.getLogger(CsvOrganisationImport.class);
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
 		.setHeader()
@@ -54,17 +63,38 @@ class CsvOrganisationImport implements OrganisationImport {
 		.setIgnoreEmptyLines(true)
 		.get();
 
+	private static final char BYTE_ORDER_MARK = '\uFEFF';
+
 	private final OrganisationLoader loader;
 
 	private final Partners partners;
 
-	CsvOrganisationImport(OrganisationLoader loader, Partners partners) {
+	private final CypherStoredEdges storedEdges;
+
+	private final ClosedPeriods closedPeriods;
+
+	CsvOrganisationImport(OrganisationLoader loader, Partners partners, CypherStoredEdges storedEdges,
+			ClosedPeriods closedPeriods) {
 		this.loader = loader;
 		this.partners = partners;
+		this.storedEdges = storedEdges;
+		this.closedPeriods = closedPeriods;
+	}
+
+	@Override
+	public ImportResult importCsv(Reader partnersFile, Reader sponsorshipsFile, Reader placementsFile,
+			PlacementPlans plans) {
+		return run(partnersFile, sponsorshipsFile, placementsFile, Objects.requireNonNull(plans, "plans"));
 	}
 
 	@Override
 	public ImportResult importCsv(Reader partnersFile, Reader sponsorshipsFile, Reader placementsFile) {
+		return run(partnersFile, sponsorshipsFile, placementsFile, null);
+	}
+
+	private ImportResult run(Reader partnersFile, Reader sponsorshipsFile, Reader placementsFile,
+			PlacementPlans plans) {
+		long started = System.nanoTime();
 		List<ImportProblem> problems = new ArrayList<>();
 		List<Located<Partner>> partnerRows = read("partners", partnersFile, problems, CsvOrganisationImport::partner,
 				"number", "firstName", "lastName", "email", "city", "country", "language", "status", "joinedAt");
@@ -79,28 +109,58 @@ class CsvOrganisationImport implements OrganisationImport {
 				problems.add(row.problem("the number " + row.value().number() + " appears twice"));
 			}
 		}
-		Set<PartnerNumber> known = knownPartners(inFile, sponsorRows, placementRows);
+		Map<PartnerNumber, Partner> stored = storedPartners(partnerRows, sponsorRows, placementRows);
+		refuseChangedPartners(partnerRows, stored, problems);
+		Set<PartnerNumber> known = new HashSet<>(inFile);
+		known.addAll(stored.keySet());
+		Set<String> storedNumbers = new HashSet<>();
+		stored.keySet().forEach((number) -> storedNumbers.add(number.value()));
+		Instant closedUntil = this.closedPeriods.closedUntil();
+
+		List<Located<Edge>> sponsorEdges = new ArrayList<>();
 		for (Located<Sponsorship> row : sponsorRows) {
-			requireKnown(row, row.value().partner(), known, problems);
-			requireKnown(row, row.value().sponsor(), known, problems);
-			if (row.value().partner().equals(row.value().sponsor())) {
-				problems.add(row.problem(row.value().partner() + " cannot sponsor itself"));
+			Sponsorship edge = row.value();
+			int before = problems.size();
+			requireKnown(row, edge.partner(), known, problems);
+			requireKnown(row, edge.sponsor(), known, problems);
+			if (edge.partner().equals(edge.sponsor())) {
+				problems.add(row.problem(edge.partner() + " cannot sponsor itself"));
+			}
+			if (problems.size() == before) {
+				sponsorEdges.add(new Located<>(row.file(), row.line(), new Edge(edge.partner().value(),
+						edge.sponsor().value(), null, edge.validFrom(), edge.validTo())));
 			}
 		}
+		problems.addAll(
+				new TreeCheck("", storedNumbers, this.storedEdges.sponsorTree(), 0, closedUntil).check(sponsorEdges));
+
+		Map<String, List<Located<Edge>>> placementEdges = new TreeMap<>();
 		for (Located<Placement> row : placementRows) {
-			requireKnown(row, row.value().partner(), known, problems);
-			requireKnown(row, row.value().parent(), known, problems);
+			Placement edge = row.value();
+			int before = problems.size();
+			requireKnown(row, edge.partner(), known, problems);
+			requireKnown(row, edge.parent(), known, problems);
+			if (edge.partner().equals(edge.parent())) {
+				problems.add(row.problem(edge.partner() + " cannot be placed under itself"));
+			}
+			requireShape(row, plans, problems);
+			if (problems.size() == before) {
+				placementEdges.computeIfAbsent(edge.plan(), (plan) -> new ArrayList<>())
+					.add(new Located<>(row.file(), row.line(), new Edge(edge.partner().value(), edge.parent().value(),
+							(edge.leg() != null) ? edge.leg().name() : null, edge.validFrom(), edge.validTo())));
+			}
 		}
-		refuseOverlaps(sponsorRows, (s) -> s.partner().value(), Sponsorship::validFrom, Sponsorship::validTo, problems);
-		refuseOverlaps(placementRows, (p) -> p.partner().value() + " in " + p.plan(), Placement::validFrom,
-				Placement::validTo, problems);
-		if (problems.isEmpty()) {
-			refuseCyclesAndTakenPositions(sponsorRows, placementRows, problems);
-		}
+		placementEdges.forEach((plan, rows) -> problems.addAll(new TreeCheck(" in " + plan, storedNumbers,
+				this.storedEdges.placementTree(plan), width(plans, plan), closedUntil)
+			.check(rows)));
+
 		ImportResult result = new ImportResult(problems.stream()
 			.sorted(Comparator.comparing(ImportProblem::file).thenComparingLong(ImportProblem::line))
 			.limit(MAX_PROBLEMS)
-			.toList(), partnerRows.size(), sponsorRows.size(), placementRows.size());
+			.toList(), problems.size(), partnerRows.size(), sponsorRows.size(), placementRows.size());
+		logger.info("Read and checked {} partners, {} sponsor edges and {} placement edges in {} ms: {} problems",
+				partnerRows.size(), sponsorRows.size(), placementRows.size(), (System.nanoTime() - started) / 1_000_000,
+				problems.size());
 		if (result.loaded()) {
 			this.loader.load(new Organisation(values(partnerRows), values(sponsorRows), values(placementRows)));
 		}
@@ -108,43 +168,62 @@ class CsvOrganisationImport implements OrganisationImport {
 	}
 
 	/**
-	 * Checks the imported edges of each tree over their whole history (cycles, binary
-	 * positions held twice). Edges already in the genealogy are not part of this check.
+	 * Returns the partners of the genealogy that the files name, in the partners file or
+	 * in edges, read in batches of numbers; none without a look-up when the genealogy is
+	 * empty (the first import of an organisation).
 	 */
-	private static void refuseCyclesAndTakenPositions(List<Located<Sponsorship>> sponsorRows,
-			List<Located<Placement>> placementRows, List<ImportProblem> problems) {
-		List<TreeSweep.Edge> sponsorEdges = sponsorRows.stream()
-			.map(Located::value)
-			.map((s) -> new TreeSweep.Edge(s.partner().value(), s.sponsor().value(), null, s.validFrom(), s.validTo()))
-			.toList();
-		TreeSweep.check(sponsorEdges)
-			.forEach((index, message) -> problems.add(sponsorRows.get(index).problem(message)));
-		Map<String, List<Located<Placement>>> byPlan = new TreeMap<>();
-		placementRows
-			.forEach((row) -> byPlan.computeIfAbsent(row.value().plan(), (plan) -> new ArrayList<>()).add(row));
-		byPlan.forEach(
-				(plan, rows) -> TreeSweep
-					.check(rows.stream()
-						.map(Located::value)
-						.map((p) -> new TreeSweep.Edge(p.partner().value(), p.parent().value(),
-								(p.leg() != null) ? p.leg().name() : null, p.validFrom(), p.validTo()))
-						.toList())
-					.forEach((index, message) -> problems.add(rows.get(index).problem(message))));
+	private Map<PartnerNumber, Partner> storedPartners(List<Located<Partner>> partnerRows,
+			List<Located<Sponsorship>> sponsorRows, List<Located<Placement>> placementRows) {
+		if (this.partners.count(null) == 0) {
+			return Map.of();
+		}
+		Set<PartnerNumber> named = new HashSet<>();
+		partnerRows.forEach((row) -> named.add(row.value().number()));
+		sponsorRows.forEach((row) -> named.addAll(List.of(row.value().partner(), row.value().sponsor())));
+		placementRows.forEach((row) -> named.addAll(List.of(row.value().partner(), row.value().parent())));
+		List<PartnerNumber> numbers = new ArrayList<>(named);
+		Map<PartnerNumber, Partner> stored = new HashMap<>();
+		for (int from = 0; from < numbers.size(); from += CypherStoredEdges.BATCH_SIZE) {
+			stored.putAll(this.partners
+				.find(numbers.subList(from, Math.min(numbers.size(), from + CypherStoredEdges.BATCH_SIZE))));
+		}
+		return stored;
 	}
 
-	private Set<PartnerNumber> knownPartners(Set<PartnerNumber> inFile, List<Located<Sponsorship>> sponsorRows,
-			List<Located<Placement>> placementRows) {
-		Set<PartnerNumber> referenced = new HashSet<>();
-		sponsorRows.forEach((row) -> referenced.addAll(List.of(row.value().partner(), row.value().sponsor())));
-		placementRows.forEach((row) -> referenced.addAll(List.of(row.value().partner(), row.value().parent())));
-		referenced.removeAll(inFile);
-		Set<PartnerNumber> known = new HashSet<>(inFile);
-		List<PartnerNumber> elsewhere = new ArrayList<>(referenced);
-		for (int from = 0; from < elsewhere.size(); from += 10_000) {
-			known.addAll(
-					this.partners.find(elsewhere.subList(from, Math.min(elsewhere.size(), from + 10_000))).keySet());
+	/**
+	 * Refuses partners of the file that the genealogy holds with other data: an import
+	 * never changes a partner; the same partner again (a repeated import) is fine.
+	 */
+	private static void refuseChangedPartners(List<Located<Partner>> partnerRows, Map<PartnerNumber, Partner> stored,
+			List<ImportProblem> problems) {
+		for (Located<Partner> row : partnerRows) {
+			Partner before = stored.get(row.value().number());
+			if (before == null || before.equals(row.value())) {
+				continue;
+			}
+			Partner after = row.value();
+			List<String> differences = new ArrayList<>();
+			difference("firstName", before.firstName(), after.firstName(), differences);
+			difference("lastName", before.lastName(), after.lastName(), differences);
+			difference("email", before.email(), after.email(), differences);
+			difference("city", before.city(), after.city(), differences);
+			difference("country", before.country(), after.country(), differences);
+			difference("language", before.language(), after.language(), differences);
+			difference("status", before.status(), after.status(), differences);
+			difference("joinedAt", before.joinedAt(), after.joinedAt(), differences);
+			problems.add(row.problem(after.number() + " is in the genealogy already with "
+					+ String.join(", ", differences) + "; an import adds partners, it never changes them"));
 		}
-		return known;
+	}
+
+	private static void difference(String field, Object before, Object after, List<String> differences) {
+		if (!Objects.equals(before, after)) {
+			differences.add(field + " " + quoted(before) + " (the file: " + quoted(after) + ")");
+		}
+	}
+
+	private static String quoted(Object value) {
+		return (value != null) ? "'" + value + "'" : "empty";
 	}
 
 	private static void requireKnown(Located<?> row, PartnerNumber number, Set<PartnerNumber> known,
@@ -155,27 +234,34 @@ class CsvOrganisationImport implements OrganisationImport {
 		}
 	}
 
-	private static <T> void refuseOverlaps(List<Located<T>> rows, Function<T, String> key, Function<T, Instant> from,
-			Function<T, Instant> to, List<ImportProblem> problems) {
-		Map<String, List<Located<T>>> byKey = new HashMap<>();
-		rows.forEach((row) -> byKey.computeIfAbsent(key.apply(row.value()), (k) -> new ArrayList<>()).add(row));
-		for (List<Located<T>> edges : byKey.values()) {
-			edges.sort(Comparator.comparing((Located<T> row) -> from.apply(row.value())));
-			for (int i = 1; i < edges.size(); i++) {
-				Instant previousEnd = to.apply(edges.get(i - 1).value());
-				if (previousEnd == null || previousEnd.isAfter(from.apply(edges.get(i).value()))) {
-					problems.add(edges.get(i)
-						.problem("overlaps the edge of line " + edges.get(i - 1).line() + " for "
-								+ key.apply(edges.get(i).value()) + "; a partner has one parent at a time"));
-				}
-			}
+	/**
+	 * Requires, where the plans are known, a plan with a placement tree, and a position
+	 * exactly in binary plans.
+	 */
+	private static void requireShape(Located<Placement> row, PlacementPlans plans, List<ImportProblem> problems) {
+		if (plans == null) {
+			return;
 		}
+		String plan = row.value().plan();
+		if (!plans.contains(plan)) {
+			problems.add(row.problem("no binary or matrix plan is named '" + plan + "'"));
+		}
+		else if (plans.binary().contains(plan) && row.value().leg() == null) {
+			problems.add(row.problem("position must be LEFT or RIGHT in the binary plan " + plan));
+		}
+		else if (plans.matrixWidths().containsKey(plan) && row.value().leg() != null) {
+			problems.add(row.problem("position must be empty in the matrix plan " + plan));
+		}
+	}
+
+	private static int width(PlacementPlans plans, String plan) {
+		return (plans != null) ? plans.matrixWidths().getOrDefault(plan, 0) : 0;
 	}
 
 	private static <T> List<Located<T>> read(String file, Reader reader, List<ImportProblem> problems,
 			Function<CSVRecord, T> convert, String... columns) {
 		List<Located<T>> rows = new ArrayList<>();
-		try (CSVParser parser = FORMAT.parse(reader)) {
+		try (CSVParser parser = FORMAT.parse(withoutByteOrderMark(reader))) {
 			List<String> missing = new ArrayList<>(List.of(columns));
 			missing.removeAll(parser.getHeaderNames());
 			if (!missing.isEmpty()) {
@@ -199,6 +285,19 @@ class CsvOrganisationImport implements OrganisationImport {
 			problems.add(new ImportProblem(file, 1, "not a readable CSV file: " + ex.getMessage()));
 		}
 		return rows;
+	}
+
+	/**
+	 * Skips the byte order mark that spreadsheet programs write at the start of UTF-8
+	 * files, which would otherwise become part of the first column's name.
+	 */
+	private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+		BufferedReader buffered = (reader instanceof BufferedReader b) ? b : new BufferedReader(reader);
+		buffered.mark(1);
+		if (buffered.read() != BYTE_ORDER_MARK) {
+			buffered.reset();
+		}
+		return buffered;
 	}
 
 	private static Partner partner(CSVRecord row) {
@@ -274,15 +373,6 @@ class CsvOrganisationImport implements OrganisationImport {
 
 	private static <T> List<T> values(Collection<Located<T>> rows) {
 		return rows.stream().map(Located::value).toList();
-	}
-
-	/** A value read from a line of a file. */
-	private record Located<T>(String file, long line, T value) {
-
-		ImportProblem problem(String message) {
-			return new ImportProblem(this.file, this.line, message);
-		}
-
 	}
 
 }

@@ -20,6 +20,7 @@ import io.treeline.graph.Placement;
 import io.treeline.graph.PlacementRule;
 import io.treeline.graph.TreeChanges;
 import io.treeline.graph.WaitingPartner;
+import io.treeline.portal.organisation.CompanyPlacementPlans;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -42,9 +43,12 @@ class GenealogyChangeGraphQlController {
 
 	private final HoldingTanks holdingTanks;
 
+	private final CompanyPlacementPlans placementPlans;
+
 	GenealogyChangeGraphQlController(TreeChanges changes, Partners partners, OrganisationImport organisationImport,
-			HoldingTanks holdingTanks) {
+			HoldingTanks holdingTanks, CompanyPlacementPlans placementPlans) {
 		this.holdingTanks = holdingTanks;
+		this.placementPlans = placementPlans;
 		this.changes = changes;
 		this.partners = partners;
 		this.organisationImport = organisationImport;
@@ -59,9 +63,10 @@ class GenealogyChangeGraphQlController {
 	ImportOrganisationPayload importOrganisation(@Argument ImportOrganisationInput input) {
 		ImportResult result = this.organisationImport.importCsv(new StringReader(input.partners()),
 				new StringReader(input.sponsorships()),
-				(input.placements() != null) ? new StringReader(input.placements()) : null);
+				(input.placements() != null) ? new StringReader(input.placements()) : null,
+				this.placementPlans.current());
 		return new ImportOrganisationPayload(result.loaded(), result.partners(), result.sponsorships(),
-				result.placements(), result.problems());
+				result.placements(), result.problems(), result.problemCount());
 	}
 
 	@MutationMapping
@@ -161,7 +166,7 @@ class GenealogyChangeGraphQlController {
 	}
 
 	record ImportOrganisationPayload(boolean imported, int partners, int sponsorships, int placements,
-			List<ImportProblem> problems) {
+			List<ImportProblem> problems, int problemCount) {
 	}
 
 	record EnrolPartnerPayload(Partner partner, Placement placement, List<GenealogyError> errors) {

@@ -150,7 +150,7 @@ class GenealogyChangeGraphQlIT {
 	void importsCsvTextAndReportsProblemsWithTheirLines() {
 		String mutation = """
 				mutation($input: ImportOrganisationInput!) {
-				  importOrganisation(input: $input) { imported partners sponsorships problems { file line message } }
+				  importOrganisation(input: $input) { imported partners sponsorships problemCount problems { file line message } }
 				}
 				""";
 		Map<String, Object> refused = data(mutation,
@@ -160,6 +160,7 @@ class GenealogyChangeGraphQlIT {
 						"sponsorships", "partner,sponsor,validFrom,validTo\nG-I1,G-NOBODY,2026-01-10T00:00:00Z,\n"),
 				"importOrganisation");
 		assertThat(refused.get("imported")).isEqualTo(false);
+		assertThat(refused.get("problemCount")).isEqualTo(1);
 		assertThat((List<Map<String, Object>>) refused.get("problems")).singleElement()
 			.satisfies((problem) -> assertThat(problem).containsEntry("file", "sponsorships").containsEntry("line", 2));
 		Map<String, Object> imported = data(mutation,

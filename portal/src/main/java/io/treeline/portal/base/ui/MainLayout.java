@@ -15,7 +15,9 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.treeline.portal.genealogy.DownlineView;
+import io.treeline.portal.organisation.OrganisationImportView;
 import io.treeline.portal.partner.PartnersView;
+import io.treeline.portal.security.Roles;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -28,7 +30,7 @@ public class MainLayout extends AppLayout {
 
 	MainLayout(AuthenticationContext authentication) {
 		addToNavbar(new DrawerToggle(), title(), user(authentication));
-		addToDrawer(navigation());
+		addToDrawer(navigation(authentication));
 		setPrimarySection(Section.DRAWER);
 	}
 
@@ -49,10 +51,14 @@ public class MainLayout extends AppLayout {
 		return user;
 	}
 
-	private static SideNav navigation() {
+	private static SideNav navigation(AuthenticationContext authentication) {
 		SideNav nav = new SideNav();
 		nav.addItem(new SideNavItem("Vertriebspartner", PartnersView.class, VaadinIcon.USERS.create()));
 		nav.addItem(new SideNavItem("Downline", DownlineView.class, VaadinIcon.SITEMAP.create()));
+		if (authentication.hasRole(Roles.ADMIN)) {
+			nav.addItem(new SideNavItem("Organisation importieren", OrganisationImportView.class,
+					VaadinIcon.UPLOAD.create()));
+		}
 		SideNavItem graphiql = new SideNavItem("GraphQL-Explorer", "graphiql", VaadinIcon.CODE.create());
 		// a page of its own, not a Vaadin route
 		graphiql.setRouterIgnore(true);
