@@ -21,6 +21,8 @@ import io.treeline.graph.PlacementRule;
 import io.treeline.graph.TreeChanges;
 import io.treeline.graph.WaitingPartner;
 import io.treeline.portal.organisation.CompanyPlacementPlans;
+import io.treeline.portal.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -59,7 +61,9 @@ class GenealogyChangeGraphQlController {
 		return this.holdingTanks.waiting(PartnerNumber.of(sponsor), plan);
 	}
 
+	/** Importing an organisation is for administrators, as on the upload screen. */
 	@MutationMapping
+	@RolesAllowed(Roles.ADMIN)
 	ImportOrganisationPayload importOrganisation(@Argument ImportOrganisationInput input) {
 		ImportResult result = this.organisationImport.importCsv(new StringReader(input.partners()),
 				new StringReader(input.sponsorships()),
