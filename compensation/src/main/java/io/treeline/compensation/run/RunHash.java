@@ -34,7 +34,13 @@ final class RunHash {
 		byte[][] partners = new byte[lines.partnerKeyLimit()][];
 		byte[][] rates = new byte[lines.rateCount()][];
 		for (int i = 0; i < lines.size(); i++) {
-			text.clear();
+			if (text.length > 60_000) {
+				// the digest reads many lines at once: one call per line was a third of
+				// the
+				// hash's time
+				digest.update(text.bytes, 0, text.length);
+				text.clear();
+			}
 			int partner = lines.partnerKey(i);
 			if (partners[partner] == null) {
 				partners[partner] = bytes(lines.partnerOfKey(partner));
@@ -62,8 +68,8 @@ final class RunHash {
 				text.number(level);
 			}
 			text.decimal(lines.baseUnits(i), 4).field(rates[rate]).decimal(lines.amountCents(i), 2).end();
-			digest.update(text.bytes, 0, text.length);
 		}
+		digest.update(text.bytes, 0, text.length);
 		for (PartnerResult result : results) {
 			update(digest, result.partner(), scaled(result.personalPv(), 4), scaled(result.groupPv(), 4),
 					result.active(), result.achievedRank(), result.paidAsRank(), result.highestRank(),
@@ -114,7 +120,7 @@ final class RunHash {
 	 */
 	private static final class Text {
 
-		private byte[] bytes = new byte[256];
+		private byte[] bytes = new byte[64 * 1024];
 
 		private int length;
 
