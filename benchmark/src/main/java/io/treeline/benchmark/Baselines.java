@@ -33,6 +33,8 @@ final class Baselines {
 
 	static final Duration LIMIT = Duration.ofSeconds(180);
 
+	private static final int CHUNK = 64 * 1024 * 1024;
+
 	private final JdbcTemplate jdbc;
 
 	private final Driver neo4j;
@@ -70,24 +72,34 @@ final class Baselines {
 						  valid_from timestamptz, valid_to timestamptz)""");
 				statement.execute("create table bench_binary (partner varchar(32), parent varchar(32))");
 			}
+			// in chunks, so that ten million rows are never one text
 			StringBuilder csv = new StringBuilder();
-			StringBuilder binary = new StringBuilder();
-			company.forEachSponsorEdge((partner, sponsor, from, to) -> csv.append(GeneratedCompany.number(partner))
-				.append(',')
-				.append(GeneratedCompany.number(sponsor))
-				.append(',')
-				.append(Instant.ofEpochMilli(from))
-				.append(',')
-				.append((to != Long.MAX_VALUE) ? Instant.ofEpochMilli(to).toString() : "")
-				.append('\n'));
+			company.forEachSponsorEdge((partner, sponsor, from, to) -> {
+				csv.append(GeneratedCompany.number(partner))
+					.append(',')
+					.append(GeneratedCompany.number(sponsor))
+					.append(',')
+					.append(Instant.ofEpochMilli(from))
+					.append(',')
+					.append((to != Long.MAX_VALUE) ? Instant.ofEpochMilli(to).toString() : "")
+					.append('\n');
+				if (csv.length() > CHUNK) {
+					copy(connection, "copy bench_tree from stdin with (format csv)", csv);
+					csv.setLength(0);
+				}
+			});
+			copy(connection, "copy bench_tree from stdin with (format csv)", csv);
+			csv.setLength(0);
 			for (int i = 1; i < company.size; i++) {
-				binary.append(GeneratedCompany.number(i))
+				csv.append(GeneratedCompany.number(i))
 					.append(',')
 					.append(GeneratedCompany.number(company.binaryParent[i]))
 					.append('\n');
+				if (csv.length() > CHUNK || i == company.size - 1) {
+					copy(connection, "copy bench_binary from stdin with (format csv)", csv);
+					csv.setLength(0);
+				}
 			}
-			copy(connection, "copy bench_tree from stdin with (format csv)", csv);
-			copy(connection, "copy bench_binary from stdin with (format csv)", binary);
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("create index on bench_tree (partner, valid_from)");
 				statement.execute("create index on bench_tree (sponsor, valid_from)");
@@ -99,12 +111,15 @@ final class Baselines {
 		});
 	}
 
-	private static void copy(Connection connection, String copy, CharSequence csv) throws SQLException {
+	private static void copy(Connection connection, String copy, CharSequence csv) {
 		try {
 			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(csv.toString()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(copy + " failed", ex);
 		}
 	}
 

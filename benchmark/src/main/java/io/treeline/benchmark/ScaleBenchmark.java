@@ -146,14 +146,15 @@ class ScaleBenchmark implements ApplicationRunner {
 	 * @param ordersPerFile orders per order import file
 	 * @param importedOrders at most this many orders go through the order import, the
 	 * others are written by COPY
-	 * @param baselines whether to run the recursive CTE and Cypher for the close
+	 * @param baselines whether to run the recursive CTE and Cypher for the close:
+	 * {@code null} for the CTE at every size and Cypher up to 1,000,000 partners
 	 * @param check compare with the recorded results instead of writing them
 	 * @param folder where the results, reports and plots go
 	 * @param command the command that ran the benchmark, for the report
 	 */
 	record Settings(int size, long seed, int chain, int periods, int orderPeriods, double movesPerMille,
 			double terminationsPerMille, int apiChanges, int apiOrders, int ordersPerFile, long importedOrders,
-			boolean baselines, boolean check, Path folder, String command) {
+			Boolean baselines, boolean check, Path folder, String command) {
 
 		static Settings read(Environment environment) {
 			int size = environment.getProperty("treeline.benchmark.size", Integer.class, 100_000);
@@ -169,7 +170,7 @@ class ScaleBenchmark implements ApplicationRunner {
 					environment.getProperty("treeline.benchmark.api-orders", Integer.class, 10_000),
 					environment.getProperty("treeline.benchmark.orders-per-file", Integer.class, 20_000),
 					environment.getProperty("treeline.benchmark.imported-orders", Long.class, 1_000_000L),
-					environment.getProperty("treeline.benchmark.baselines", Boolean.class, size <= 100_000),
+					environment.getProperty("treeline.benchmark.baselines", Boolean.class),
 					environment.getProperty("treeline.benchmark.check", Boolean.class, false),
 					Path.of(environment.getProperty("treeline.benchmark.folder", "docs/benchmarks")),
 					environment.getProperty("treeline.benchmark.command", "./benchmark/run " + size));
@@ -481,26 +482,27 @@ class ScaleBenchmark implements ApplicationRunner {
 		String cteNote = null;
 		for (int i = 0; i < 3; i++) {
 			Instant date = dates[i];
-			Baselines.Outcome c = binary
-					? this.baselines.cypher(Baselines.PLACEMENT_TEAM_SIZE_CYPHER,
-							Map.of("number", partner.value(), "plan", BINARY, "at",
-									date.atZone(this.company.timeZone())),
-							(row) -> row.get("n").asLong())
-					: this.baselines.cypher(Baselines.TEAM_SIZE_CYPHER,
-							Map.of("number", partner.value(), "at", date.atZone(this.company.timeZone())),
-							(row) -> row.get("n").asLong());
-			cypher[i] = c.finished() ? (long) (c.millis() * 1e6) : Long.MAX_VALUE;
-			cypherNote = c.finished() ? null : c.failure();
-			int present = Floors.joinedBy(generated, date);
-			Baselines.Outcome q = binary
-					? this.baselines.sql(Baselines.BINARY_TEAM_SIZE_CTE, partner.value(),
-							GeneratedCompany.number(Math.max(0, present - 1)),
-							GeneratedCompany.number(Math.max(0, present - 1)))
-					: this.baselines.sql(Baselines.TEAM_SIZE_CTE, partner.value(), date, date, date, date);
-			cte[i] = q.finished() ? (long) (q.millis() * 1e6) : Long.MAX_VALUE;
-			cteNote = q.finished() ? null : q.failure();
-			if (!c.finished() && !q.finished()) {
-				break;
+			if (cypherNote == null) {
+				Baselines.Outcome c = binary
+						? this.baselines.cypher(Baselines.PLACEMENT_TEAM_SIZE_CYPHER,
+								Map.of("number", partner.value(), "plan", BINARY, "at",
+										date.atZone(this.company.timeZone())),
+								(row) -> row.get("n").asLong())
+						: this.baselines.cypher(Baselines.TEAM_SIZE_CYPHER,
+								Map.of("number", partner.value(), "at", date.atZone(this.company.timeZone())),
+								(row) -> row.get("n").asLong());
+				cypher[i] = (long) (c.millis() * 1e6);
+				cypherNote = c.finished() ? null : c.failure();
+			}
+			if (cteNote == null) {
+				int present = Floors.joinedBy(generated, date);
+				Baselines.Outcome q = binary
+						? this.baselines.sql(Baselines.BINARY_TEAM_SIZE_CTE, partner.value(),
+								GeneratedCompany.number(Math.max(0, present - 1)),
+								GeneratedCompany.number(Math.max(0, present - 1)))
+						: this.baselines.sql(Baselines.TEAM_SIZE_CTE, partner.value(), date, date, date, date);
+				cte[i] = (long) (q.millis() * 1e6);
+				cteNote = q.finished() ? null : q.failure();
 			}
 		}
 		double cypherP99 = (cypherNote != null) ? Double.POSITIVE_INFINITY : Report.percentile(cypher, 99);
@@ -676,7 +678,7 @@ class ScaleBenchmark implements ApplicationRunner {
 				"floor total " + floorTotal.toPlainString() + " EUR" + equality(floorTotal, ours));
 		this.results.text("floor-" + label, "Total of the floor (array pass) for " + label, Results.CHECK,
 				floorTotal.toPlainString() + " EUR" + equality(floorTotal, ours), null);
-		if (!this.settings.baselines()) {
+		if (this.settings.baselines() == Boolean.FALSE) {
 			return;
 		}
 		Baselines.Outcome cte = this.baselines.sql(Baselines.UNILEVEL_CTE, generated.start(last),
@@ -689,7 +691,13 @@ class ScaleBenchmark implements ApplicationRunner {
 		else {
 			this.results.cte("close-unilevel", Double.POSITIVE_INFINITY, "CTE: " + cte.failure());
 		}
-		cypherUnilevel(generated, generatedOrders, last);
+		if (this.settings.baselines() == Boolean.TRUE || this.settings.size() <= 1_000_000) {
+			cypherUnilevel(generated, generatedOrders, last);
+		}
+		else {
+			this.results.cypher("close-unilevel", Double.NaN, "Cypher not run above 1,000,000 partners unless "
+					+ "asked for (--baselines): it first writes the period's volumes onto every ordering partner");
+		}
 	}
 
 	private static String equality(BigDecimal total, BigDecimal ours) {
@@ -703,23 +711,42 @@ class ScaleBenchmark implements ApplicationRunner {
 	private void cypherUnilevel(GeneratedCompany generated, GeneratedOrders generatedOrders, int last) {
 		long start = generated.start(last).getEpochSecond();
 		long end = generated.start(last + 1).getEpochSecond();
-		Map<Integer, List<Double>> bvs = new java.util.HashMap<>();
-		Map<Integer, Long> pv = new java.util.HashMap<>();
+		int size = generated.size;
+		int[] first = new int[size + 1];
 		generatedOrders.forEach(last, (order) -> {
 			if (order.paidAt != GeneratedOrders.NOT_PAID && order.paidAt < end) {
-				bvs.computeIfAbsent(order.partner, (p) -> new ArrayList<>()).add(order.cents / 100.0);
-				pv.merge(order.partner, order.cents, Long::sum);
+				first[order.partner + 1]++;
 			}
 		});
-		List<Map<String, Object>> rows = new ArrayList<>();
-		bvs.forEach((partner, list) -> rows
-			.add(Map.of("number", GeneratedCompany.number(partner), "pv", pv.get(partner) / 100.0, "bv", list)));
+		for (int i = 0; i < size; i++) {
+			first[i + 1] += first[i];
+		}
+		int[] cents = new int[first[size]];
+		int[] fill = java.util.Arrays.copyOf(first, size);
+		generatedOrders.forEach(last, (order) -> {
+			if (order.paidAt != GeneratedOrders.NOT_PAID && order.paidAt < end) {
+				cents[fill[order.partner]++] = (int) order.cents;
+			}
+		});
 		long started = System.nanoTime();
-		for (int from = 0; from < rows.size(); from += 50_000) {
-			this.baselines.write("""
-					UNWIND $rows AS row MATCH (p:Partner {number: row.number})
-					SET p.benchPv = row.pv, p.benchBv = row.bv""",
-					Map.of("rows", rows.subList(from, Math.min(rows.size(), from + 50_000))));
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int partner = 0; partner <= size; partner++) {
+			if (rows.size() == 50_000 || (partner == size && !rows.isEmpty())) {
+				this.baselines.write("""
+						UNWIND $rows AS row MATCH (p:Partner {number: row.number})
+						SET p.benchPv = row.pv, p.benchBv = row.bv""", Map.of("rows", rows));
+				rows = new ArrayList<>();
+			}
+			if (partner == size || first[partner] == first[partner + 1]) {
+				continue;
+			}
+			List<Double> bvs = new ArrayList<>();
+			long pv = 0;
+			for (int k = first[partner]; k < first[partner + 1]; k++) {
+				bvs.add(cents[k] / 100.0);
+				pv += cents[k];
+			}
+			rows.add(Map.of("number", GeneratedCompany.number(partner), "pv", pv / 100.0, "bv", bvs));
 		}
 		double prepared = (System.nanoTime() - started) / 1e6;
 		Baselines.Outcome cypher = this.baselines.cypher(Baselines.UNILEVEL_CYPHER,
