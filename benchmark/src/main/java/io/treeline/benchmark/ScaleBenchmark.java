@@ -459,11 +459,16 @@ class ScaleBenchmark implements ApplicationRunner {
 			long started = System.nanoTime();
 			int size = this.genealogy.teamStats(partner, tree, dates[i]).teamSize();
 			asOf[i] = System.nanoTime() - started;
-			started = System.nanoTime();
-			int present = Floors.joinedBy(generated, dates[i]);
-			int expected = (partnerId >= present) ? 0 : Floors
-				.teamSize(binary ? generated.binaryParent : generated.sponsorsAt(dates[i]), partnerId, present);
-			floor[i] = System.nanoTime() - started;
+			int expected = 0;
+			// the floor twice, the first time to warm it up: it is the best the machine
+			// can do
+			for (int pass = 0; pass < 2; pass++) {
+				started = System.nanoTime();
+				int present = Floors.joinedBy(generated, dates[i]);
+				expected = (partnerId >= present) ? 0 : Floors
+					.teamSize(binary ? generated.binaryParent : generated.sponsorsAt(dates[i]), partnerId, present);
+				floor[i] = System.nanoTime() - started;
+			}
 			if (expected != size) {
 				logger.error("Team size of {} as of {}: product {}, generated {}", partner, dates[i], size, expected);
 			}
