@@ -3,29 +3,32 @@ package io.treeline.benchmark;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Arrays;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 import io.treeline.compensation.CommissionRuns;
+import io.treeline.compensation.CompanySettings;
 import io.treeline.compensation.NewOrder;
+import io.treeline.compensation.OrderImport;
+import io.treeline.compensation.OrderImportResult;
 import io.treeline.compensation.OrderLine;
+import io.treeline.compensation.OrderReturn;
 import io.treeline.compensation.Orders;
 import io.treeline.compensation.PeriodLength;
 import io.treeline.compensation.Plan;
@@ -39,115 +42,215 @@ import io.treeline.graph.GenealogySnapshot;
 import io.treeline.graph.ImportResult;
 import io.treeline.graph.OrganisationImport;
 import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.PartnerStatus;
 import io.treeline.graph.Tree;
+import io.treeline.graph.TreeChanges;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.TransactionConfig;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The benchmark: generates a company, loads it through the product and measures the
- * genealogy questions and the close of a unilevel (7 levels) and a binary plan, beside
+ * The benchmark: generates an organisation with its history, loads it through the
+ * product's imports and genealogy services, loads the orders of the last periods through
+ * the order import and the order API, and measures the genealogy questions (also with
+ * concurrent clients) and the closes of a unilevel (7 levels) and a binary plan, beside
  * the naive alternatives (PostgreSQL recursive CTE, Cypher variable-length patterns) and
- * the floor (a bare pass over arrays).
+ * the floor (a bare pass over arrays). Writes {@code results-SIZE.csv}, the report
+ * {@code run-SIZE.md} and the plots over all sizes measured.
  */
 @Component
 class ScaleBenchmark implements ApplicationRunner {
 
-	private static final Logger logger = LoggerFactory.getLogger(ScaleBenchmark.class);
+	static final String BINARY = "binary";
 
-	private static final String BINARY = "binary";
+	private static final Logger logger = LoggerFactory.getLogger(ScaleBenchmark.class);
 
 	private static final String UNILEVEL = "unilevel";
 
 	private static final long[] RATES_PER_MILLE = { 100, 50, 40, 30, 20, 20, 10 };
 
-	private static final Duration BASELINE_LIMIT = Duration.ofSeconds(180);
+	/** The last period of the history: it has ended, so it can be closed. */
+	private static final YearMonth LAST_PERIOD = YearMonth.of(2026, 10);
 
-	private static final int INGEST_SAMPLE = 10_000;
+	private static final int[] CLIENTS = { 1, 16, 64 };
+
+	private static final int LEADER = 25;
 
 	private final OrganisationImport organisationImport;
+
+	private final TreeChanges changes;
 
 	private final Genealogy genealogy;
 
 	private final Orders orders;
 
+	private final OrderImport orderImport;
+
 	private final Plans plans;
 
 	private final CommissionRuns runs;
 
-	private final JdbcTemplate jdbc;
+	private final Baselines baselines;
 
-	private final Driver neo4j;
+	private final OrderCopy orderCopy;
 
-	private final int size;
+	private final Settings settings;
 
-	private final long seed;
+	private final CompanySettings company;
 
-	private final boolean baselines;
+	private final Results results;
 
-	private final int chain;
+	private final List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
+		.stream()
+		.filter((pool) -> pool.getType() == MemoryType.HEAP)
+		.toList();
 
-	private final Path reportFile;
-
-	private final Report report = new Report();
-
-	ScaleBenchmark(OrganisationImport organisationImport, Genealogy genealogy, Orders orders, Plans plans,
-			CommissionRuns runs, JdbcTemplate jdbc, Driver neo4j, @Value("${treeline.benchmark.size:100000}") int size,
-			@Value("${treeline.benchmark.seed:20261126}") long seed,
-			@Value("${treeline.benchmark.baselines:#{null}}") Boolean baselines,
-			@Value("${treeline.benchmark.report:#{null}}") String reportFile,
-			@Value("${treeline.benchmark.chain:0}") int chain) {
+	ScaleBenchmark(OrganisationImport organisationImport, TreeChanges changes, Genealogy genealogy, Orders orders,
+			OrderImport orderImport, Plans plans, CommissionRuns runs, JdbcTemplate jdbc, Driver neo4j,
+			CompanySettings company, Environment environment) {
 		this.organisationImport = organisationImport;
+		this.changes = changes;
 		this.genealogy = genealogy;
 		this.orders = orders;
+		this.orderImport = orderImport;
 		this.plans = plans;
 		this.runs = runs;
-		this.jdbc = jdbc;
-		this.neo4j = neo4j;
-		this.size = size;
-		this.seed = seed;
-		this.baselines = (baselines != null) ? baselines : size <= 100_000;
-		this.chain = chain;
-		this.reportFile = Path.of((reportFile != null) ? reportFile : "docs/benchmarks/run-" + size + ".md");
+		this.baselines = new Baselines(jdbc, neo4j);
+		this.orderCopy = new OrderCopy(jdbc);
+		this.company = company;
+		this.settings = Settings.read(environment);
+		this.results = new Results(this.settings.size());
+	}
+
+	/**
+	 * The benchmark's settings ({@code treeline.benchmark.*}).
+	 *
+	 * @param size partners
+	 * @param seed the seed of the organisation and its orders
+	 * @param chain partners of the grafted chain (0 for none)
+	 * @param periods monthly periods of history
+	 * @param orderPeriods how many of the last periods have orders (the plans start with
+	 * the first of them, and each of them is closed)
+	 * @param movesPerMille partners moved per period, per mille
+	 * @param terminationsPerMille partners terminated per period, per mille
+	 * @param apiChanges how many of the last changes go through the genealogy services
+	 * instead of the import
+	 * @param apiOrders how many orders of the last period go through the order API
+	 * instead of the order import
+	 * @param ordersPerFile orders per order import file
+	 * @param importedOrders at most this many orders go through the order import, the
+	 * others are written by COPY
+	 * @param baselines whether to run the recursive CTE and Cypher for the close:
+	 * {@code null} for the CTE at every size and Cypher up to 1,000,000 partners
+	 * @param check compare with the recorded results instead of writing them
+	 * @param folder where the results, reports and plots go
+	 * @param command the command that ran the benchmark, for the report
+	 */
+	record Settings(int size, long seed, int chain, int periods, int orderPeriods, double movesPerMille,
+			double terminationsPerMille, int apiChanges, int apiOrders, int ordersPerFile, long importedOrders,
+			Boolean baselines, boolean check, Path folder, String command) {
+
+		static Settings read(Environment environment) {
+			int size = environment.getProperty("treeline.benchmark.size", Integer.class, 100_000);
+			int periods = environment.getProperty("treeline.benchmark.periods", Integer.class, 12);
+			int orderPeriods = environment.getProperty("treeline.benchmark.order-periods", Integer.class, 2);
+			return new Settings(size, environment.getProperty("treeline.benchmark.seed", Long.class, 20261126L),
+					environment.getProperty("treeline.benchmark.chain", Integer.class, 0), periods,
+					Math.max(1, Math.min(orderPeriods, periods)),
+					environment.getProperty("treeline.benchmark.moves-per-mille", Double.class, 5.0),
+					environment.getProperty("treeline.benchmark.terminations-per-mille", Double.class, 2.0),
+					environment.getProperty("treeline.benchmark.api-changes", Integer.class,
+							(size <= 100_000) ? 20 : 2),
+					environment.getProperty("treeline.benchmark.api-orders", Integer.class, 10_000),
+					environment.getProperty("treeline.benchmark.orders-per-file", Integer.class, 20_000),
+					environment.getProperty("treeline.benchmark.imported-orders", Long.class, 1_000_000L),
+					environment.getProperty("treeline.benchmark.baselines", Boolean.class),
+					environment.getProperty("treeline.benchmark.check", Boolean.class, false),
+					Path.of(environment.getProperty("treeline.benchmark.folder", "docs/benchmarks")),
+					environment.getProperty("treeline.benchmark.command", "./benchmark/run " + size));
+		}
+
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
-		logger.info("Benchmark of {} partners (seed {})", this.size, this.seed);
-		GeneratedCompany company = timed("Generate the company (arrays)",
-				() -> GeneratedCompany.generate(this.size, this.seed, this.chain), null);
-		this.report.add("Partners / orders in January 2026", String.format("%,d / %,d", this.size, company
-			.orders()), "about two orders per partner, BV 20-200 EUR"
-					+ ((this.chain > 0) ? String.format("; the last %,d partners form one chain", this.chain) : ""));
-		load(company);
-		genealogyQuestions(company);
-		ingest(company);
-		closes();
-		if (this.baselines) {
-			unilevelBaselines(company);
-		}
-		this.report.write(this.reportFile, "Benchmark: " + String.format("%,d", this.size) + " partners",
-				"./benchmark/run " + this.size);
-		logger.info("Report written to {}", this.reportFile.toAbsolutePath());
+		Settings s = this.settings;
+		logger.info("Benchmark of {} partners (seed {})", s.size(), s.seed());
+		this.heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		describe();
+		GeneratedCompany generated = timed("generate", "Generate the organisation and its history (arrays)",
+				() -> GeneratedCompany.generate(s.size(), s.seed(), s.chain(),
+						new GeneratedCompany.History(s.periods(), LAST_PERIOD.minusMonths(s.periods() - 1),
+								this.company.timeZone(), s.movesPerMille(), s.terminationsPerMille())));
+		this.results.text("organisation", "Organisation and history (SHA-256 of both trees and every change)",
+				Results.CHECK, generated.fingerprint(), null);
+		GeneratedOrders generatedOrders = new GeneratedOrders(generated, s.seed());
+		load(generated);
+		genealogyQuestions(generated);
+		loadOrders(generated, generatedOrders);
+		closes(generated);
+		unilevelBaselines(generated, generatedOrders);
+		memory();
+		finish();
 	}
 
-	private void load(GeneratedCompany company) throws IOException {
+	private void describe() {
+		Settings s = this.settings;
+		YearMonth first = LAST_PERIOD.minusMonths(s.periods() - 1);
+		YearMonth ordersFrom = LAST_PERIOD.minusMonths(s.orderPeriods() - 1);
+		this.results.text("measured", "Measured", Results.INFO,
+				Instant.now().toString().substring(0, 16) + "Z at commit " + commit(), null);
+		this.results.text("command", "Command", Results.INFO, s.command(), null);
+		this.results.text("machine", "Machine", Results.INFO,
+				Report.machine() + "; embedded Neo4j in the benchmark's JVM, embedded PostgreSQL in its own processes",
+				null);
+		this.results.text("setup", "Setup", Results.INFO, String.format(Locale.ROOT,
+				"Seed %d. %,d partners joined in the year before %s; %d monthly periods %s to %s with %.1f %% moves "
+						+ "and %.1f %% terminations per period%s. Orders (about two per partner and month, 1 %% never "
+						+ "paid, 0.5 %% cancelled unpaid, 3 %% paid in the next period, 2 %% of the paid returned, "
+						+ "whole or in part) in the last %d period(s), %s to %s; both plans start there and each of "
+						+ "these periods is closed. The last %d genealogy changes go through the genealogy service, "
+						+ "the first %,d orders of the last period through the order API, everything else through "
+						+ "the product's CSV imports%s.",
+				s.seed(), s.size(), first, s.periods(), first, LAST_PERIOD, s.movesPerMille() / 10,
+				s.terminationsPerMille() / 10,
+				(s.chain() > 0) ? String.format(Locale.ROOT, "; the last %,d partners form one chain", s.chain()) : "",
+				s.orderPeriods(), ordersFrom, LAST_PERIOD, s.apiChanges(), s.apiOrders(), String.format(Locale.ROOT,
+						" (orders beyond the first %,d of the order import are written by COPY)", s.importedOrders())),
+				null);
+	}
+
+	private static String commit() {
+		try {
+			Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+			String commit = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+			return (git.waitFor() == 0) ? "`" + commit + "`" : "unknown";
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "unknown";
+		}
+	}
+
+	private void load(GeneratedCompany generated) throws IOException {
 		Path folder = Path.of("benchmark/target/import");
 		Files.createDirectories(folder);
 		Path partners = folder.resolve("partners.csv");
 		Path sponsorships = folder.resolve("sponsorships.csv");
 		Path placements = folder.resolve("placements.csv");
-		company.writeImportFiles(partners, sponsorships, placements, BINARY);
+		int throughApi = Math.min(this.settings.apiChanges(), generated.changes());
+		int imported = generated.changes() - throughApi;
+		generated.writeImportFiles(partners, sponsorships, placements, BINARY, imported);
+		long edges = Files.lines(sponsorships).count() - 1;
 		long started = System.nanoTime();
 		ImportResult result;
 		try (Reader p = Files.newBufferedReader(partners);
@@ -159,373 +262,566 @@ class ScaleBenchmark implements ApplicationRunner {
 		if (!result.loaded()) {
 			throw new IllegalStateException("The generated import files were refused: " + result.problems());
 		}
-		this.report.millis(
-				"Bulk import of the CSV files (partners, sponsor and binary edges) through the product's import",
+		this.results.millis("import",
+				"Bulk import of the organisation (CSV: partners, sponsor edges with history, "
+						+ "binary edges) through the product's import",
 				millis,
-				String.format("%,.0f partners/s: read, checked completely, then loaded in commits of 50,000 rows",
-						this.size / (millis / 1000)));
-		int[] depth = company.binaryDepths();
+				String.format(Locale.ROOT,
+						"%,.0f partners/s; %,d sponsor edges (%,d changes of %d periods), %,d binary edges",
+						this.settings.size() / (millis / 1000), edges, imported, this.settings.periods(),
+						this.settings.size() - 1));
+		started = System.nanoTime();
+		for (int op = imported; op < generated.changes(); op++) {
+			PartnerNumber partner = PartnerNumber.of(GeneratedCompany.number(generated.opPartner[op]));
+			Instant at = Instant.ofEpochMilli(generated.opAtMillis[op]);
+			if (generated.opKind[op] == GeneratedCompany.MOVE) {
+				this.changes.moveSponsor(partner, PartnerNumber.of(GeneratedCompany.number(generated.opSponsor[op])),
+						at);
+			}
+			else {
+				this.changes.terminate(partner, at);
+			}
+		}
+		if (throughApi > 0) {
+			millis = (System.nanoTime() - started) / 1e6;
+			this.results.millis("changes",
+					"Genealogy change (move or termination) through the genealogy service, " + "per change",
+					millis / throughApi,
+					String.format(Locale.ROOT,
+							"the last %d changes of the history, %,.0f ms in all; each is checked on the tree at its "
+									+ "instant, and each invalidates the cached trees",
+							throughApi, millis));
+		}
+	}
+
+	private void genealogyQuestions(GeneratedCompany generated) throws Exception {
+		Instant now = generated.start(generated.periods);
+		GenealogySnapshot sponsor = timed("snapshot-sponsor",
+				"First sponsor tree after the changes (read the edge history from Neo4j, build the arrays)",
+				() -> this.genealogy.snapshot(Tree.SPONSOR, now));
+		verify(generated, sponsor);
+		GenealogySnapshot binary = timed("snapshot-binary", "First binary tree",
+				() -> this.genealogy.snapshot(Tree.placement(BINARY), now));
+		downlinePages(now);
+		int children = sponsor.children(0).length;
+		SplittableRandom random = new SplittableRandom(this.settings.seed());
+		long[] wide = new long[200];
+		PartnerNumber root = PartnerNumber.of(GeneratedCompany.number(0));
+		for (int i = 0; i < wide.length; i++) {
+			long started = System.nanoTime();
+			this.genealogy.downline(new DownlineQuery(root, Tree.SPONSOR, now, 1, 1, random.nextInt(children), 20));
+			wide[i] = System.nanoTime() - started;
+		}
+		this.results.millis("wide-page",
+				String.format(Locale.ROOT, "Page of 20 of the root's %,d direct partners, p99", children),
+				Report.percentile(wide, 99), "200 pages at random offsets (the explorer's lazy children)");
+		int[] depth = generated.binaryDepths();
 		int deepest = 0;
 		for (int i = 0; i < depth.length; i++) {
 			deepest = (depth[i] > depth[deepest]) ? i : deepest;
 		}
-		this.report.add("Deepest binary level", String.format("%,d", depth[deepest]), GeneratedCompany.number(deepest));
+		this.baselines.copyTrees(generated);
+		upline(generated, binary, deepest, depth[deepest], now);
+		int deepLeg = deepest;
+		while (deepLeg != GeneratedCompany.NONE && depth[deepLeg] > depth[deepest] / 2) {
+			deepLeg = generated.binaryParent[deepLeg];
+		}
+		teamStats("stats-root", "the root", 0, Tree.SPONSOR, generated, now, random);
+		teamStats("stats-leader", "the leader " + GeneratedCompany.number(LEADER), LEADER, Tree.SPONSOR, generated, now,
+				random);
+		teamStats("stats-deep",
+				String.format(Locale.ROOT, "the deep-leg partner %s (binary level %,d)",
+						GeneratedCompany.number(deepLeg), depth[deepLeg]),
+				deepLeg, Tree.placement(BINARY), generated, now, random);
 	}
 
-	private void genealogyQuestions(GeneratedCompany company) {
-		Instant now = Instant.parse("2026-02-01T00:00:00Z");
-		timed("First sponsor snapshot (read edges from Neo4j, build arrays)",
-				() -> this.genealogy.snapshot(Tree.SPONSOR, now), null);
-		GenealogySnapshot binary = timed("First binary snapshot",
-				() -> this.genealogy.snapshot(Tree.placement(BINARY), now), null);
-		SplittableRandom random = new SplittableRandom(this.seed);
-		long[] pages = new long[2_000];
-		for (int i = 0; i < pages.length; i++) {
-			PartnerNumber partner = PartnerNumber.of(GeneratedCompany.number(random.nextInt(this.size)));
-			long started = System.nanoTime();
-			this.genealogy.downline(new DownlineQuery(partner, Tree.SPONSOR, now, 1, null, -1, 20));
-			pages[i] = System.nanoTime() - started;
+	/** Checks that the product's tree after import and changes is the generated one. */
+	private void verify(GeneratedCompany generated, GenealogySnapshot sponsor) {
+		int differences = 0;
+		for (int id = 0; id < sponsor.size(); id++) {
+			int partner = Integer.parseInt(sponsor.numberValue(id).substring(2));
+			int parent = sponsor.parent(id);
+			int expected = generated.finalSponsor[partner];
+			int actual = (parent == GenealogySnapshot.NONE) ? GeneratedCompany.NONE
+					: Integer.parseInt(sponsor.numberValue(parent).substring(2));
+			boolean terminated = sponsor.status(id) == PartnerStatus.TERMINATED;
+			if (actual != expected || terminated != (generated.terminatedIn[partner] >= 0)) {
+				differences++;
+			}
 		}
-		this.report.millis("Downline page of 20 (sponsor tree, random partner), p50", Report.percentile(pages, 50),
+		this.results.text("genealogy", "The product's sponsor tree after import and changes equals the generated one",
+				Results.CHECK, (differences == 0 && sponsor.size() == generated.size) ? "yes"
+						: String.format(Locale.ROOT, "no: %,d partners differ", differences),
 				null);
-		this.report.millis("Downline page of 20, p99", Report.percentile(pages, 99), "2,000 pages, one client");
-		PartnerNumber widest = PartnerNumber.of(GeneratedCompany.number(0));
-		int children = this.genealogy.snapshot(Tree.SPONSOR, now).children(0).length;
-		long[] wide = new long[200];
-		for (int i = 0; i < wide.length; i++) {
+		if (differences > 0) {
+			logger.error("{} partners of the product's sponsor tree differ from the generated one", differences);
+		}
+	}
+
+	private void downlinePages(Instant now) throws Exception {
+		int size = this.settings.size();
+		for (int clients : CLIENTS) {
+			int perClient = Math.max(2_000 / clients, 200);
+			long[][] times = new long[clients][perClient];
 			long started = System.nanoTime();
-			this.genealogy.downline(new DownlineQuery(widest, Tree.SPONSOR, now, 1, 1, random.nextInt(children), 20));
-			wide[i] = System.nanoTime() - started;
+			ConcurrentClients.run(clients, (client) -> {
+				SplittableRandom random = new SplittableRandom(this.settings.seed() + client);
+				for (int i = 0; i < perClient; i++) {
+					PartnerNumber partner = PartnerNumber.of(GeneratedCompany.number(random.nextInt(size)));
+					long begin = System.nanoTime();
+					this.genealogy.downline(new DownlineQuery(partner, Tree.SPONSOR, now, 1, null, -1, 20));
+					times[client][i] = System.nanoTime() - begin;
+				}
+			});
+			double seconds = (System.nanoTime() - started) / 1e9;
+			long[] all = new long[clients * perClient];
+			for (int c = 0; c < clients; c++) {
+				System.arraycopy(times[c], 0, all, c * perClient, perClient);
+			}
+			this.results.millis("downline-c" + clients,
+					String.format(Locale.ROOT, "Downline page of 20 (random partner), %d concurrent client%s, p99",
+							clients, (clients == 1) ? "" : "s"),
+					Report.percentile(all, 99),
+					String.format(Locale.ROOT,
+							"p50 %s ms; %,d pages, %,.0f pages/s; through the genealogy service the GraphQL "
+									+ "controller calls (in process, no HTTP)",
+							Report.format(Report.percentile(all, 50)), all.length, all.length / seconds));
 		}
-		this.report.millis("Page of 20 of the root's " + String.format("%,d", children) + " direct partners, p99",
-				Report.percentile(wide, 99), "200 pages at random offsets (the explorer's lazy children)");
-		int deepest = 0;
-		for (int id = 0; id < binary.size(); id++) {
-			deepest = (binary.depth(id) > binary.depth(deepest)) ? id : deepest;
+		SplittableRandom random = new SplittableRandom(this.settings.seed());
+		long[] cypher = new long[100];
+		for (int i = 0; i < cypher.length; i++) {
+			String partner = GeneratedCompany.number(random.nextInt(size));
+			Baselines.Outcome outcome = this.baselines.cypher(Baselines.DOWNLINE_PAGE_CYPHER,
+					Map.of("number", partner, "at", now.atZone(this.company.timeZone())), (row) -> row.get("n"));
+			if (!outcome.finished()) {
+				this.results.cypher("downline-c1", Double.POSITIVE_INFINITY, "Cypher: " + outcome.failure());
+				return;
+			}
+			cypher[i] = (long) (outcome.millis() * 1e6);
 		}
-		PartnerNumber deepPartner = binary.number(deepest);
+		this.results.cypher("downline-c1", Report.percentile(cypher, 99), "Cypher: variable-length pattern over "
+				+ "the edges valid now, sorted by number, first 20; 100 random partners, one client");
+	}
+
+	private void upline(GeneratedCompany generated, GenealogySnapshot binary, int deepest, int levels, Instant now) {
+		PartnerNumber deepPartner = PartnerNumber.of(GeneratedCompany.number(deepest));
 		long[] uplines = new long[50];
 		for (int i = 0; i < uplines.length; i++) {
 			long started = System.nanoTime();
 			this.genealogy.upline(deepPartner, Tree.placement(BINARY), now);
 			uplines[i] = System.nanoTime() - started;
 		}
-		this.report.millis(
-				"Upline of the deepest binary partner (" + String.format("%,d", binary.depth(deepest))
-						+ " levels), p50",
+		this.results.millis("upline",
+				String.format(Locale.ROOT, "Upline of the deepest binary partner %s (%,d levels), p50",
+						deepPartner.value(), levels),
 				Report.percentile(uplines, 50), "list of every upline partner with level and side");
-		PartnerNumber root = PartnerNumber.of(GeneratedCompany.number(0));
-		PartnerNumber leader = PartnerNumber.of(GeneratedCompany.number(25));
-		teamStats("root", root, now, random);
-		teamStats("leader " + leader, leader, now, random);
-		cypherBaseline("Cypher: team size of the root (variable-length, sponsor tree)", """
-				MATCH (p:Partner {number: $number})<-[:SPONSORED_BY]-+(d:Partner) RETURN count(DISTINCT d) AS n""",
-				Map.of("number", root.value()));
-		cypherBaseline("Cypher: team size of leader " + leader, """
-				MATCH (p:Partner {number: $number})<-[:SPONSORED_BY]-+(d:Partner) RETURN count(DISTINCT d) AS n""",
-				Map.of("number", leader.value()));
-		cypherBaseline("Cypher: upline count of the deepest binary partner", """
-				MATCH (p:Partner {number: $number})-[:PLACED_UNDER]->+(u:Partner) RETURN count(u) AS n""",
-				Map.of("number", deepPartner.value()));
+		long[] floor = new long[50];
+		for (int i = 0; i < floor.length; i++) {
+			long started = System.nanoTime();
+			Floors.upline(generated.binaryParent, deepest);
+			floor[i] = System.nanoTime() - started;
+		}
+		this.results.floor("upline", Report.percentile(floor, 50), null);
+		Baselines.Outcome cypher = this.baselines.cypher(Baselines.UPLINE_CYPHER, Map.of("number", deepPartner.value()),
+				(row) -> row.get("n").asLong());
+		this.results.cypher("upline", cypher.millis(),
+				cypher.finished() ? "Cypher counts " + cypher.answer() : "Cypher: " + cypher.failure());
+		Baselines.Outcome cte = this.baselines.sql(Baselines.UPLINE_CTE, deepPartner.value());
+		this.results.cte("upline", cte.millis(),
+				cte.finished() ? "CTE counts " + cte.answer() : "CTE: " + cte.failure());
+		if (binary.depth(binary.id(deepPartner).orElseThrow()) != levels) {
+			logger.error("The product's binary tree puts {} at level {}, the generated one at {}", deepPartner,
+					binary.depth(binary.id(deepPartner).orElseThrow()), levels);
+		}
 	}
 
-	private void teamStats(String who, PartnerNumber partner, Instant now, SplittableRandom random) {
+	private void teamStats(String key, String who, int partnerId, Tree tree, GeneratedCompany generated, Instant to,
+			SplittableRandom random) {
+		Instant from = generated.joinedAt(partnerId);
+		PartnerNumber partner = PartnerNumber.of(GeneratedCompany.number(partnerId));
 		long[] cached = new long[200];
 		int teamSize = 0;
 		for (int i = 0; i < cached.length; i++) {
 			long started = System.nanoTime();
-			teamSize = this.genealogy.teamStats(partner, Tree.SPONSOR, now).teamSize();
+			teamSize = this.genealogy.teamStats(partner, tree, to).teamSize();
 			cached[i] = System.nanoTime() - started;
 		}
-		this.report.millis("Team statistics of the " + who + " (" + String.format("%,d", teamSize) + " partners), p50",
-				Report.percentile(cached, 50), "as of now (snapshot cached)");
-		long[] asOf = new long[20];
-		for (int i = 0; i < asOf.length; i++) {
-			Instant date = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(random.nextLong(360L * 86_400));
+		this.results.millis(key + "-now",
+				String.format(Locale.ROOT, "Team statistics of %s (%,d partners), p50", who, teamSize),
+				Report.percentile(cached, 50), "as of now (tree cached)");
+		Instant[] dates = new Instant[20];
+		long[] asOf = new long[dates.length];
+		long[] floor = new long[dates.length];
+		long span = to.getEpochSecond() - from.getEpochSecond();
+		boolean binary = tree instanceof Tree.Placement;
+		for (int i = 0; i < dates.length; i++) {
+			dates[i] = from.plusSeconds(random.nextLong(span));
 			long started = System.nanoTime();
-			this.genealogy.teamStats(partner, Tree.SPONSOR, date);
+			int size = this.genealogy.teamStats(partner, tree, dates[i]).teamSize();
 			asOf[i] = System.nanoTime() - started;
+			int expected = 0;
+			// the floor twice, the first time to warm it up: it is the best the machine
+			// can do
+			for (int pass = 0; pass < 2; pass++) {
+				started = System.nanoTime();
+				int present = Floors.joinedBy(generated, dates[i]);
+				expected = (partnerId >= present) ? 0 : Floors
+					.teamSize(binary ? generated.binaryParent : generated.sponsorsAt(dates[i]), partnerId, present);
+				floor[i] = System.nanoTime() - started;
+			}
+			if (expected != size) {
+				logger.error("Team size of {} as of {}: product {}, generated {}", partner, dates[i], size, expected);
+			}
 		}
-		this.report.millis("Team statistics of the " + who + " as of a random date in 2025, p99",
+		this.results.millis(key, String.format(Locale.ROOT, "Team statistics of %s as of a random date, p99", who),
 				Report.percentile(asOf, 99),
-				"each date a new snapshot: 20 dates, p50 " + Report.format(Report.percentile(asOf, 50)) + " ms");
+				String.format(Locale.ROOT,
+						"%d random dates between its join and now (a date in a stretch of history not asked before builds its tree): p50 %s ms",
+						dates.length, Report.format(Report.percentile(asOf, 50))));
+		this.results.floor(key, Report.percentile(floor, 99),
+				"floor: the tree at the date from the edge history in " + "arrays, then one counting pass");
+		// the baselines on the first three dates: p99 of three is their slowest
+		long[] cypher = new long[3];
+		long[] cte = new long[3];
+		String cypherNote = null;
+		String cteNote = null;
+		for (int i = 0; i < 3; i++) {
+			Instant date = dates[i];
+			if (cypherNote == null) {
+				Baselines.Outcome c = binary
+						? this.baselines.cypher(Baselines.PLACEMENT_TEAM_SIZE_CYPHER,
+								Map.of("number", partner.value(), "plan", BINARY, "at",
+										date.atZone(this.company.timeZone())),
+								(row) -> row.get("n").asLong())
+						: this.baselines.cypher(Baselines.TEAM_SIZE_CYPHER,
+								Map.of("number", partner.value(), "at", date.atZone(this.company.timeZone())),
+								(row) -> row.get("n").asLong());
+				cypher[i] = (long) (c.millis() * 1e6);
+				cypherNote = c.finished() ? null : c.failure();
+			}
+			if (cteNote == null) {
+				int present = Floors.joinedBy(generated, date);
+				Baselines.Outcome q = binary
+						? this.baselines.sql(Baselines.BINARY_TEAM_SIZE_CTE, partner.value(),
+								GeneratedCompany.number(Math.max(0, present - 1)),
+								GeneratedCompany.number(Math.max(0, present - 1)))
+						: this.baselines.sql(Baselines.TEAM_SIZE_CTE, partner.value(), date, date, date, date);
+				cte[i] = (long) (q.millis() * 1e6);
+				cteNote = q.finished() ? null : q.failure();
+			}
+		}
+		double cypherP99 = (cypherNote != null) ? Double.POSITIVE_INFINITY : Report.percentile(cypher, 99);
+		double cteP99 = (cteNote != null) ? Double.POSITIVE_INFINITY : Report.percentile(cte, 99);
+		this.results.cypher(key, cypherP99,
+				(cypherNote != null) ? "Cypher: " + cypherNote : "baselines: slowest of 3 of the dates");
+		this.results.cte(key, cteP99, (cteNote != null) ? "CTE: " + cteNote : null);
 	}
 
-	private void cypherBaseline(String what, String cypher, Map<String, Object> parameters) {
-		long started = System.nanoTime();
-		try (Session session = this.neo4j.session()) {
-			long n = session.executeRead((tx) -> tx.run(cypher, parameters).single().get("n").asLong(),
-					TransactionConfig.builder().withTimeout(BASELINE_LIMIT).build());
-			this.report.millis(what, (System.nanoTime() - started) / 1e6, String.format("answer %,d", n));
+	private void loadOrders(GeneratedCompany generated, GeneratedOrders generatedOrders) {
+		Settings s = this.settings;
+		int last = generated.periods - 1;
+		int first = generated.periods - s.orderPeriods();
+		MessageDigest digest = GeneratedCompany.sha256();
+		long[] importedEvents = new long[3];
+		long[] importNanos = { 0 };
+		long[] copyNanos = { 0 };
+		int[] files = { 0 };
+		long[] copied = { 0 };
+		StringBuilder toCopy = new StringBuilder();
+		int[] waiting = { 0 };
+		for (int period = first; period <= last; period++) {
+			int skip = (period == last) ? s.apiOrders() : 0;
+			String label = generated.label(period);
+			generatedOrders.chunks(period, skip, s.ordersPerFile(), (csv, rows, count) -> {
+				digest.update(csv.toString().getBytes(StandardCharsets.UTF_8));
+				if (importedEvents[0] + count <= s.importedOrders()) {
+					String name = "orders-" + label + "-" + (++files[0]) + ".csv";
+					long started = System.nanoTime();
+					OrderImportResult result = this.orderImport.importCsv(name, new StringReader(csv.toString()));
+					importNanos[0] += System.nanoTime() - started;
+					if (!result.loaded()) {
+						throw new IllegalStateException(name + " was refused: " + result.problems());
+					}
+					importedEvents[0] += result.orders();
+					importedEvents[1] += result.payments();
+					importedEvents[2] += result.returns();
+					return;
+				}
+				toCopy.append(rows);
+				waiting[0] += count;
+				if (waiting[0] >= 500_000) {
+					long started = System.nanoTime();
+					this.orderCopy.write(toCopy);
+					copyNanos[0] += System.nanoTime() - started;
+					copied[0] += waiting[0];
+					toCopy.setLength(0);
+					waiting[0] = 0;
+				}
+			});
 		}
-		catch (RuntimeException ex) {
-			this.report.add(what, "did not finish",
-					"after " + Report.format((System.nanoTime() - started) / 1e6) + " ms: " + firstLine(ex));
-		}
-	}
-
-	private void ingest(GeneratedCompany company) {
 		long started = System.nanoTime();
-		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-			copyOrders(connection, company);
-			return null;
-		});
-		double millis = (System.nanoTime() - started) / 1e6;
-		this.report.millis("Orders written by COPY (orders, lines, payments)", millis,
-				String.format("%,.0f orders/s; bypasses the order API", company.orders() / (millis / 1000)));
+		if (waiting[0] > 0) {
+			this.orderCopy.write(toCopy);
+			copied[0] += waiting[0];
+		}
+		this.orderCopy.analyze();
+		copyNanos[0] += System.nanoTime() - started;
+		long events = importedEvents[0] + importedEvents[1] + importedEvents[2];
+		double millis = importNanos[0] / 1e6;
+		if (importedEvents[0] > 0) {
+			this.results.millis("orders",
+					String.format(
+							Locale.ROOT, "Order import (order provider CSV files) of %,d orders", importedEvents[0]),
+					millis,
+					String.format(Locale.ROOT,
+							"%,d orders, %,d payments, %,d stornos in %,d files of up to %,d orders, "
+									+ "one transaction each",
+							importedEvents[0], importedEvents[1], importedEvents[2], files[0], s.ordersPerFile()));
+			this.results.value("orders-rate", "Order ingest through the order import", Results.PER_SECOND,
+					events / (millis / 1000), "events (orders, payments, stornos) per second");
+		}
+		if (copied[0] > 0) {
+			this.results.millis("orders-copy",
+					String.format(Locale.ROOT, "The other %,d orders written by COPY", copied[0]), copyNanos[0] / 1e6,
+					String.format(Locale.ROOT,
+							"%,.0f orders/s; the rows the import would write, without its checks "
+									+ "(the import is limited to %,d orders: --treeline.benchmark.imported-orders)",
+							copied[0] / (copyNanos[0] / 1e9), s.importedOrders()));
+		}
+		long[] apiEvents = { 0 };
 		started = System.nanoTime();
-		for (int i = 0; i < INGEST_SAMPLE; i++) {
-			String number = "BI-" + i;
-			Instant at = Instant.parse("2026-01-15T10:00:00Z").plusSeconds(i);
-			BigDecimal bv = BigDecimal.valueOf(ingestCents(i), 2);
-			this.orders.record(new NewOrder(number, PartnerNumber.of(GeneratedCompany.number(i % this.size)), at, "EUR",
+		generatedOrders.forEach(last, (order) -> {
+			if (order.sequence >= s.apiOrders()) {
+				return;
+			}
+			String number = order.number();
+			BigDecimal bv = order.bv();
+			this.orders.record(new NewOrder(number, PartnerNumber.of(GeneratedCompany.number(order.partner)),
+					Instant.ofEpochSecond(order.orderedAt), "EUR",
 					List.of(new OrderLine("ART-1", BigDecimal.ONE, bv, new BigDecimal("0.19"), bv, bv))));
-			this.orders.markPaid(number, at);
-		}
-		millis = (System.nanoTime() - started) / 1e6;
-		this.report.millis(
-				"Order ingest through the order API (" + String.format("%,d", INGEST_SAMPLE) + " orders + payments)",
-				millis,
-				String.format("%,.0f events/s, one transaction per event", 2 * INGEST_SAMPLE / (millis / 1000)));
-	}
-
-	private static void copyOrders(Connection connection, GeneratedCompany company) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("""
-					create temp table bench_orders (order_number varchar(64), partner_number varchar(32),
-					  ordered_at timestamptz, bv numeric(19,4)) on commit preserve rows""");
-		}
-		StringBuilder csv = new StringBuilder(company.orders() * 50);
-		for (int o = 0; o < company.orders(); o++) {
-			csv.append(GeneratedCompany.orderNumber(o))
-				.append(',')
-				.append(GeneratedCompany.number(company.orderPartner[o]))
-				.append(',')
-				.append(Instant.ofEpochSecond(company.orderedAtSeconds[o]))
-				.append(',')
-				.append(BigDecimal.valueOf(company.orderCents[o], 2).toPlainString())
-				.append('\n');
-		}
-		copy(connection, "copy bench_orders from stdin with (format csv)", csv);
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("""
-					insert into orders (order_number, partner_number, ordered_at, currency)
-					select order_number, partner_number, ordered_at, 'EUR' from bench_orders""");
-			statement.execute("""
-					insert into order_lines (order_id, line_no, product, quantity, unit_price, vat_rate, pv, bv)
-					select o.id, 1, 'ART-1', 1, b.bv, 0.19, b.bv, b.bv
-					from bench_orders b join orders o using (order_number)""");
-			statement.execute("""
-					insert into order_events (order_id, kind, occurred_at, pv, bv)
-					select o.id, 'PAID', b.ordered_at, b.bv, b.bv
-					from bench_orders b join orders o using (order_number) order by o.id""");
-			statement.execute("drop table bench_orders");
-			statement.execute("analyze orders; analyze order_lines; analyze order_events");
-		}
-	}
-
-	private static void copyTree(Connection connection, GeneratedCompany company) throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("create table bench_tree (partner varchar(32) primary key, sponsor varchar(32))");
-		}
-		StringBuilder csv = new StringBuilder(company.size * 24);
-		for (int i = 0; i < company.size; i++) {
-			csv.append(GeneratedCompany.number(i))
-				.append(',')
-				.append((company.sponsor[i] != GeneratedCompany.NONE) ? GeneratedCompany.number(company.sponsor[i])
-						: "")
-				.append('\n');
-		}
-		copy(connection, "copy bench_tree from stdin with (format csv)", csv);
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("analyze bench_tree");
-		}
-	}
-
-	private static void copy(Connection connection, String copy, CharSequence csv) throws SQLException {
-		try {
-			connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(csv.toString()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private void closes() {
-		this.plans.create(new Plan(UNILEVEL, PlanType.UNILEVEL, PeriodLength.MONTHLY, "2026-01"),
-				LocalDate.parse("2026-01-01"), """
-						{"type":"UNILEVEL","levelRates":["0.10","0.05","0.04","0.03","0.02","0.02","0.01"],
-						 "minPersonalPv":"50"}""");
-		this.plans.create(new Plan(BINARY, PlanType.BINARY, PeriodLength.MONTHLY, "2026-01"),
-				LocalDate.parse("2026-01-01"), """
-						{"type":"BINARY","rate":"0.10","minPersonalPv":"50","capPerPeriod":"5000"}""");
-		close(UNILEVEL);
-		close(BINARY);
-	}
-
-	private void close(String plan) {
-		System.gc();
-		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter((pool) -> pool.getType() == MemoryType.HEAP)
-			.toList();
-		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-		long started = System.nanoTime();
-		RunResult result = this.runs.close(plan, "2026-01");
-		double millis = (System.nanoTime() - started) / 1e6;
-		long peak = heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
-		RunProgress progress = this.runs.running()
-			.stream()
-			.filter((run) -> run.plan().equals(plan))
-			.findFirst()
-			.orElseThrow();
-		this.report.millis("Close of the " + plan + " plan, January 2026, end to end", millis,
-				"phases " + progress.phaseMillis() + " ms; " + String.format("%,d", result.lines().size())
-						+ " lines, total " + result.total().toPlainString() + " EUR");
-		this.report.add("Peak heap during the " + plan + " close", String.format("%,d MiB", peak / (1024 * 1024)),
-				"sum of the heap pools' peaks (an upper bound)");
-		this.report.add("Result hash of the " + plan + " close", "`" + result.hash().substring(0, 16) + "…`",
-				"same seed, same hash");
-	}
-
-	private void unilevelBaselines(GeneratedCompany company) {
-		BigDecimal ours = this.runs.closed(UNILEVEL, "2026-01").orElseThrow().total();
-		floor(company);
-		this.jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-			copyTree(connection, company);
-			return null;
+			apiEvents[0]++;
+			if (order.paidAt != GeneratedOrders.NOT_PAID) {
+				this.orders.markPaid(number, Instant.ofEpochSecond(order.paidAt));
+				apiEvents[0]++;
+			}
+			if (order.returnedAt != GeneratedOrders.NOT_PAID) {
+				OrderReturn returned = (order.returnedPerMille == 1_000) ? new OrderReturn.Whole()
+						: new OrderReturn.Share(BigDecimal.valueOf(order.returnedPerMille, 3));
+				this.orders.recordReturn(number, returned, Instant.ofEpochSecond(order.returnedAt), "ST-" + number);
+				apiEvents[0]++;
+			}
 		});
+		millis = (System.nanoTime() - started) / 1e6;
+		if (apiEvents[0] > 0) {
+			this.results.value("orders-api-rate", "Order ingest through the order API", Results.PER_SECOND,
+					apiEvents[0] / (millis / 1000),
+					String.format(Locale.ROOT,
+							"%,d events of the first %,d orders of the last period, one transaction per event",
+							apiEvents[0], s.apiOrders()));
+		}
+		this.results.text("orders-files", "Order import files (SHA-256 of their text)", Results.CHECK,
+				HexFormat.of().formatHex(digest.digest()), null);
+	}
+
+	private void closes(GeneratedCompany generated) {
+		int first = generated.periods - this.settings.orderPeriods();
+		String firstLabel = generated.label(first);
+		java.time.LocalDate effective = generated.firstPeriod.plusMonths(first).atDay(1);
+		this.plans.create(new Plan(UNILEVEL, PlanType.UNILEVEL, PeriodLength.MONTHLY, firstLabel), effective, """
+				{"type":"UNILEVEL","levelRates":["0.10","0.05","0.04","0.03","0.02","0.02","0.01"],
+				 "minPersonalPv":"50"}""");
+		this.plans.create(new Plan(BINARY, PlanType.BINARY, PeriodLength.MONTHLY, firstLabel), effective, """
+				{"type":"BINARY","rate":"0.10","minPersonalPv":"50","capPerPeriod":"5000"}""");
+		for (String plan : List.of(UNILEVEL, BINARY)) {
+			for (int period = first; period < generated.periods; period++) {
+				close(plan, generated.label(period), period == generated.periods - 1);
+			}
+		}
+	}
+
+	private void close(String plan, String period, boolean last) {
+		System.gc();
+		this.heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 		long started = System.nanoTime();
-		BigDecimal cte = baseline(() -> this.jdbc.queryForObject(UNILEVEL_CTE, BigDecimal.class));
-		if (cte != null) {
-			this.report.millis("PostgreSQL recursive CTE: the same unilevel", (System.nanoTime() - started) / 1e6,
-					"total " + cte.toPlainString() + " EUR" + (cte.compareTo(ours) == 0 ? " (equals the close)"
-							: " (differs from the close: " + ours.toPlainString() + ")"));
+		RunResult result = this.runs.close(plan, period);
+		double millis = (System.nanoTime() - started) / 1e6;
+		long peak = this.heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
+		Map<String, Long> phases = this.runs.running()
+			.stream()
+			.filter((run) -> run.plan().equals(plan) && run.period().equals(period))
+			.findFirst()
+			.map(RunProgress::phaseMillis)
+			.orElse(Map.of());
+		String key = "close-" + plan + (last ? "" : "-" + period);
+		this.results.millis(key, "Close of the " + plan + " plan, " + period + ", end to end", millis,
+				String.format(Locale.ROOT, "phases %s ms; %,d lines; peak heap %,d MiB (sum of the heap pools' peaks)",
+						phases, result.lines().size(), peak / (1024 * 1024)));
+		this.results.text("total-" + plan + "-" + period, "Total of the " + plan + " close of " + period, Results.CHECK,
+				result.total().toPlainString() + " EUR, " + result.lines().size() + " lines", null);
+		this.results.text("hash-" + plan + "-" + period, "Result hash of the " + plan + " close of " + period,
+				Results.CHECK, result.hash(), null);
+		String line = String.format(Locale.ROOT, "RESULT %s %s total=%s lines=%d hash=%s", plan, period,
+				result.total().toPlainString(), result.lines().size(), result.hash());
+		logger.info(line);
+	}
+
+	private void unilevelBaselines(GeneratedCompany generated, GeneratedOrders generatedOrders) {
+		int last = generated.periods - 1;
+		int first = generated.periods - this.settings.orderPeriods();
+		String label = generated.label(last);
+		BigDecimal ours = this.runs.closed(UNILEVEL, label).orElseThrow().total();
+		Floors.Unilevel floor = new Floors.Unilevel(generated, generatedOrders, first, last, RATES_PER_MILLE);
+		long[] times = new long[5];
+		long totalCents = 0;
+		for (int i = 0; i < times.length; i++) {
+			long started = System.nanoTime();
+			totalCents = floor.totalCents();
+			times[i] = System.nanoTime() - started;
 		}
-		started = System.nanoTime();
-		try (Session session = this.neo4j.session()) {
-			session.executeWrite((tx) -> tx.run("""
-					UNWIND $rows AS row MATCH (p:Partner {number: row.number})
-					SET p.benchPv = row.pv""", Map.of("rows", partnerVolumes())).consume(),
-					TransactionConfig.builder().withTimeout(BASELINE_LIMIT).build());
-			long prepared = System.nanoTime();
-			BigDecimal cypher = session.executeRead(
-					(tx) -> new BigDecimal(tx.run(UNILEVEL_CYPHER).single().get("total").asString()),
-					TransactionConfig.builder().withTimeout(BASELINE_LIMIT).build());
-			this.report.millis("Cypher variable-length: the same unilevel", (System.nanoTime() - prepared) / 1e6,
-					"total " + cypher.toPlainString() + " EUR, rounded per partner and level, not per order"
-							+ " (volumes set on the nodes first: " + Report.format((prepared - started) / 1e6)
-							+ " ms)");
+		BigDecimal floorTotal = BigDecimal.valueOf(totalCents, 2);
+		this.results.floor("close-unilevel", Report.percentile(times, 50),
+				"floor total " + floorTotal.toPlainString() + " EUR" + equality(floorTotal, ours));
+		this.results.text("floor-" + label, "Total of the floor (array pass) for " + label, Results.CHECK,
+				floorTotal.toPlainString() + " EUR" + equality(floorTotal, ours), null);
+		if (this.settings.baselines() == Boolean.FALSE) {
+			return;
 		}
-		catch (RuntimeException ex) {
-			this.report.add("Cypher variable-length: the same unilevel", "did not finish",
-					"after " + Report.format((System.nanoTime() - started) / 1e6) + " ms: " + firstLine(ex));
+		Baselines.Outcome cte = this.baselines.sql(Baselines.UNILEVEL_CTE, generated.start(last),
+				generated.start(last + 1), this.company.timeZone().getId());
+		if (cte.finished()) {
+			BigDecimal total = Baselines.decimal(cte.answer());
+			this.results.cte("close-unilevel", cte.millis(),
+					"CTE total " + total.toPlainString() + " EUR" + equality(total, ours));
 		}
+		else {
+			this.results.cte("close-unilevel", Double.POSITIVE_INFINITY, "CTE: " + cte.failure());
+		}
+		if (this.settings.baselines() == Boolean.TRUE || this.settings.size() <= 1_000_000) {
+			cypherUnilevel(generated, generatedOrders, last);
+		}
+		else {
+			this.results.cypher("close-unilevel", Double.NaN, "Cypher not run above 1,000,000 partners unless "
+					+ "asked for (--baselines): it first writes the period's volumes onto every ordering partner");
+		}
+	}
+
+	private static String equality(BigDecimal total, BigDecimal ours) {
+		return (total.compareTo(ours) == 0) ? " (equals the close)" : " (the close: " + ours.toPlainString() + " EUR)";
 	}
 
 	/**
-	 * The floor: the unilevel with dynamic compression as a bare pass over int arrays and
-	 * long cents, no rounding subtleties, no I/O.
+	 * Cypher with volumes on the nodes: the period's own paid orders (not the previous
+	 * period's late payments, not the stornos).
 	 */
-	private void floor(GeneratedCompany company) {
-		int orders = company.orders() + INGEST_SAMPLE;
-		int[] partner = Arrays.copyOf(company.orderPartner, orders);
-		long[] cents = Arrays.copyOf(company.orderCents, orders);
-		for (int i = 0; i < INGEST_SAMPLE; i++) {
-			partner[company.orders() + i] = i % this.size;
-			cents[company.orders() + i] = ingestCents(i);
+	private void cypherUnilevel(GeneratedCompany generated, GeneratedOrders generatedOrders, int last) {
+		long start = generated.start(last).getEpochSecond();
+		long end = generated.start(last + 1).getEpochSecond();
+		int size = generated.size;
+		int[] first = new int[size + 1];
+		generatedOrders.forEach(last, (order) -> {
+			if (order.paidAt != GeneratedOrders.NOT_PAID && order.paidAt < end) {
+				first[order.partner + 1]++;
+			}
+		});
+		for (int i = 0; i < size; i++) {
+			first[i + 1] += first[i];
 		}
-		long[] pvCents = new long[this.size];
-		for (int o = 0; o < orders; o++) {
-			pvCents[partner[o]] += cents[o];
-		}
+		int[] cents = new int[first[size]];
+		int[] fill = java.util.Arrays.copyOf(first, size);
+		generatedOrders.forEach(last, (order) -> {
+			if (order.paidAt != GeneratedOrders.NOT_PAID && order.paidAt < end) {
+				cents[fill[order.partner]++] = (int) order.cents;
+			}
+		});
 		long started = System.nanoTime();
-		long totalMilliCents = 0;
-		for (int o = 0; o < orders; o++) {
-			int level = 0;
-			for (int up = company.sponsor[partner[o]]; up != GeneratedCompany.NONE
-					&& level < RATES_PER_MILLE.length; up = company.sponsor[up]) {
-				if (pvCents[up] >= 5_000) {
-					totalMilliCents += cents[o] * RATES_PER_MILLE[level++];
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int partner = 0; partner <= size; partner++) {
+			if (rows.size() == 50_000 || (partner == size && !rows.isEmpty())) {
+				this.baselines.write("""
+						UNWIND $rows AS row MATCH (p:Partner {number: row.number})
+						SET p.benchPv = row.pv, p.benchBv = row.bv""", Map.of("rows", rows));
+				rows = new ArrayList<>();
+			}
+			if (partner == size || first[partner] == first[partner + 1]) {
+				continue;
+			}
+			List<Double> bvs = new ArrayList<>();
+			long pv = 0;
+			for (int k = first[partner]; k < first[partner + 1]; k++) {
+				bvs.add(cents[k] / 100.0);
+				pv += cents[k];
+			}
+			rows.add(Map.of("number", GeneratedCompany.number(partner), "pv", pv / 100.0, "bv", bvs));
+		}
+		double prepared = (System.nanoTime() - started) / 1e6;
+		Baselines.Outcome cypher = this.baselines.cypher(Baselines.UNILEVEL_CYPHER,
+				Map.of("at", Instant.ofEpochSecond(start).plus(Duration.ofHours(1)).atZone(this.company.timeZone())),
+				(row) -> row.get("total").asString());
+		this.results.cypher("close-unilevel", cypher.millis(),
+				cypher.finished()
+						? "Cypher total " + cypher.answer() + " EUR without late payments and stornos (volumes set "
+								+ "on the nodes first: " + Report.format(prepared) + " ms)"
+						: "Cypher: " + cypher.failure());
+	}
+
+	private void memory() {
+		long peak = this.heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
+		this.results.value("heap", "Peak heap during the last close", Results.MEBIBYTES, peak / (1024.0 * 1024),
+				"sum of the heap pools' peaks (an upper bound)");
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+				if (line.startsWith("VmHWM:")) {
+					long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
+					this.results.value("rss", "Peak resident memory of the benchmark's JVM (with embedded Neo4j)",
+							Results.MEBIBYTES, kib / 1024.0,
+							"VmHWM; the embedded PostgreSQL runs in its own processes, not counted");
 				}
 			}
 		}
-		this.report.millis("Floor: the same unilevel as a bare array pass", (System.nanoTime() - started) / 1e6,
-				"total about " + BigDecimal.valueOf(totalMilliCents, 5).setScale(2, RoundingMode.HALF_UP)
-						+ " EUR (not rounded per line)");
-	}
-
-	private static long ingestCents(int i) {
-		return 5_000 + i % 1_000;
-	}
-
-	private List<Map<String, Object>> partnerVolumes() {
-		return this.jdbc.query("""
-				select o.partner_number, sum(e.pv) as pv from orders o join order_events e on e.order_id = o.id
-				where e.kind = 'PAID' group by o.partner_number""",
-				(rs, row) -> Map.of("number", rs.getString(1), "pv", rs.getBigDecimal(2).doubleValue()));
-	}
-
-	private <T> T baseline(Callable<T> computation) {
-		try {
-			this.jdbc.execute("set statement_timeout = '" + BASELINE_LIMIT.toSeconds() + "s'");
-			return computation.call();
-		}
-		catch (Exception ex) {
-			this.report.add("PostgreSQL recursive CTE: the same unilevel", "did not finish", firstLine(ex));
-			return null;
-		}
-		finally {
-			this.jdbc.execute("set statement_timeout = 0");
+		catch (IOException ex) {
+			logger.warn("Could not read the peak resident memory: {}", ex.getMessage());
 		}
 	}
 
-	private <T> T timed(String what, Callable<T> step, String note) {
+	private void finish() {
+		Settings s = this.settings;
+		Path recorded = Results.file(s.folder(), s.size());
+		for (Results.Row row : this.results.rows()) {
+			if (Results.CHECK.equals(row.unit())) {
+				logger.info("CHECK {} = {}", row.key(), row.value());
+			}
+		}
+		if (s.check()) {
+			Path folder = Path.of("benchmark/target/check");
+			this.results.write(Results.file(folder, s.size()));
+			Report.write(folder.resolve("run-" + s.size() + ".md"), this.results, List.of());
+			if (!Files.exists(recorded)) {
+				throw new IllegalStateException("Nothing recorded to compare with: " + recorded + " does not exist");
+			}
+			List<String> differences = this.results.differencesFrom(Results.read(recorded, s.size()));
+			if (!differences.isEmpty()) {
+				differences.forEach((difference) -> logger.error("DIFFERS {}", difference));
+				throw new IllegalStateException(differences.size() + " check(s) differ from " + recorded);
+			}
+			logger.info("SAME: every check equals {}", recorded);
+			return;
+		}
+		this.results.write(recorded);
+		List<String> plots = Plots.write(s.folder());
+		Report.write(s.folder().resolve("run-" + s.size() + ".md"), this.results, plots);
+		logger.info("Results written to {}", recorded.toAbsolutePath());
+	}
+
+	private <T> T timed(String key, String what, Callable<T> step) {
 		long started = System.nanoTime();
 		try {
 			T result = step.call();
-			this.report.millis(what, (System.nanoTime() - started) / 1e6, note);
+			this.results.millis(key, what, (System.nanoTime() - started) / 1e6, null);
 			return result;
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(what + " failed", ex);
 		}
 	}
-
-	private static String firstLine(Exception ex) {
-		String message = String.valueOf(ex.getMessage());
-		int newline = message.indexOf('\n');
-		return ((newline > 0) ? message.substring(0, newline) : message).replace('|', '/');
-	}
-
-	/** Unilevel with dynamic compression, 7 levels, active at PV >= 50, per order. */
-	private static final String UNILEVEL_CTE = """
-			with recursive
-			sales as (
-			  select o.partner_number as partner, e.bv
-			  from orders o join order_events e on e.order_id = o.id and e.kind = 'PAID'),
-			volume as (select partner, sum(bv) as pv from sales group by partner),
-			rates(used, rate) as (values (0, 0.10), (1, 0.05), (2, 0.04), (3, 0.03), (4, 0.02), (5, 0.02), (6, 0.01)),
-			walk(bv, node, used) as (
-			  select s.bv, t.sponsor, 0 from sales s join bench_tree t on t.partner = s.partner
-			  where t.sponsor is not null
-			  union all
-			  select w.bv, t.sponsor, w.used + case when coalesce(v.pv, 0) >= 50 then 1 else 0 end
-			  from walk w join bench_tree t on t.partner = w.node left join volume v on v.partner = w.node
-			  where t.sponsor is not null and w.used + case when coalesce(v.pv, 0) >= 50 then 1 else 0 end < 7)
-			select coalesce(sum(round(w.bv * r.rate, 2)), 0)
-			from walk w join volume v on v.partner = w.node and v.pv >= 50 join rates r on r.used = w.used
-			""";
-
-	/** The same with Cypher paths over the sponsor tree, volumes on the nodes. */
-	private static final String UNILEVEL_CYPHER = """
-			MATCH (d:Partner) WHERE d.benchPv > 0
-			MATCH path = (d)-[:SPONSORED_BY]->+(u:Partner)
-			WHERE u.benchPv >= 50
-			WITH d, u, size([n IN nodes(path)[1..] WHERE n.benchPv >= 50]) AS level
-			WHERE level <= 7
-			WITH [0.10, 0.05, 0.04, 0.03, 0.02, 0.02, 0.01][level - 1] AS rate, d.benchPv AS bv
-			RETURN toString(round(sum(round(bv * rate, 2)), 2)) AS total
-			""";
 
 }
