@@ -128,7 +128,8 @@ class JdbcRunRecords {
 			.sql(columns + "from order_events e join orders o on o.id = e.order_id"
 					+ " where e.id > :watermark and e.id <= :upTo" + window + " union all " + columns
 					+ "from order_events e join orders o on o.id = e.order_id"
-					+ " where e.id <= :watermark and e.occurred_at >= :lastEnd" + window + " union all " + columns
+					+ " where e.id <= :watermark and e.kind in ('PAID', 'RETURNED') and e.occurred_at >= :lastEnd"
+					+ window + " union all " + columns
 					+ "from run_skipped_events s join order_events e on e.id = s.event_id"
 					+ " join orders o on o.id = e.order_id" + " where s.run_id = :lastRun and e.occurred_at < :lastEnd"
 					+ window + " order by occurred_at, id")
