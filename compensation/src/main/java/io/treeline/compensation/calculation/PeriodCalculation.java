@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.treeline.compensation.CommissionLine;
 import io.treeline.compensation.CommissionLineList;
@@ -64,6 +65,8 @@ public final class PeriodCalculation {
 				returnedNow.add(sale.orderNumber());
 			}
 		}
+		// paid orders dated before the plan's first version: they earn nothing in it
+		Set<String> beforeFirstVersion = new TreeSet<>();
 		// kept as objects only for the orders a return of this period reverses
 		Map<String, List<CommissionLine>> originalsThisRun = new HashMap<>();
 		Map<String, Map<Reversals.LineKey, Reversals.Reversed>> reversedByOrder = new HashMap<>();
@@ -76,6 +79,7 @@ public final class PeriodCalculation {
 			if (!sale.returned()) {
 				Conditions.Version atOrder = conditions.versionAt(sale.orderedAt());
 				if (atOrder == null) {
+					beforeFirstVersion.add(sale.orderNumber());
 					continue;
 				}
 				// an order dated after its payment counts with this period's conditions
@@ -105,7 +109,7 @@ public final class PeriodCalculation {
 			PeriodCommissions.matching(state, rules.bonuses().matching(), conditions.sponsorTree(end.minusNanos(1)),
 					lines);
 		}
-		return new Outcome(state, lines.build());
+		return new Outcome(state, lines.build(), beforeFirstVersion);
 	}
 
 	/**
@@ -194,8 +198,10 @@ public final class PeriodCalculation {
 	 *
 	 * @param state what every partner reached
 	 * @param lines the commission lines
+	 * @param beforeFirstVersion paid orders dated before the plan's first version, which
+	 * earn nothing in it
 	 */
-	public record Outcome(PeriodState state, CommissionLineList lines) {
+	public record Outcome(PeriodState state, CommissionLineList lines, Set<String> beforeFirstVersion) {
 
 	}
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -265,6 +266,12 @@ class JdbcCommissionRuns implements CommissionRuns {
 		progress(plan, period, closing, "computing", null, Map.of());
 		try {
 			Computed computed = computation.get();
+			if (!computed.outcome().beforeFirstVersion().isEmpty()) {
+				logger.warn(
+						"{} {}: {} paid orders are dated before the plan's first version and earn nothing in it: {}",
+						plan, period, computed.outcome().beforeFirstVersion().size(),
+						computed.outcome().beforeFirstVersion());
+			}
 			if (!computed.unassignable().isEmpty()) {
 				logger.warn("{} {}: {} orders are credited to partners the genealogy does not know and wait: {}", plan,
 						period, computed.unassignable().size(), computed.unassignable());
@@ -289,10 +296,23 @@ class JdbcCommissionRuns implements CommissionRuns {
 		this.running.put(key(plan, period), new RunProgress(plan, period, closing, phase, started, message, phases));
 	}
 
+	/**
+	 * Names what a computation passed over: orders of partners the genealogy does not
+	 * know (they wait) and orders dated before the plan's first version (they earn
+	 * nothing in it).
+	 */
 	private static String unassignable(Computed computed) {
-		return computed.unassignable().isEmpty() ? null
-				: computed.unassignable().size() + " orders wait for a partner the genealogy does not know: "
-						+ String.join(", ", computed.unassignable().stream().limit(20).toList());
+		List<String> notices = new ArrayList<>();
+		if (!computed.unassignable().isEmpty()) {
+			notices.add(computed.unassignable().size() + " orders wait for a partner the genealogy does not know: "
+					+ String.join(", ", computed.unassignable().stream().limit(20).toList()));
+		}
+		Set<String> early = computed.outcome().beforeFirstVersion();
+		if (!early.isEmpty()) {
+			notices.add(early.size() + " paid orders are dated before the plan's first version and earn nothing in it: "
+					+ String.join(", ", early.stream().limit(20).toList()));
+		}
+		return notices.isEmpty() ? null : String.join("; ", notices);
 	}
 
 	/** Rolls a close back because the genealogy changed while it computed. */

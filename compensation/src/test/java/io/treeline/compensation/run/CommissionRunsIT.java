@@ -244,6 +244,18 @@ class CommissionRunsIT {
 	}
 
 	@Test
+	void namesPaidOrdersDatedBeforeThePlansFirstVersionInTheRunStatus() {
+		BigDecimal volume = new BigDecimal("80.00");
+		this.orders.record(new NewOrder("O-EARLY", number("C"), Instant.parse("2025-12-20T10:00:00Z"), "EUR",
+				List.of(new OrderLine("ART-1", BigDecimal.ONE, volume, new BigDecimal("0.19"), volume, volume))));
+		this.orders.markPaid("O-EARLY", Instant.parse("2026-01-05T10:00:00Z"));
+
+		assertThat(this.runs.close("Uni", "2026-01").total()).isEqualByComparingTo("20.00");
+		assertThat(this.runs.running()).anySatisfy((progress) -> assertThat(progress.message())
+			.isEqualTo("1 paid orders are dated before the plan's first version and earn nothing in it: O-EARLY"));
+	}
+
+	@Test
 	void databaseRefusesAnUnbalancedJournalTransaction() {
 		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
