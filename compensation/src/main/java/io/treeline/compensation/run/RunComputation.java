@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.treeline.compensation.CommissionLine;
+import io.treeline.compensation.CommissionLineList;
 import io.treeline.compensation.PartnerResult;
 import io.treeline.compensation.PlanType;
 import io.treeline.compensation.calculation.PeriodCalculation;
@@ -68,6 +70,15 @@ final class RunComputation implements PeriodCalculation.Conditions {
 	private final Map<GenealogySnapshot, TreeAt> trees = new IdentityHashMap<>();
 
 	private final Map<String, List<CommissionLine>> closedLines = new HashMap<>();
+
+	/** The lines of the open periods computed so far, by period. */
+	private final Map<String, CommissionLineList> openLines = new HashMap<>();
+
+	/**
+	 * The order-based lines that earlier open periods computed for the orders returned in
+	 * the period being computed: reversed like closed lines.
+	 */
+	private Map<String, List<CommissionLine>> earlierOpenLines = Map.of();
 
 	private Population population;
 
@@ -175,11 +186,15 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		if (version == null) {
 			version = new Version(this.versions.get(0).number(), this.versions.get(0).rules());
 		}
+		// every earlier open period is computed first (their lines are reversed like
+		// closed ones)
+		PeriodState previous = previousState(period);
 		List<Sale> sales = salesOf(period);
 		preloadClosedLines(sales);
 		Outcome outcome = PeriodCalculation.compute(period, start, end, version.number(), version.rules(), sales,
-				previousState(period), this.population, this);
+				previous, this.population, this);
 		this.states.put(period, outcome.state());
+		this.openLines.put(period, outcome.lines());
 		return outcome;
 	}
 
@@ -287,6 +302,35 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			}
 		}
 		this.loadNanos += System.nanoTime() - loading;
+		Set<String> returnedNow = new HashSet<>();
+		for (Sale sale : sales) {
+			if (sale.returned()) {
+				returnedNow.add(sale.orderNumber());
+			}
+		}
+		Map<String, List<CommissionLine>> earlier = new HashMap<>();
+		if (!returnedNow.isEmpty()) {
+			for (CommissionLineList lines : this.openLines.values()) {
+				for (int i = 0; i < lines.size(); i++) {
+					String order = lines.orderNumber(i);
+					if (order != null && lines.component(i).orderBased() && returnedNow.contains(order)) {
+						earlier.computeIfAbsent(order, (key) -> new ArrayList<>()).add(lines.get(i));
+					}
+				}
+			}
+		}
+		this.earlierOpenLines = earlier;
+	}
+
+	private List<CommissionLine> linesBefore(String orderNumber) {
+		List<CommissionLine> open = this.earlierOpenLines.getOrDefault(orderNumber, List.of());
+		List<CommissionLine> closed = this.closedLines.getOrDefault(orderNumber, List.of());
+		if (open.isEmpty()) {
+			return closed;
+		}
+		List<CommissionLine> all = new ArrayList<>(closed);
+		all.addAll(open);
+		return all;
 	}
 
 	@Override
@@ -364,16 +408,13 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 	@Override
 	public List<CommissionLine> closedOriginals(String orderNumber) {
-		return this.closedLines.getOrDefault(orderNumber, List.of())
-			.stream()
-			.filter((line) -> !line.reversal())
-			.toList();
+		return linesBefore(orderNumber).stream().filter((line) -> !line.reversal()).toList();
 	}
 
 	@Override
 	public Map<Reversals.LineKey, Reversals.Reversed> closedReversals(String orderNumber) {
 		Map<Reversals.LineKey, Reversals.Reversed> reversed = new HashMap<>();
-		for (CommissionLine line : this.closedLines.getOrDefault(orderNumber, List.of())) {
+		for (CommissionLine line : linesBefore(orderNumber)) {
 			if (line.reversal()) {
 				reversed.merge(Reversals.LineKey.of(line), new Reversals.Reversed(line.amount(), line.base()),
 						(a, b) -> new Reversals.Reversed(a.amount().add(b.amount()), a.base().add(b.base())));

@@ -18,6 +18,7 @@ import io.treeline.compensation.InvalidPlanException;
 import io.treeline.compensation.Ledger;
 import io.treeline.compensation.NewOrder;
 import io.treeline.compensation.OrderLine;
+import io.treeline.compensation.OrderReturn;
 import io.treeline.compensation.Orders;
 import io.treeline.compensation.PeriodLength;
 import io.treeline.compensation.Plan;
@@ -253,6 +254,18 @@ class CommissionRunsIT {
 		assertThat(this.runs.close("Uni", "2026-01").total()).isEqualByComparingTo("20.00");
 		assertThat(this.runs.running()).anySatisfy((progress) -> assertThat(progress.message())
 			.isEqualTo("1 paid orders are dated before the plan's first version and earn nothing in it: O-EARLY"));
+	}
+
+	@Test
+	void previewOfALaterOpenPeriodReversesAnOrderPaidInAnEarlierOpenPeriod() {
+		this.orders.recordReturn("O-1", new OrderReturn.Whole(), Instant.parse("2026-02-05T10:00:00Z"), "S-1");
+
+		RunResult february = this.runs.preview("Uni", "2026-02");
+
+		assertThat(february.lines()).allSatisfy((line) -> assertThat(line.reversal()).isTrue());
+		assertThat(february.total()).isEqualByComparingTo("-15.00");
+		this.runs.close("Uni", "2026-01");
+		assertThat(this.runs.preview("Uni", "2026-02").hash()).isEqualTo(february.hash());
 	}
 
 	@Test
