@@ -415,35 +415,15 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		}
 
 		/**
-		 * Returns the lines added so far, in a range.
-		 * @param from the first line
-		 * @param to after the last line
-		 * @return the lines, made as objects
+		 * Returns the lines added so far, as a list that does not see later additions.
+		 * @return the lines so far
 		 */
-		public List<CommissionLine> lines(int from, int to) {
-			return new ArrayList<>(new CommissionLineList(this.rows, this.size).subList(from, to));
+		public CommissionLineList soFar() {
+			return new CommissionLineList(this.rows, this.size);
 		}
 
 		public int size() {
 			return this.size;
-		}
-
-		/**
-		 * Returns the partner key of a line added so far.
-		 * @param index the line
-		 * @return the key ({@link CommissionLineList#partnerKey(int)})
-		 */
-		public int partnerKey(int index) {
-			return new CommissionLineList(this.rows, this.size).partnerKey(index);
-		}
-
-		/**
-		 * Returns the amount of a line added so far.
-		 * @param index the line
-		 * @return cents
-		 */
-		public long amountCents(int index) {
-			return new CommissionLineList(this.rows, this.size).amountCents(index);
 		}
 
 		/**

@@ -2,6 +2,7 @@ package io.treeline.compensation.calculation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.treeline.compensation.CommissionLine;
@@ -89,7 +90,7 @@ public final class Lines {
 	 * @return the lines
 	 */
 	public List<CommissionLine> range(int from, int to) {
-		return this.lines.lines(from, to);
+		return new ArrayList<>(this.lines.soFar().subList(from, to));
 	}
 
 	/**
@@ -107,10 +108,11 @@ public final class Lines {
 	public BigDecimal[] netByPartner() {
 		long[] cents = new long[this.population.size()];
 		boolean[] any = new boolean[cents.length];
-		for (int i = 0; i < this.lines.size(); i++) {
-			int id = this.lines.partnerKey(i);
+		CommissionLineList lines = this.lines.soFar();
+		for (int i = 0; i < lines.size(); i++) {
+			int id = lines.partnerKey(i);
 			if (id < cents.length) {
-				cents[id] += this.lines.amountCents(i);
+				cents[id] += lines.amountCents(i);
 				any[id] = true;
 			}
 		}

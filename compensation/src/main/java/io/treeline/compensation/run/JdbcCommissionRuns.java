@@ -153,7 +153,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 			public void afterCompletion(int status) {
 				boolean committed = status == STATUS_COMMITTED;
 				progress(plan, label, true, committed ? "done" : "failed",
-						committed ? unassignable(computed) : "rolled back: nothing of the run was stored", phases);
+						committed ? notices(computed) : "rolled back: nothing of the run was stored", phases);
 			}
 
 		});
@@ -277,7 +277,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 						period, computed.unassignable().size(), computed.unassignable());
 			}
 			if (!closing) {
-				progress(plan, period, false, "done", unassignable(computed),
+				progress(plan, period, false, "done", notices(computed),
 						Map.of("load", computed.loadMillis(), "compute", computed.computeMillis()));
 			}
 			return computed;
@@ -301,7 +301,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 	 * know (they wait) and orders dated before the plan's first version (they earn
 	 * nothing in it).
 	 */
-	private static String unassignable(Computed computed) {
+	private static String notices(Computed computed) {
 		List<String> notices = new ArrayList<>();
 		if (!computed.unassignable().isEmpty()) {
 			notices.add(computed.unassignable().size() + " orders wait for a partner the genealogy does not know: "

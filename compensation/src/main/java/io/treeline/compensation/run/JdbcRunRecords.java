@@ -204,16 +204,27 @@ class JdbcRunRecords {
 				wanted.add(new long[] { rs.getLong("run_id"), rs.getInt("segment") });
 			}
 		});
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
 		Set<String> numbers = Set.copyOf(orders);
 		List<RunLine> lines = new ArrayList<>();
-		for (long[] segment : wanted) {
-			List<LineSegments.NumberedLine> found = new ArrayList<>();
-			LineSegments.decode(segmentData(segment[0], "O", (int) segment[1]),
-					(line) -> numbers.contains(line.orderNumber()), found);
-			for (LineSegments.NumberedLine line : found) {
-				lines.add(new RunLine(segment[0], line.number(), line.line()));
-			}
-		}
+		// the wanted segments' data in one query, not one round trip per segment
+		this.jdbc.sql("""
+				select s.run_id, s.lines from commission_line_segments s
+				join unnest(cast(:runs as bigint[]), cast(:segments as integer[])) w (run_id, segment)
+				  on w.run_id = s.run_id and w.segment = s.segment
+				where s.arrangement = 'O'
+				""")
+			.param("runs", wanted.stream().map((segment) -> segment[0]).toArray(Long[]::new))
+			.param("segments", wanted.stream().map((segment) -> (int) segment[1]).toArray(Integer[]::new))
+			.query((rs) -> {
+				List<LineSegments.NumberedLine> found = new ArrayList<>();
+				LineSegments.decode(rs.getBytes("lines"), (line) -> numbers.contains(line.orderNumber()), found);
+				for (LineSegments.NumberedLine line : found) {
+					lines.add(new RunLine(rs.getLong("run_id"), line.number(), line.line()));
+				}
+			});
 		lines.sort(Comparator.comparingLong(RunLine::run).thenComparingInt(RunLine::number));
 		return lines.stream().map(RunLine::line).toList();
 	}
@@ -235,18 +246,6 @@ class JdbcRunRecords {
 		});
 		found.sort(Comparator.comparingInt(LineSegments.NumberedLine::number));
 		return CommissionLineList.of(found.stream().map(LineSegments.NumberedLine::line).toList());
-	}
-
-	private byte[] segmentData(long runId, String arrangement, int segment) {
-		return this.jdbc.sql("""
-				select lines from commission_line_segments
-				where run_id = :runId and arrangement = :arrangement and segment = :segment
-				""")
-			.param("runId", runId)
-			.param("arrangement", arrangement)
-			.param("segment", segment)
-			.query(byte[].class)
-			.single();
 	}
 
 	long insertRun(long planId, Period period, String hash, BigDecimal total, String currency, long eventWatermark) {

@@ -1,6 +1,5 @@
 package io.treeline.compensation.run;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -175,8 +174,8 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		Outcome outcome = outcome(period);
 		List<PartnerResult> results = results(outcome.state());
 		long total = System.nanoTime() - started;
-		return new Computed(outcome, salesOf(period), results, this.loadNanos / 1_000_000,
-				(total - this.loadNanos) / 1_000_000, Set.copyOf(this.unassignable));
+		return new Computed(outcome, results, this.loadNanos / 1_000_000, (total - this.loadNanos) / 1_000_000,
+				Set.copyOf(this.unassignable));
 	}
 
 	private Outcome outcome(String period) {
@@ -447,19 +446,13 @@ final class RunComputation implements PeriodCalculation.Conditions {
 	 * A computed period.
 	 *
 	 * @param outcome state and lines
-	 * @param sales the sales it commissioned
 	 * @param results what each partner reached
 	 * @param loadMillis time spent reading the stores and translating trees
 	 * @param computeMillis time spent computing
 	 * @param unassignable orders passed over because their partner is unknown
 	 */
-	record Computed(Outcome outcome, List<Sale> sales, List<PartnerResult> results, long loadMillis, long computeMillis,
+	record Computed(Outcome outcome, List<PartnerResult> results, long loadMillis, long computeMillis,
 			Set<String> unassignable) {
-
-		BigDecimal total() {
-			return this.outcome.lines().total();
-		}
-
 	}
 
 }
