@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.IntPredicate;
 
@@ -25,10 +23,6 @@ public final class GenealogySnapshot {
 	private final Tree tree;
 
 	private final Instant asOf;
-
-	private final String[] numbers;
-
-	private final Map<String, Integer> ids;
 
 	private final int[] parent;
 
@@ -52,19 +46,13 @@ public final class GenealogySnapshot {
 
 	private final int[] children;
 
-	private GenealogySnapshot(Tree tree, Instant asOf, String[] numbers, int[] parent, byte[] side,
-			Directory directory) {
+	private GenealogySnapshot(Tree tree, Instant asOf, int[] parent, byte[] side, Directory directory) {
 		this.tree = tree;
 		this.directory = directory;
 		this.asOf = asOf;
-		this.numbers = numbers;
 		this.parent = parent;
 		this.side = side;
-		int n = numbers.length;
-		this.ids = new HashMap<>(n * 2);
-		for (int id = 0; id < n; id++) {
-			this.ids.put(numbers[id], id);
-		}
+		int n = directory.size();
 		this.childStart = new int[n + 1];
 		this.children = new int[n];
 		indexChildren();
@@ -102,46 +90,104 @@ public final class GenealogySnapshot {
 		}
 		int[] nameRank = new int[active.length];
 		Arrays.setAll(nameRank, (id) -> id);
-		return of(tree, asOf, numbers, parent, side, new Directory(statuses, new long[active.length], nameRank));
+		return of(tree, asOf, parent, side, new Directory(numbers, statuses, new long[active.length], nameRank));
 	}
 
 	/**
 	 * Builds a snapshot with what the downline filters and orders need of each partner.
 	 * @param tree the tree it shows
 	 * @param asOf the instant it shows the tree at
-	 * @param numbers partner numbers in ascending order; a partner's id is its index
 	 * @param parent the parent id of each partner, {@link #NONE} for a root
 	 * @param side the binary side of each partner (0 none, 1 LEFT, 2 RIGHT)
-	 * @param directory status, join instant and name rank of each partner
+	 * @param directory number, status, join instant and name rank of each partner
 	 * @return the snapshot
 	 * @throws IllegalStateException if the parents form a cycle
 	 */
-	public static GenealogySnapshot of(Tree tree, Instant asOf, String[] numbers, int[] parent, byte[] side,
-			Directory directory) {
-		if (parent.length != numbers.length || side.length != numbers.length
-				|| directory.nameRank().length != numbers.length) {
-			throw new IllegalArgumentException("numbers, parent, side and directory must have the same length");
+	public static GenealogySnapshot of(Tree tree, Instant asOf, int[] parent, byte[] side, Directory directory) {
+		if (parent.length != directory.size() || side.length != directory.size()) {
+			throw new IllegalArgumentException("parent, side and directory must have the same length");
 		}
-		return new GenealogySnapshot(tree, asOf, numbers, parent, side, directory);
+		return new GenealogySnapshot(tree, asOf, parent, side, directory);
 	}
 
 	/**
-	 * What the snapshot knows of each partner besides the tree.
-	 *
-	 * @param statuses the status of each partner
-	 * @param joinedAt the start of each partner's contract in nanoseconds since the epoch
-	 * @param nameRank each partner's place in the order of names
+	 * What the snapshots of one tree know of each partner besides the tree, shared by all
+	 * of them: the partner's number (its id is the number's index in ascending order, so
+	 * a number is found by binary search, without a map per snapshot), status, join
+	 * instant and place in the order of names.
 	 */
-	public record Directory(PartnerStatus[] statuses, long[] joinedAt, int[] nameRank) {
+	public static final class Directory {
 
-		PartnerStatus status(int id) {
+		private final String[] numbers;
+
+		private final PartnerStatus[] statuses;
+
+		private final long[] joinedAt;
+
+		private final int[] nameRank;
+
+		/**
+		 * Makes a directory; the arrays are taken over, not copied.
+		 * @param numbers partner numbers in strictly ascending order
+		 * @param statuses the status of each partner
+		 * @param joinedAt the start of each partner's contract in nanoseconds since the
+		 * epoch
+		 * @param nameRank each partner's place in the order of names
+		 * @throws IllegalArgumentException if the lengths differ or the numbers do not
+		 * ascend
+		 */
+		public Directory(String[] numbers, PartnerStatus[] statuses, long[] joinedAt, int[] nameRank) {
+			if (statuses.length != numbers.length || joinedAt.length != numbers.length
+					|| nameRank.length != numbers.length) {
+				throw new IllegalArgumentException(
+						"numbers, statuses, join instants and name ranks must have the " + "same length");
+			}
+			for (int id = 1; id < numbers.length; id++) {
+				if (numbers[id - 1].compareTo(numbers[id]) >= 0) {
+					throw new IllegalArgumentException(
+							"Partner numbers must ascend: " + numbers[id - 1] + " comes before " + numbers[id]);
+				}
+			}
+			this.numbers = numbers;
+			this.statuses = statuses;
+			this.joinedAt = joinedAt;
+			this.nameRank = nameRank;
+		}
+
+		public int size() {
+			return this.numbers.length;
+		}
+
+		/**
+		 * Returns the id of a partner number.
+		 * @param number the number
+		 * @return the id, or a negative value if no partner has the number
+		 */
+		public int id(String number) {
+			int found = Arrays.binarySearch(this.numbers, number);
+			return (found >= 0) ? found : -1;
+		}
+
+		public String number(int id) {
+			return this.numbers[id];
+		}
+
+		public PartnerStatus status(int id) {
 			return this.statuses[id];
+		}
+
+		public long joinedAt(int id) {
+			return this.joinedAt[id];
+		}
+
+		public int nameRank(int id) {
+			return this.nameRank[id];
 		}
 
 	}
 
 	private void indexChildren() {
-		int n = this.numbers.length;
+		int n = this.directory.size();
 		for (int id = 0; id < n; id++) {
 			if (this.parent[id] != NONE) {
 				this.childStart[this.parent[id] + 1]++;
@@ -164,7 +210,7 @@ public final class GenealogySnapshot {
 	}
 
 	private void walkPreorder() {
-		int n = this.numbers.length;
+		int n = this.directory.size();
 		int[] stack = new int[n];
 		int top = 0;
 		int visited = 0;
@@ -214,16 +260,16 @@ public final class GenealogySnapshot {
 	 * @return the size
 	 */
 	public int size() {
-		return this.numbers.length;
+		return this.directory.size();
 	}
 
 	public OptionalInt id(PartnerNumber number) {
-		Integer id = this.ids.get(number.value());
-		return (id != null) ? OptionalInt.of(id) : OptionalInt.empty();
+		int id = this.directory.id(number.value());
+		return (id >= 0) ? OptionalInt.of(id) : OptionalInt.empty();
 	}
 
 	public PartnerNumber number(int id) {
-		return PartnerNumber.of(this.numbers[id]);
+		return PartnerNumber.of(this.directory.number(id));
 	}
 
 	/**
@@ -233,7 +279,7 @@ public final class GenealogySnapshot {
 	 * @return the number
 	 */
 	public String numberValue(int id) {
-		return this.numbers[id];
+		return this.directory.number(id);
 	}
 
 	/**
@@ -242,7 +288,7 @@ public final class GenealogySnapshot {
 	 * @return the join instant
 	 */
 	public Instant joinedAt(int id) {
-		long nanos = this.directory.joinedAt()[id];
+		long nanos = this.directory.joinedAt(id);
 		return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
 	}
 
@@ -260,7 +306,16 @@ public final class GenealogySnapshot {
 	 * @return LEFT, RIGHT, or {@code null} outside binary trees and for roots
 	 */
 	public Leg side(int id) {
-		return switch (this.side[id]) {
+		return leg(this.side[id]);
+	}
+
+	/**
+	 * Returns the leg a side code stands for.
+	 * @param side 0 none, 1 LEFT, 2 RIGHT
+	 * @return LEFT, RIGHT or {@code null}
+	 */
+	public static Leg leg(byte side) {
+		return switch (side) {
 			case 1 -> Leg.LEFT;
 			case 2 -> Leg.RIGHT;
 			default -> null;
@@ -378,8 +433,8 @@ public final class GenealogySnapshot {
 		Comparator<Integer> comparator = switch (order) {
 			case LEVEL -> Comparator.comparingInt((Integer member) -> this.depth[member])
 				.thenComparingInt((member) -> this.preorderIndex[member]);
-			case NAME -> Comparator.comparingInt((Integer member) -> this.directory.nameRank()[member]);
-			case JOINED_AT -> Comparator.comparingLong((Integer member) -> this.directory.joinedAt()[member])
+			case NAME -> Comparator.comparingInt((Integer member) -> this.directory.nameRank(member));
+			case JOINED_AT -> Comparator.comparingLong((Integer member) -> this.directory.joinedAt(member))
 				.thenComparingInt((member) -> member);
 			case TREE -> throw new IllegalStateException("tree order needs no sorting");
 		};

@@ -105,17 +105,27 @@ class CypherGenealogy implements Genealogy {
 		Generation current = current(false);
 		TreeHistory history = current.histories.computeIfAbsent(tree, this::load);
 		SnapshotKey key = new SnapshotKey(tree, history.stretch(asOf));
-		synchronized (current.snapshots) {
-			GenealogySnapshot cached = current.snapshots.get(key);
-			if (cached != null) {
-				return cached;
-			}
+		GenealogySnapshot cached = current.cached(key);
+		if (cached != null) {
+			return cached;
 		}
 		GenealogySnapshot built = history.at(asOf);
 		synchronized (current.snapshots) {
 			current.snapshots.put(key, built);
 		}
 		return built;
+	}
+
+	/**
+	 * Returns the snapshot of a tree at an instant if it is cached, else {@code null}:
+	 * for questions about one partner, which the history answers without building one.
+	 */
+	private GenealogySnapshot cachedSnapshot(Generation current, TreeHistory history, Instant asOf) {
+		return current.cached(new SnapshotKey(history.tree(), history.stretch(asOf)));
+	}
+
+	private TreeHistory history(Generation current, Tree tree) {
+		return current.histories.computeIfAbsent(tree, this::load);
 	}
 
 	@Override
@@ -139,19 +149,39 @@ class CypherGenealogy implements Genealogy {
 
 	@Override
 	public List<Relative> upline(PartnerNumber partner, Tree tree, Instant asOf) {
-		GenealogySnapshot snapshot = snapshot(tree, asOf);
-		int[] upline = snapshot.upline(idOf(snapshot, partner));
-		List<Relative> relatives = new ArrayList<>(upline.length);
-		for (int level = 0; level < upline.length; level++) {
-			relatives.add(new Relative(snapshot.number(upline[level]), level + 1, snapshot.side(upline[level])));
+		Generation current = current(false);
+		TreeHistory history = history(current, tree);
+		int id = idOf(history.directory(), partner);
+		GenealogySnapshot snapshot = cachedSnapshot(current, history, asOf);
+		if (snapshot != null) {
+			int[] upline = snapshot.upline(id);
+			List<Relative> relatives = new ArrayList<>(upline.length);
+			for (int level = 0; level < upline.length; level++) {
+				relatives.add(new Relative(snapshot.number(upline[level]), level + 1, snapshot.side(upline[level])));
+			}
+			return relatives;
+		}
+		int[] upline = history.upline(id, asOf);
+		List<Relative> relatives = new ArrayList<>(upline.length / 2);
+		for (int i = 0; i < upline.length; i += 2) {
+			relatives
+				.add(new Relative(history.number(upline[i]), i / 2 + 1, GenealogySnapshot.leg((byte) upline[i + 1])));
 		}
 		return relatives;
 	}
 
+	/**
+	 * Answers from the snapshot at the instant if it is cached, else by walking the
+	 * partner's downline in the edge history: a date not asked before costs the team, not
+	 * a whole tree.
+	 */
 	@Override
 	public TeamStats teamStats(PartnerNumber partner, Tree tree, Instant asOf) {
-		GenealogySnapshot snapshot = snapshot(tree, asOf);
-		return snapshot.teamStats(idOf(snapshot, partner));
+		Generation current = current(false);
+		TreeHistory history = history(current, tree);
+		int id = idOf(history.directory(), partner);
+		GenealogySnapshot snapshot = cachedSnapshot(current, history, asOf);
+		return (snapshot != null) ? snapshot.teamStats(id) : history.teamStats(id, asOf);
 	}
 
 	@Override
@@ -218,6 +248,14 @@ class CypherGenealogy implements Genealogy {
 		return snapshot.id(partner).orElseThrow(() -> new UnknownPartnerException(partner));
 	}
 
+	private static int idOf(GenealogySnapshot.Directory directory, PartnerNumber partner) {
+		int id = directory.id(partner.value());
+		if (id < 0) {
+			throw new UnknownPartnerException(partner);
+		}
+		return id;
+	}
+
 	private TreeHistory load(Tree tree) {
 		return this.committed.execute((status) -> read(tree));
 	}
@@ -249,12 +287,12 @@ class CypherGenealogy implements Genealogy {
 			.forEach((row) -> edges.add(ids.get((String) row.get("partner")), ids.get((String) row.get("parent")),
 					(String) row.get("position"), (ZonedDateTime) row.get("validFrom"),
 					(ZonedDateTime) row.get("validTo")));
-		GenealogySnapshot.Directory directory = new GenealogySnapshot.Directory(statuses.toArray(PartnerStatus[]::new),
-				joined.stream().mapToLong(Long::longValue).toArray(), nameRanks(names));
-		TreeHistory history = new TreeHistory(tree, numbers.toArray(String[]::new), directory,
-				Arrays.copyOf(edges.child, edges.count), Arrays.copyOf(edges.parent, edges.count),
-				Arrays.copyOf(edges.side, edges.count), Arrays.copyOf(edges.from, edges.count),
-				Arrays.copyOf(edges.to, edges.count));
+		GenealogySnapshot.Directory directory = new GenealogySnapshot.Directory(numbers.toArray(String[]::new),
+				statuses.toArray(PartnerStatus[]::new), joined.stream().mapToLong(Long::longValue).toArray(),
+				nameRanks(names));
+		TreeHistory history = new TreeHistory(tree, directory, Arrays.copyOf(edges.child, edges.count),
+				Arrays.copyOf(edges.parent, edges.count), Arrays.copyOf(edges.side, edges.count),
+				Arrays.copyOf(edges.from, edges.count), Arrays.copyOf(edges.to, edges.count));
 		logger.debug("Read the history of the {} ({} partners, {} edges) in {} ms", tree, numbers.size(), edges.count,
 				(System.nanoTime() - started) / 1_000_000);
 		return history;
@@ -302,6 +340,12 @@ class CypherGenealogy implements Genealogy {
 
 		Generation(long version) {
 			this.version = version;
+		}
+
+		GenealogySnapshot cached(SnapshotKey key) {
+			synchronized (this.snapshots) {
+				return this.snapshots.get(key);
+			}
 		}
 
 		boolean due(long checkNanos) {

@@ -1,25 +1,38 @@
 package io.treeline.graph.snapshot;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import io.treeline.graph.GenealogySnapshot;
+import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.PartnerStatus;
+import io.treeline.graph.TeamStats;
 import io.treeline.graph.Tree;
 
 /**
- * Every edge a tree has ever had, with its validity, held in arrays: a snapshot at any
- * instant is one pass over them. Instants are nanoseconds since the epoch.
+ * Every edge a tree has ever had, with its validity, held in arrays and indexed twice: by
+ * child (a partner's edges in time order, so its parent at an instant is a look at one or
+ * two edges) and by parent (a partner's children over all time, so a downline at an
+ * instant is a walk over the edges valid then). A whole snapshot at an instant is one
+ * pass over the edges; the parent, the upline and the team of one partner at an instant
+ * need no snapshot. Instants are nanoseconds since the epoch.
+ * <p>
+ * A partner's edges never overlap in time (the constructor checks it), so at any instant
+ * every partner has at most one parent.
  */
 final class TreeHistory {
 
 	private static final long OPEN = Long.MAX_VALUE;
 
-	private final Tree tree;
+	private static final byte[] SIDE_ORDER = { 1, 0, 2 };
 
-	private final String[] numbers;
+	private final Tree tree;
 
 	private final GenealogySnapshot.Directory directory;
 
+	/** Edges sorted by child, then by start. */
 	private final int[] child;
 
 	private final int[] parent;
@@ -30,19 +43,89 @@ final class TreeHistory {
 
 	private final long[] validTo;
 
+	/**
+	 * The edges of child {@code c} are {@code byChildStart[c]} to
+	 * {@code byChildStart[c+1]}.
+	 */
+	private final int[] byChildStart;
+
+	/**
+	 * Edge indices sorted by parent, then LEFT before unsided before RIGHT, then child:
+	 * the order of children in a snapshot.
+	 */
+	private final int[] byParent;
+
+	private final int[] byParentStart;
+
 	private final long[] boundaries;
 
-	TreeHistory(Tree tree, String[] numbers, GenealogySnapshot.Directory directory, int[] child, int[] parent,
-			byte[] side, long[] validFrom, long[] validTo) {
+	/**
+	 * Indexes edges given in any order.
+	 * @throws IllegalStateException if two edges of one partner overlap in time
+	 */
+	TreeHistory(Tree tree, GenealogySnapshot.Directory directory, int[] child, int[] parent, byte[] side,
+			long[] validFrom, long[] validTo) {
 		this.tree = tree;
-		this.numbers = numbers;
 		this.directory = directory;
-		this.child = child;
-		this.parent = parent;
-		this.side = side;
-		this.validFrom = validFrom;
-		this.validTo = validTo;
-		this.boundaries = Arrays.stream(new long[][] { validFrom, validTo })
+		int n = directory.size();
+		int edges = child.length;
+		this.byChildStart = new int[n + 1];
+		for (int c : child) {
+			this.byChildStart[c + 1]++;
+		}
+		for (int id = 0; id < n; id++) {
+			this.byChildStart[id + 1] += this.byChildStart[id];
+		}
+		int[] next = Arrays.copyOf(this.byChildStart, n);
+		int[] order = new int[edges];
+		for (int e = 0; e < edges; e++) {
+			order[next[child[e]]++] = e;
+		}
+		this.child = new int[edges];
+		this.parent = new int[edges];
+		this.side = new byte[edges];
+		this.validFrom = new long[edges];
+		this.validTo = new long[edges];
+		for (int i = 0; i < edges; i++) {
+			int e = order[i];
+			this.child[i] = child[e];
+			this.parent[i] = parent[e];
+			this.side[i] = side[e];
+			this.validFrom[i] = validFrom[e];
+			this.validTo[i] = validTo[e];
+		}
+		for (int c = 0; c < n; c++) {
+			sortByStart(this.byChildStart[c], this.byChildStart[c + 1]);
+			long end = Long.MIN_VALUE;
+			for (int e = this.byChildStart[c]; e < this.byChildStart[c + 1]; e++) {
+				if (this.validFrom[e] == this.validTo[e]) {
+					continue;
+				}
+				if (this.validFrom[e] < end) {
+					throw new IllegalStateException("Partner " + directory.number(c) + " has two parents in the " + tree
+							+ " at " + instant(this.validFrom[e]));
+				}
+				end = Math.max(end, this.validTo[e]);
+			}
+		}
+		this.byParentStart = new int[n + 1];
+		for (int p : this.parent) {
+			this.byParentStart[p + 1]++;
+		}
+		for (int id = 0; id < n; id++) {
+			this.byParentStart[id + 1] += this.byParentStart[id];
+		}
+		next = Arrays.copyOf(this.byParentStart, n);
+		this.byParent = new int[edges];
+		// edges ascend by child, so each parent's edges come in child order within a side
+		for (byte wanted : SIDE_ORDER) {
+			for (int e = 0; e < edges; e++) {
+				if (this.side[e] == wanted) {
+					this.byParent[next[this.parent[e]]++] = e;
+				}
+			}
+		}
+		this.boundaries = Arrays.stream(new long[][] { this.validFrom, this.validTo })
 			.flatMapToLong(Arrays::stream)
 			.filter((t) -> t != OPEN)
 			.sorted()
@@ -50,9 +133,49 @@ final class TreeHistory {
 			.toArray();
 	}
 
+	/**
+	 * Insertion sort of one child's edges by start, then end: a partner has a handful of
+	 * edges.
+	 */
+	private void sortByStart(int from, int to) {
+		for (int i = from + 1; i < to; i++) {
+			for (int j = i; j > from && (this.validFrom[j - 1] > this.validFrom[j]
+					|| (this.validFrom[j - 1] == this.validFrom[j] && this.validTo[j - 1] > this.validTo[j])); j--) {
+				swap(j - 1, j);
+			}
+		}
+	}
+
+	private void swap(int a, int b) {
+		int p = this.parent[a];
+		this.parent[a] = this.parent[b];
+		this.parent[b] = p;
+		byte s = this.side[a];
+		this.side[a] = this.side[b];
+		this.side[b] = s;
+		long f = this.validFrom[a];
+		this.validFrom[a] = this.validFrom[b];
+		this.validFrom[b] = f;
+		long t = this.validTo[a];
+		this.validTo[a] = this.validTo[b];
+		this.validTo[b] = t;
+	}
+
 	static long nanos(Instant instant) {
 		return (instant != null)
 				? Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano()) : OPEN;
+	}
+
+	private static Instant instant(long nanos) {
+		return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+	}
+
+	Tree tree() {
+		return this.tree;
+	}
+
+	GenealogySnapshot.Directory directory() {
+		return this.directory;
 	}
 
 	/**
@@ -68,21 +191,127 @@ final class TreeHistory {
 
 	GenealogySnapshot at(Instant asOf) {
 		long t = nanos(asOf);
-		int[] parentAt = new int[this.numbers.length];
-		byte[] sideAt = new byte[this.numbers.length];
-		Arrays.fill(parentAt, GenealogySnapshot.NONE);
-		for (int e = 0; e < this.child.length; e++) {
-			if (this.validFrom[e] <= t && t < this.validTo[e]) {
-				int c = this.child[e];
-				if (parentAt[c] != GenealogySnapshot.NONE) {
-					throw new IllegalStateException(
-							"Partner " + this.numbers[c] + " has two parents in the " + this.tree + " at " + asOf);
-				}
-				parentAt[c] = this.parent[e];
-				sideAt[c] = this.side[e];
+		int n = this.directory.size();
+		int[] parentAt = new int[n];
+		byte[] sideAt = new byte[n];
+		for (int c = 0; c < n; c++) {
+			int e = edgeAt(c, t);
+			parentAt[c] = (e >= 0) ? this.parent[e] : GenealogySnapshot.NONE;
+			sideAt[c] = (e >= 0) ? this.side[e] : 0;
+		}
+		return GenealogySnapshot.of(this.tree, asOf, parentAt, sideAt, this.directory);
+	}
+
+	/**
+	 * Returns the edge of a child valid at an instant, or {@code -1}: the last non-empty
+	 * edge starting at or before it, if it has not ended.
+	 */
+	private int edgeAt(int c, long t) {
+		for (int e = this.byChildStart[c + 1] - 1; e >= this.byChildStart[c]; e--) {
+			if (this.validFrom[e] <= t && this.validFrom[e] != this.validTo[e]) {
+				return (t < this.validTo[e]) ? e : -1;
 			}
 		}
-		return GenealogySnapshot.of(this.tree, asOf, this.numbers, parentAt, sideAt, this.directory);
+		return -1;
+	}
+
+	private boolean validAt(int e, long t) {
+		return this.validFrom[e] <= t && t < this.validTo[e];
+	}
+
+	/**
+	 * Returns the upline of a partner at an instant, nearest first, without a snapshot.
+	 * @param id the partner
+	 * @param asOf the instant
+	 * @return the ids of everyone above with the side (0 none, 1 LEFT, 2 RIGHT) each is
+	 * placed on under its own parent, as pairs: {@code [id, side, id, side, ...]}
+	 * @throws IllegalStateException if the upline runs into a cycle
+	 */
+	int[] upline(int id, Instant asOf) {
+		long t = nanos(asOf);
+		int[] found = new int[16];
+		int count = 0;
+		int e = edgeAt(id, t);
+		while (e >= 0) {
+			if (count == 2 * this.directory.size()) {
+				throw cycle(asOf);
+			}
+			if (count + 2 > found.length) {
+				found = Arrays.copyOf(found, found.length * 2);
+			}
+			int above = this.parent[e];
+			e = edgeAt(above, t);
+			found[count++] = above;
+			found[count++] = (e >= 0) ? this.side[e] : 0;
+		}
+		return Arrays.copyOf(found, count);
+	}
+
+	/**
+	 * Returns the team statistics of a partner at an instant by walking its downline over
+	 * the edges valid then, without a snapshot: proportional to the team, not to the
+	 * organisation.
+	 * @param id the partner
+	 * @param asOf the instant
+	 * @return size, active count, depth and legs, as a snapshot at that instant would
+	 * give them
+	 * @throws IllegalStateException if the downline runs into a cycle
+	 */
+	TeamStats teamStats(int id, Instant asOf) {
+		long t = nanos(asOf);
+		int n = this.directory.size();
+		int[] stack = new int[64];
+		int[] depthOf = new int[64];
+		int total = 0;
+		int active = 0;
+		int deepest = 0;
+		List<TeamStats.LegSize> legs = new ArrayList<>();
+		for (int i = this.byParentStart[id]; i < this.byParentStart[id + 1]; i++) {
+			int legEdge = this.byParent[i];
+			if (!validAt(legEdge, t)) {
+				continue;
+			}
+			int leg = this.child[legEdge];
+			int size = 0;
+			int top = 0;
+			stack[top] = leg;
+			depthOf[top++] = 1;
+			while (top > 0) {
+				int member = stack[--top];
+				int depth = depthOf[top];
+				size++;
+				if (total + size > n) {
+					throw cycle(asOf);
+				}
+				if (this.directory.status(member) == PartnerStatus.ACTIVE) {
+					active++;
+				}
+				deepest = Math.max(deepest, depth);
+				for (int j = this.byParentStart[member]; j < this.byParentStart[member + 1]; j++) {
+					int e = this.byParent[j];
+					if (validAt(e, t)) {
+						if (top == stack.length) {
+							stack = Arrays.copyOf(stack, top * 2);
+							depthOf = Arrays.copyOf(depthOf, top * 2);
+						}
+						stack[top] = this.child[e];
+						depthOf[top++] = depth + 1;
+					}
+				}
+			}
+			total += size;
+			legs.add(new TeamStats.LegSize(number(leg), GenealogySnapshot.leg(this.side[legEdge]), size));
+		}
+		legs.sort((a, b) -> Integer.compare(b.size(), a.size()));
+		return new TeamStats(number(id), total, active, deepest, legs);
+	}
+
+	PartnerNumber number(int id) {
+		return PartnerNumber.of(this.directory.number(id));
+	}
+
+	private IllegalStateException cycle(Instant asOf) {
+		return new IllegalStateException("The " + this.tree + " as of " + asOf + " has a cycle");
 	}
 
 }

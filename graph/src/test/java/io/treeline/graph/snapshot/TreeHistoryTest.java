@@ -1,0 +1,176 @@
+package io.treeline.graph.snapshot;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import io.treeline.graph.GenealogySnapshot;
+import io.treeline.graph.PartnerStatus;
+import io.treeline.graph.Tree;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class TreeHistoryTest {
+
+	private static final long SECOND = 1_000_000_000L;
+
+	private static final long OPEN = Long.MAX_VALUE;
+
+	/**
+	 * Team statistics and uplines answered by walking the history equal those of the
+	 * snapshot at the same instant, on random histories with moves, roll-ups, partners
+	 * leaving the tree and instants exactly on edge boundaries.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3, 4, 5 })
+	void answersAboutOnePartnerAsTheSnapshotAtTheSameInstantDoes(long seed) {
+		Random random = new Random(seed);
+		int n = 300;
+		Edges edges = randomHistory(random, n);
+		TreeHistory history = edges.history(n, random);
+		List<Long> instants = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			instants.add(random.nextLong(n * 10L + 20) * SECOND);
+		}
+		for (int i = 0; i < 20; i++) {
+			int e = random.nextInt(edges.count());
+			instants.add(edges.from.get(e));
+			if (edges.to.get(e) != OPEN) {
+				instants.add(edges.to.get(e));
+				instants.add(edges.to.get(e) - 1);
+			}
+		}
+		for (long t : instants) {
+			Instant asOf = Instant.ofEpochSecond(t / SECOND, t % SECOND);
+			GenealogySnapshot snapshot = history.at(asOf);
+			for (int id = 0; id < n; id++) {
+				assertThat(history.teamStats(id, asOf)).as("partner %d at %s", id, asOf)
+					.isEqualTo(snapshot.teamStats(id));
+				int[] upline = snapshot.upline(id);
+				int[] walked = history.upline(id, asOf);
+				assertThat(walked).hasSize(upline.length * 2);
+				for (int level = 0; level < upline.length; level++) {
+					assertThat(walked[2 * level]).isEqualTo(upline[level]);
+					assertThat(GenealogySnapshot.leg((byte) walked[2 * level + 1]))
+						.isEqualTo(snapshot.side(upline[level]));
+				}
+			}
+		}
+	}
+
+	@Test
+	void refusesTwoEdgesOfOnePartnerThatOverlapInTime() {
+		Edges edges = new Edges();
+		edges.add(1, 0, 0, 10 * SECOND, 30 * SECOND);
+		edges.add(1, 2, 0, 20 * SECOND, OPEN);
+		assertThatIllegalStateException().isThrownBy(() -> edges.history(3, new Random(1)))
+			.withMessageContaining("P-00001 has two parents")
+			.withMessageContaining("1970-01-01T00:00:20Z");
+	}
+
+	@Test
+	void ignoresAnEdgeThatEndedTheInstantItStarted() {
+		Edges edges = new Edges();
+		edges.add(1, 0, 0, 10 * SECOND, OPEN);
+		edges.add(1, 2, 0, 20 * SECOND, 20 * SECOND);
+		TreeHistory history = edges.history(3, new Random(1));
+		Instant at = Instant.ofEpochSecond(20);
+		assertThat(history.upline(1, at)).containsExactly(0, 0);
+		assertThat(history.teamStats(0, at).teamSize()).isEqualTo(1);
+		assertThat(history.teamStats(2, at).teamSize()).isZero();
+		assertThat(history.at(at).parent(1)).isZero();
+	}
+
+	/**
+	 * Partner {@code i} joins at second {@code 10 i} under a partner with a smaller id,
+	 * so the tree is a forest at every instant; then some partners move (to another
+	 * smaller id), roll up to their grandparent or leave the tree.
+	 */
+	private static Edges randomHistory(Random random, int n) {
+		Edges edges = new Edges();
+		for (int c = 1; c < n; c++) {
+			if (random.nextInt(10) == 0) {
+				continue;
+			}
+			long from = c * 10L * SECOND;
+			int parent = random.nextInt(c);
+			while (random.nextInt(3) == 0) {
+				long to = from + (1 + random.nextInt(50)) * SECOND;
+				edges.add(c, parent, random.nextInt(3), from, to);
+				if (random.nextInt(4) == 0) {
+					from = to + random.nextInt(3) * SECOND;
+				}
+				else {
+					from = to;
+				}
+				parent = random.nextInt(c);
+			}
+			edges.add(c, parent, random.nextInt(3), from, random.nextBoolean() ? OPEN : from + 5 * SECOND);
+		}
+		return edges;
+	}
+
+	private static final class Edges {
+
+		private final List<Integer> child = new ArrayList<>();
+
+		private final List<Integer> parent = new ArrayList<>();
+
+		private final List<Byte> side = new ArrayList<>();
+
+		private final List<Long> from = new ArrayList<>();
+
+		private final List<Long> to = new ArrayList<>();
+
+		void add(int c, int p, int s, long validFrom, long validTo) {
+			this.child.add(c);
+			this.parent.add(p);
+			this.side.add((byte) s);
+			this.from.add(validFrom);
+			this.to.add(validTo);
+		}
+
+		int count() {
+			return this.child.size();
+		}
+
+		/** The edges in a shuffled order: the history sorts them itself. */
+		TreeHistory history(int n, Random random) {
+			Integer[] order = new Integer[count()];
+			Arrays.setAll(order, (i) -> i);
+			Collections.shuffle(Arrays.asList(order), random);
+			int[] c = new int[order.length];
+			int[] p = new int[order.length];
+			byte[] s = new byte[order.length];
+			long[] f = new long[order.length];
+			long[] t = new long[order.length];
+			for (int i = 0; i < order.length; i++) {
+				c[i] = this.child.get(order[i]);
+				p[i] = this.parent.get(order[i]);
+				s[i] = this.side.get(order[i]);
+				f[i] = this.from.get(order[i]);
+				t[i] = this.to.get(order[i]);
+			}
+			String[] numbers = new String[n];
+			PartnerStatus[] statuses = new PartnerStatus[n];
+			int[] nameRank = new int[n];
+			for (int id = 0; id < n; id++) {
+				numbers[id] = String.format("P-%05d", id);
+				statuses[id] = PartnerStatus.values()[random.nextInt(PartnerStatus.values().length)];
+				nameRank[id] = n - 1 - id;
+			}
+			GenealogySnapshot.Directory directory = new GenealogySnapshot.Directory(numbers, statuses, new long[n],
+					nameRank);
+			return new TreeHistory(Tree.placement("binary"), directory, c, p, s, f, t);
+		}
+
+	}
+
+}
