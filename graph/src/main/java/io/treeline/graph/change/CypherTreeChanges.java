@@ -121,7 +121,7 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 		else if (rule != null) {
 			placement = place(partner.number(), sponsor, rule, at);
 		}
-		this.events.publishEvent(new GenealogyChanged());
+		this.events.publishEvent(GenealogyChanged.added(partner.number()));
 		return placement;
 	}
 
@@ -161,7 +161,7 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 						return null;
 					}
 					Placement placement = place(waiting.partner(), waiting.sponsor(), fallback, at);
-					this.events.publishEvent(new GenealogyChanged());
+					this.events.publishEvent(GenealogyChanged.of(List.of(waiting.partner())));
 					return placement;
 				});
 			}
@@ -228,7 +228,7 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 		}
 		Placement placement = writePlacement(partner, parent, plan, leg, width, effective);
 		endWaiting(partner, plan, effective);
-		this.events.publishEvent(new GenealogyChanged());
+		this.events.publishEvent(GenealogyChanged.of(List.of(partner)));
 		return placement;
 	}
 
@@ -255,7 +255,7 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 					+ effective + "; the move would make " + partner + " its own upline");
 		}
 		changeSponsor(partner, newSponsor, effective);
-		this.events.publishEvent(new GenealogyChanged());
+		this.events.publishEvent(GenealogyChanged.of(List.of(partner)));
 	}
 
 	@Override
@@ -267,7 +267,10 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 		GenealogySnapshot tree = this.genealogy.snapshot(Tree.SPONSOR, effective);
 		int leaving = tree.id(partner).orElseThrow();
 		int sponsor = tree.parent(leaving);
+		List<PartnerNumber> changed = new ArrayList<>();
+		changed.add(partner);
 		for (int child : tree.children(leaving)) {
+			changed.add(tree.number(child));
 			if (sponsor != GenealogySnapshot.NONE) {
 				changeSponsor(tree.number(child), tree.number(sponsor), effective);
 			}
@@ -278,7 +281,7 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 		this.neo4j.query(MARK_TERMINATED)
 			.bindAll(Map.of("partner", partner.value(), "at", PartnerNodes.utc(effective)))
 			.run();
-		this.events.publishEvent(new GenealogyChanged());
+		this.events.publishEvent(GenealogyChanged.of(changed));
 	}
 
 	private Placement place(PartnerNumber partner, PartnerNumber sponsor, PlacementRule rule, Instant at) {

@@ -82,7 +82,7 @@ class CypherOrganisationLoader implements OrganisationLoader {
 						.toList();
 					this.neo4j.query(statement).bind(rows).to("rows").run();
 				}
-				this.events.publishEvent(new GenealogyChanged());
+				this.events.publishEvent(GenealogyChanged.all());
 			});
 		}
 	}

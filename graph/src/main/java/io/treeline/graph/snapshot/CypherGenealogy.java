@@ -1,21 +1,21 @@
 package io.treeline.graph.snapshot;
 
-import java.text.CollationKey;
-import java.text.Collator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 
 import io.treeline.cypher.CypherStatements;
 import io.treeline.graph.DownlinePage;
@@ -71,6 +71,18 @@ class CypherGenealogy implements Genealogy {
 
 	private static final String PLACEMENT_PLANS = CypherStatements.load("genealogy/placementPlans");
 
+	private static final String CHANGED_PARTNERS = CypherStatements.load("genealogy/changedPartners");
+
+	private static final String CHANGED_EDGES = CypherStatements.load("genealogy/changedEdges");
+
+	private static final String NAMES = CypherStatements.load("genealogy/names");
+
+	/**
+	 * Above this many partners touched since the cache's version, it reads everything
+	 * again.
+	 */
+	private static final int MAX_PATCHED_PARTNERS = 100_000;
+
 	private static final String SEARCH_NUMBERS = CypherStatements.load("genealogy/searchNumbers");
 
 	private static final int MAX_SEARCH_MATCHES = 100_000;
@@ -84,6 +96,8 @@ class CypherGenealogy implements Genealogy {
 	private final long checkNanos;
 
 	private final Object checking = new Object();
+
+	private final AtomicLong treeReads = new AtomicLong();
 
 	/**
 	 * The cache; {@code null} until the clock is read, and after a change on this node.
@@ -103,7 +117,7 @@ class CypherGenealogy implements Genealogy {
 	@Override
 	public GenealogySnapshot snapshot(Tree tree, Instant asOf) {
 		Generation current = current(false);
-		TreeHistory history = current.histories.computeIfAbsent(tree, this::load);
+		TreeHistory history = history(current, tree);
 		SnapshotKey key = new SnapshotKey(tree, history.stretch(asOf));
 		GenealogySnapshot cached = current.cached(key);
 		if (cached != null) {
@@ -125,7 +139,7 @@ class CypherGenealogy implements Genealogy {
 	}
 
 	private TreeHistory history(Generation current, Tree tree) {
-		return current.histories.computeIfAbsent(tree, this::load);
+		return current.histories.computeIfAbsent(tree, (key) -> load(current, key));
 	}
 
 	@Override
@@ -206,42 +220,152 @@ class CypherGenealogy implements Genealogy {
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void forget(GenealogyChanged change) {
-		// after a check that read the clock before this commit, so that it cannot put
-		// back what it found
+	void changed(GenealogyChanged change) {
+		// after a check that read the clock before this commit, so that the next question
+		// checks again
 		synchronized (this.checking) {
-			this.generation = null;
+			Generation seen = this.generation;
+			if (seen != null) {
+				seen.stale = true;
+			}
 		}
 	}
 
 	/**
 	 * Returns the cache, after reading the clock if asked to, if the last check is older
-	 * than the interval, or if a change on this node dropped the cache. Checks run one at
-	 * a time, so an older reading never replaces a newer one.
+	 * than the interval, or if a change committed on this node since. A cache behind the
+	 * clock is brought up to date with the partners the changes touched (ADR 21), or read
+	 * again if that is not possible. Checks run one at a time, so an older reading never
+	 * replaces a newer one.
 	 */
 	private Generation current(boolean checkNow) {
 		Generation seen = this.generation;
-		if (!checkNow && seen != null && !seen.due(this.checkNanos)) {
+		if (!checkNow && seen != null && !seen.stale && !seen.due(this.checkNanos)) {
 			return seen;
 		}
 		synchronized (this.checking) {
 			seen = this.generation;
-			if (!checkNow && seen != null && !seen.due(this.checkNanos)) {
+			if (!checkNow && seen != null && !seen.stale && !seen.due(this.checkNanos)) {
 				return seen;
 			}
 			long checked = System.nanoTime();
 			long version = this.committed.execute((status) -> this.clock.read());
-			if (seen == null || seen.version != version) {
-				if (seen != null) {
-					logger.debug("The genealogy is at version {} in Neo4j, the cache at {}: reading the trees again",
-							version, seen.version);
-				}
+			if (seen == null) {
 				seen = new Generation(version);
 			}
+			else if (seen.version != version) {
+				seen = caughtUp(seen, version);
+			}
 			seen.checkedAt = checked;
+			seen.stale = false;
 			this.generation = seen;
 			return seen;
 		}
+	}
+
+	/**
+	 * Returns the cache at a later version: the cached trees with the partners the
+	 * changes in between touched read again, or an empty cache if the changes are not all
+	 * recorded, named everything, or touched too many partners.
+	 */
+	private Generation caughtUp(Generation seen, long version) {
+		Generation next = new Generation(version);
+		GenealogySnapshot.Directory directory = seen.directory;
+		if (directory == null) {
+			return next;
+		}
+		long started = System.nanoTime();
+		Generation patched = this.committed.execute((status) -> {
+			List<GenealogyClock.Change> changes = this.clock.changes(seen.version, version);
+			if (changes.size() != version - seen.version
+					|| changes.stream().anyMatch(GenealogyClock.Change::everything)) {
+				return null;
+			}
+			Set<String> touched = new TreeSet<>();
+			changes.forEach((change) -> touched.addAll(change.changed()));
+			if (touched.size() > MAX_PATCHED_PARTNERS) {
+				return null;
+			}
+			List<String> numbers = List.copyOf(touched);
+			List<DirectoryChange.Row> rows = this.neo4j.query(CHANGED_PARTNERS)
+				.bind(numbers)
+				.to("numbers")
+				.fetchAs(DirectoryChange.Row.class)
+				.mappedBy((types, row) -> new DirectoryChange.Row(row.get("number").asString(),
+						PartnerStatus.valueOf(row.get("status").asString()),
+						name(row.get("lastName").asString(null), row.get("firstName").asString(null)),
+						TreeHistory.nanos(row.get("joinedAt").asZonedDateTime().toInstant())))
+				.all()
+				.stream()
+				.toList();
+			GenealogySnapshot.Directory changed = DirectoryChange.apply(directory, rows, this::nameOf);
+			if (changed == null) {
+				return null;
+			}
+			BitSet ids = new BitSet(changed.size());
+			numbers.forEach((number) -> {
+				int id = changed.id(number);
+				if (id >= 0) {
+					ids.set(id);
+				}
+			});
+			Map<Tree, TreeHistory.Edges> edges = new HashMap<>();
+			seen.histories.keySet().forEach((tree) -> edges.put(tree, new TreeHistory.Edges(16)));
+			Set<String> plans = new TreeSet<>();
+			this.neo4j.query(CHANGED_EDGES).bind(numbers).to("numbers").fetch().all().forEach((row) -> {
+				String plan = (String) row.get("plan");
+				if (plan != null) {
+					plans.add(plan);
+				}
+				TreeHistory.Edges ofTree = edges.get((plan != null) ? Tree.placement(plan) : Tree.SPONSOR);
+				int child = changed.id((String) row.get("partner"));
+				int parent = changed.id((String) row.get("parent"));
+				if (ofTree != null && child >= 0 && parent >= 0) {
+					ofTree.add(child, parent, (String) row.get("position"),
+							((ZonedDateTime) row.get("validFrom")).toInstant(),
+							(row.get("validTo") != null) ? ((ZonedDateTime) row.get("validTo")).toInstant() : null);
+				}
+			});
+			next.directory = changed;
+			seen.histories
+				.forEach((tree, history) -> next.histories.put(tree, history.patched(changed, ids, edges.get(tree))));
+			List<String> knownPlans = seen.placementPlans;
+			if (knownPlans != null && knownPlans.containsAll(plans)) {
+				next.placementPlans = knownPlans;
+			}
+			logger.debug("Brought the cached genealogy from version {} to {} ({} partners read again) in {} ms",
+					seen.version, version, touched.size(), (System.nanoTime() - started) / 1_000_000);
+			return next;
+		});
+		if (patched == null) {
+			logger.debug("The genealogy is at version {} in Neo4j, the cache at {}: reading the trees again", version,
+					seen.version);
+			return new Generation(version);
+		}
+		return patched;
+	}
+
+	/**
+	 * Returns how many times a whole tree was read from Neo4j: for tests that check that
+	 * a change did not make this node read it again.
+	 * @return the count since start
+	 */
+	long treeReads() {
+		return this.treeReads.get();
+	}
+
+	private String nameOf(String number) {
+		return this.neo4j.query(NAMES)
+			.bind(List.of(number))
+			.to("numbers")
+			.fetchAs(String.class)
+			.mappedBy((types, row) -> name(row.get("lastName").asString(null), row.get("firstName").asString(null)))
+			.one()
+			.orElse("");
+	}
+
+	private static String name(String lastName, String firstName) {
+		return Objects.toString(lastName, "") + "\u0000" + Objects.toString(firstName, "");
 	}
 
 	private static int idOf(GenealogySnapshot snapshot, PartnerNumber partner) {
@@ -256,12 +380,50 @@ class CypherGenealogy implements Genealogy {
 		return id;
 	}
 
-	private TreeHistory load(Tree tree) {
-		return this.committed.execute((status) -> read(tree));
+	private TreeHistory load(Generation current, Tree tree) {
+		return this.committed.execute((status) -> read(current, tree));
 	}
 
-	private TreeHistory read(Tree tree) {
+	/**
+	 * Reads the edge history of a tree, and the directory of partners first if this cache
+	 * has none yet (one directory serves every tree). Edges of partners created after the
+	 * directory was read are left out: the cache is then behind the clock, and the next
+	 * check brings it up to date.
+	 */
+	private TreeHistory read(Generation current, Tree tree) {
 		long started = System.nanoTime();
+		this.treeReads.incrementAndGet();
+		GenealogySnapshot.Directory directory = current.directory(this::readDirectory);
+		Map<String, Integer> ids = new HashMap<>(directory.size() * 2);
+		for (int id = 0; id < directory.size(); id++) {
+			ids.put(directory.number(id), id);
+		}
+		var query = switch (tree) {
+			case Tree.Sponsor sponsor -> this.neo4j.query(SPONSOR_EDGES);
+			case Tree.Placement placement -> this.neo4j.query(PLACEMENT_EDGES).bind(placement.plan()).to("plan");
+		};
+		TreeHistory.Edges edges = new TreeHistory.Edges(directory.size());
+		boolean[] unknown = { false };
+		query.fetch().all().forEach((row) -> {
+			Integer child = ids.get((String) row.get("partner"));
+			Integer parent = ids.get((String) row.get("parent"));
+			if (child == null || parent == null) {
+				unknown[0] = true;
+				return;
+			}
+			edges.add(child, parent, (String) row.get("position"), ((ZonedDateTime) row.get("validFrom")).toInstant(),
+					(row.get("validTo") != null) ? ((ZonedDateTime) row.get("validTo")).toInstant() : null);
+		});
+		if (unknown[0]) {
+			current.stale = true;
+		}
+		TreeHistory history = edges.history(tree, directory);
+		logger.debug("Read the history of the {} ({} partners, {} edges) in {} ms", tree, directory.size(),
+				edges.count(), (System.nanoTime() - started) / 1_000_000);
+		return history;
+	}
+
+	private GenealogySnapshot.Directory readDirectory() {
 		List<String> numbers = new ArrayList<>();
 		List<PartnerStatus> statuses = new ArrayList<>();
 		List<String> names = new ArrayList<>();
@@ -269,50 +431,12 @@ class CypherGenealogy implements Genealogy {
 		this.neo4j.query(PARTNERS).fetch().all().forEach((row) -> {
 			numbers.add((String) row.get("number"));
 			statuses.add(PartnerStatus.valueOf((String) row.get("status")));
-			names
-				.add(Objects.toString(row.get("lastName"), "") + "\u0000" + Objects.toString(row.get("firstName"), ""));
+			names.add(name((String) row.get("lastName"), (String) row.get("firstName")));
 			joined.add(TreeHistory.nanos(((ZonedDateTime) row.get("joinedAt")).toInstant()));
 		});
-		Map<String, Integer> ids = new HashMap<>(numbers.size() * 2);
-		for (int id = 0; id < numbers.size(); id++) {
-			ids.put(numbers.get(id), id);
-		}
-		var query = switch (tree) {
-			case Tree.Sponsor sponsor -> this.neo4j.query(SPONSOR_EDGES);
-			case Tree.Placement placement -> this.neo4j.query(PLACEMENT_EDGES).bind(placement.plan()).to("plan");
-		};
-		Edges edges = new Edges();
-		query.fetch()
-			.all()
-			.forEach((row) -> edges.add(ids.get((String) row.get("partner")), ids.get((String) row.get("parent")),
-					(String) row.get("position"), (ZonedDateTime) row.get("validFrom"),
-					(ZonedDateTime) row.get("validTo")));
-		GenealogySnapshot.Directory directory = new GenealogySnapshot.Directory(numbers.toArray(String[]::new),
-				statuses.toArray(PartnerStatus[]::new), joined.stream().mapToLong(Long::longValue).toArray(),
-				nameRanks(names));
-		TreeHistory history = new TreeHistory(tree, directory, Arrays.copyOf(edges.child, edges.count),
-				Arrays.copyOf(edges.parent, edges.count), Arrays.copyOf(edges.side, edges.count),
-				Arrays.copyOf(edges.from, edges.count), Arrays.copyOf(edges.to, edges.count));
-		logger.debug("Read the history of the {} ({} partners, {} edges) in {} ms", tree, numbers.size(), edges.count,
-				(System.nanoTime() - started) / 1_000_000);
-		return history;
-	}
-
-	/** Each partner's place in the order of names (German collation, ties by number). */
-	private static int[] nameRanks(List<String> names) {
-		Collator collator = Collator.getInstance(Locale.GERMANY);
-		CollationKey[] keys = names.stream().map(collator::getCollationKey).toArray(CollationKey[]::new);
-		Integer[] byName = new Integer[names.size()];
-		Arrays.setAll(byName, (id) -> id);
-		Arrays.sort(byName, (a, b) -> {
-			int compared = keys[a].compareTo(keys[b]);
-			return (compared != 0) ? compared : Integer.compare(a, b);
-		});
-		int[] ranks = new int[names.size()];
-		for (int rank = 0; rank < byName.length; rank++) {
-			ranks[byName[rank]] = rank;
-		}
-		return ranks;
+		return new GenealogySnapshot.Directory(numbers.toArray(String[]::new), statuses.toArray(PartnerStatus[]::new),
+				joined.stream().mapToLong(Long::longValue).toArray(),
+				DirectoryChange.nameRanks(names.toArray(String[]::new)));
 	}
 
 	private record SnapshotKey(Tree tree, int stretch) {
@@ -336,10 +460,32 @@ class CypherGenealogy implements Genealogy {
 
 		private volatile List<String> placementPlans;
 
+		private volatile GenealogySnapshot.Directory directory;
+
 		private volatile long checkedAt;
+
+		/**
+		 * Whether a change committed since the check, or the trees hold partners newer
+		 * than it.
+		 */
+		private volatile boolean stale;
 
 		Generation(long version) {
 			this.version = version;
+		}
+
+		GenealogySnapshot.Directory directory(Supplier<GenealogySnapshot.Directory> read) {
+			GenealogySnapshot.Directory known = this.directory;
+			if (known == null) {
+				synchronized (this) {
+					known = this.directory;
+					if (known == null) {
+						known = read.get();
+						this.directory = known;
+					}
+				}
+			}
+			return known;
 		}
 
 		GenealogySnapshot cached(SnapshotKey key) {
@@ -350,44 +496,6 @@ class CypherGenealogy implements Genealogy {
 
 		boolean due(long checkNanos) {
 			return System.nanoTime() - this.checkedAt >= checkNanos;
-		}
-
-	}
-
-	/** Growing arrays of edges while they stream in. */
-	private static final class Edges {
-
-		private int count;
-
-		private int[] child = new int[1024];
-
-		private int[] parent = new int[1024];
-
-		private byte[] side = new byte[1024];
-
-		private long[] from = new long[1024];
-
-		private long[] to = new long[1024];
-
-		void add(int childId, int parentId, String position, ZonedDateTime validFrom, ZonedDateTime validTo) {
-			if (this.count == this.child.length) {
-				int capacity = this.count * 2;
-				this.child = Arrays.copyOf(this.child, capacity);
-				this.parent = Arrays.copyOf(this.parent, capacity);
-				this.side = Arrays.copyOf(this.side, capacity);
-				this.from = Arrays.copyOf(this.from, capacity);
-				this.to = Arrays.copyOf(this.to, capacity);
-			}
-			this.child[this.count] = childId;
-			this.parent[this.count] = parentId;
-			this.side[this.count] = switch ((position != null) ? position : "") {
-				case "LEFT" -> 1;
-				case "RIGHT" -> 2;
-				default -> 0;
-			};
-			this.from[this.count] = TreeHistory.nanos(validFrom.toInstant());
-			this.to[this.count] = TreeHistory.nanos((validTo != null) ? validTo.toInstant() : null);
-			this.count++;
 		}
 
 	}

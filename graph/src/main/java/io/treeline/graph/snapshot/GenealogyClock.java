@@ -1,7 +1,11 @@
 package io.treeline.graph.snapshot;
 
+import java.util.List;
+import java.util.Map;
+
 import io.treeline.cypher.CypherStatements;
 import io.treeline.graph.GenealogyChanged;
+import org.neo4j.driver.Value;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -22,6 +26,14 @@ class GenealogyClock {
 
 	private static final String READ = CypherStatements.load("clock/read");
 
+	private static final String CHANGES = CypherStatements.load("clock/changes");
+
+	/**
+	 * How many versions the records of changes go back: a node further behind reads its
+	 * trees again.
+	 */
+	static final long KEPT_CHANGES = 10_000;
+
 	private final Neo4jClient neo4j;
 
 	GenealogyClock(Neo4jClient neo4j) {
@@ -37,7 +49,39 @@ class GenealogyClock {
 	 */
 	@EventListener
 	void advance(GenealogyChanged change) {
-		this.neo4j.query(ADVANCE).bind(NAME).to("name").run();
+		this.neo4j.query(ADVANCE)
+			.bindAll(Map.of("name", NAME, "changed", List.copyOf(change.changed()), "added",
+					List.copyOf(change.added()), "everything", change.everything(), "kept", KEPT_CHANGES))
+			.run();
+	}
+
+	/**
+	 * Returns the recorded changes after one version up to another, oldest first; fewer
+	 * than the difference when older ones are no longer kept.
+	 * @param since the version the caller's trees are at
+	 * @param until the version to bring them to
+	 * @return the changes
+	 */
+	List<Change> changes(long since, long until) {
+		return List
+			.copyOf(this.neo4j.query(CHANGES)
+				.bindAll(Map.of("since", since, "until", until))
+				.fetchAs(Change.class)
+				.mappedBy((types, row) -> new Change(row.get("version").asLong(),
+						row.get("changed").asList(Value::asString), row.get("added").asList(Value::asString),
+						row.get("everything").asBoolean()))
+				.all());
+	}
+
+	/**
+	 * One recorded change.
+	 *
+	 * @param version the clock's version it made
+	 * @param changed partners whose status or edges as the child changed
+	 * @param added partners it created
+	 * @param everything whether it touched too much to name
+	 */
+	record Change(long version, List<String> changed, List<String> added, boolean everything) {
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.treeline.graph.snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 import io.treeline.graph.GenealogySnapshot;
@@ -131,6 +132,32 @@ final class TreeHistory {
 			.sorted()
 			.distinct()
 			.toArray();
+	}
+
+	/**
+	 * Returns this history with the edges of some partners replaced: what a genealogy
+	 * change that touched those partners (as children) made of it.
+	 * @param directory the directory after the change: the same partners with the same
+	 * ids, new ones after them
+	 * @param changed the ids of the partners whose edges are replaced
+	 * @param edges their edges now
+	 * @return the new history
+	 */
+	TreeHistory patched(GenealogySnapshot.Directory directory, BitSet changed, Edges edges) {
+		int kept = 0;
+		for (int e = 0; e < this.child.length; e++) {
+			kept += changed.get(this.child[e]) ? 0 : 1;
+		}
+		Edges all = new Edges(kept + edges.count());
+		for (int e = 0; e < this.child.length; e++) {
+			if (!changed.get(this.child[e])) {
+				all.add(this.child[e], this.parent[e], this.side[e], this.validFrom[e], this.validTo[e]);
+			}
+		}
+		for (int e = 0; e < edges.count(); e++) {
+			all.add(edges.child[e], edges.parent[e], edges.side[e], edges.from[e], edges.to[e]);
+		}
+		return all.history(this.tree, directory);
 	}
 
 	/**
@@ -308,6 +335,73 @@ final class TreeHistory {
 
 	PartnerNumber number(int id) {
 		return PartnerNumber.of(this.directory.number(id));
+	}
+
+	/** Growing arrays of edges while they stream in. */
+	static final class Edges {
+
+		private int count;
+
+		private int[] child;
+
+		private int[] parent;
+
+		private byte[] side;
+
+		private long[] from;
+
+		private long[] to;
+
+		Edges(int capacity) {
+			int initial = Math.max(capacity, 16);
+			this.child = new int[initial];
+			this.parent = new int[initial];
+			this.side = new byte[initial];
+			this.from = new long[initial];
+			this.to = new long[initial];
+		}
+
+		int count() {
+			return this.count;
+		}
+
+		void add(int childId, int parentId, byte sideCode, long validFrom, long validTo) {
+			if (this.count == this.child.length) {
+				int capacity = this.count * 2;
+				this.child = Arrays.copyOf(this.child, capacity);
+				this.parent = Arrays.copyOf(this.parent, capacity);
+				this.side = Arrays.copyOf(this.side, capacity);
+				this.from = Arrays.copyOf(this.from, capacity);
+				this.to = Arrays.copyOf(this.to, capacity);
+			}
+			this.child[this.count] = childId;
+			this.parent[this.count] = parentId;
+			this.side[this.count] = sideCode;
+			this.from[this.count] = validFrom;
+			this.to[this.count] = validTo;
+			this.count++;
+		}
+
+		/**
+		 * Adds an edge as Neo4j returns it.
+		 * @param position LEFT, RIGHT or {@code null}
+		 * @param validTo {@code null} while the edge is valid
+		 */
+		void add(int childId, int parentId, String position, Instant validFrom, Instant validTo) {
+			byte sideCode = switch ((position != null) ? position : "") {
+				case "LEFT" -> 1;
+				case "RIGHT" -> 2;
+				default -> 0;
+			};
+			add(childId, parentId, sideCode, nanos(validFrom), nanos(validTo));
+		}
+
+		TreeHistory history(Tree tree, GenealogySnapshot.Directory directory) {
+			return new TreeHistory(tree, directory, Arrays.copyOf(this.child, this.count),
+					Arrays.copyOf(this.parent, this.count), Arrays.copyOf(this.side, this.count),
+					Arrays.copyOf(this.from, this.count), Arrays.copyOf(this.to, this.count));
+		}
+
 	}
 
 	private IllegalStateException cycle(Instant asOf) {

@@ -32,15 +32,17 @@ class GraphSchemaIT {
 			.stream()
 			.map((r) -> r.get("v").asInt())
 			.toList();
-		assertThat(recorded).containsExactly(1, 2, 3, 4, 5, 6);
-		assertThat(this.schema.version()).isEqualTo(6);
+		assertThat(recorded).containsExactly(1, 2, 3, 4, 5, 6, 7);
+		assertThat(this.schema.version()).isEqualTo(7);
 		List<String> indexes = this.driver.executableQuery("SHOW INDEXES YIELD name RETURN name")
 			.execute()
 			.records()
 			.stream()
 			.map((r) -> r.get("name").asString())
 			.toList();
-		assertThat(indexes).contains("partner_number_unique", "partner_search", "genealogy_clock_name_unique")
+		assertThat(indexes)
+			.contains("partner_number_unique", "partner_search", "genealogy_clock_name_unique",
+					"genealogy_change_version_unique")
 			.doesNotContain("sponsored_by_valid_from");
 	}
 
