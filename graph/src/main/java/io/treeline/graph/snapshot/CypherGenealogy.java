@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +32,11 @@ import io.treeline.graph.Tree;
 import io.treeline.graph.UnknownPartnerException;
 import io.treeline.graph.partner.SearchText;
 import io.treeline.graph.store.GraphStoreConfiguration;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +95,8 @@ class CypherGenealogy implements Genealogy {
 
 	private final Neo4jClient neo4j;
 
+	private final Driver driver;
+
 	private final GenealogyClock clock;
 
 	private final TransactionTemplate committed;
@@ -104,10 +112,11 @@ class CypherGenealogy implements Genealogy {
 	 */
 	private volatile Generation generation;
 
-	CypherGenealogy(Neo4jClient neo4j, GenealogyClock clock,
+	CypherGenealogy(Neo4jClient neo4j, Driver driver, GenealogyClock clock,
 			@Qualifier(GraphStoreConfiguration.TRANSACTION_MANAGER) PlatformTransactionManager transactionManager,
 			@Value("${treeline.genealogy.cache-check:PT1S}") Duration cacheCheck) {
 		this.neo4j = neo4j;
+		this.driver = driver;
 		this.clock = clock;
 		this.committed = new TransactionTemplate(transactionManager);
 		this.committed.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -380,42 +389,43 @@ class CypherGenealogy implements Genealogy {
 		return id;
 	}
 
-	private TreeHistory load(Generation current, Tree tree) {
-		return this.committed.execute((status) -> read(current, tree));
-	}
-
 	/**
 	 * Reads the edge history of a tree, and the directory of partners first if this cache
-	 * has none yet (one directory serves every tree). Edges of partners created after the
-	 * directory was read are left out: the cache is then behind the clock, and the next
-	 * check brings it up to date.
+	 * has none yet (one directory serves every tree), streaming the rows through the
+	 * driver in one read transaction: a million rows are never held as row objects. Edges
+	 * of partners created after the directory was read are left out: the cache is then
+	 * behind the clock, and the next check brings it up to date.
 	 */
-	private TreeHistory read(Generation current, Tree tree) {
+	private TreeHistory load(Generation current, Tree tree) {
+		try (Session session = this.driver.session()) {
+			return session.executeRead((tx) -> read(tx, current, tree));
+		}
+	}
+
+	private TreeHistory read(TransactionContext tx, Generation current, Tree tree) {
 		long started = System.nanoTime();
 		this.treeReads.incrementAndGet();
-		GenealogySnapshot.Directory directory = current.directory(this::readDirectory);
+		GenealogySnapshot.Directory directory = current.directory(() -> readDirectory(tx));
 		Map<String, Integer> ids = new HashMap<>(directory.size() * 2);
 		for (int id = 0; id < directory.size(); id++) {
 			ids.put(directory.number(id), id);
 		}
-		var query = switch (tree) {
-			case Tree.Sponsor sponsor -> this.neo4j.query(SPONSOR_EDGES);
-			case Tree.Placement placement -> this.neo4j.query(PLACEMENT_EDGES).bind(placement.plan()).to("plan");
+		Result rows = switch (tree) {
+			case Tree.Sponsor sponsor -> tx.run(SPONSOR_EDGES);
+			case Tree.Placement placement -> tx.run(PLACEMENT_EDGES, Map.of("plan", placement.plan()));
 		};
 		TreeHistory.Edges edges = new TreeHistory.Edges(directory.size());
-		boolean[] unknown = { false };
-		query.fetch().all().forEach((row) -> {
-			Integer child = ids.get((String) row.get("partner"));
-			Integer parent = ids.get((String) row.get("parent"));
+		while (rows.hasNext()) {
+			Record row = rows.next();
+			Integer child = ids.get(row.get("partner").asString());
+			Integer parent = ids.get(row.get("parent").asString());
 			if (child == null || parent == null) {
-				unknown[0] = true;
-				return;
+				current.stale = true;
+				continue;
 			}
-			edges.add(child, parent, (String) row.get("position"), ((ZonedDateTime) row.get("validFrom")).toInstant(),
-					(row.get("validTo") != null) ? ((ZonedDateTime) row.get("validTo")).toInstant() : null);
-		});
-		if (unknown[0]) {
-			current.stale = true;
+			edges.add(child, parent, row.get("position").asString(null),
+					row.get("validFrom").asZonedDateTime().toInstant(),
+					row.get("validTo").isNull() ? null : row.get("validTo").asZonedDateTime().toInstant());
 		}
 		TreeHistory history = edges.history(tree, directory);
 		logger.debug("Read the history of the {} ({} partners, {} edges) in {} ms", tree, directory.size(),
@@ -423,20 +433,24 @@ class CypherGenealogy implements Genealogy {
 		return history;
 	}
 
-	private GenealogySnapshot.Directory readDirectory() {
+	private static GenealogySnapshot.Directory readDirectory(TransactionContext tx) {
 		List<String> numbers = new ArrayList<>();
 		List<PartnerStatus> statuses = new ArrayList<>();
 		List<String> names = new ArrayList<>();
-		List<Long> joined = new ArrayList<>();
-		this.neo4j.query(PARTNERS).fetch().all().forEach((row) -> {
-			numbers.add((String) row.get("number"));
-			statuses.add(PartnerStatus.valueOf((String) row.get("status")));
-			names.add(name((String) row.get("lastName"), (String) row.get("firstName")));
-			joined.add(TreeHistory.nanos(((ZonedDateTime) row.get("joinedAt")).toInstant()));
-		});
+		long[] joined = new long[1024];
+		Result rows = tx.run(PARTNERS);
+		while (rows.hasNext()) {
+			Record row = rows.next();
+			if (numbers.size() == joined.length) {
+				joined = Arrays.copyOf(joined, joined.length * 2);
+			}
+			joined[numbers.size()] = TreeHistory.nanos(row.get("joinedAt").asZonedDateTime().toInstant());
+			numbers.add(row.get("number").asString());
+			statuses.add(PartnerStatus.valueOf(row.get("status").asString()));
+			names.add(name(row.get("lastName").asString(null), row.get("firstName").asString(null)));
+		}
 		return new GenealogySnapshot.Directory(numbers.toArray(String[]::new), statuses.toArray(PartnerStatus[]::new),
-				joined.stream().mapToLong(Long::longValue).toArray(),
-				DirectoryChange.nameRanks(names.toArray(String[]::new)));
+				Arrays.copyOf(joined, numbers.size()), DirectoryChange.nameRanks(names.toArray(String[]::new)));
 	}
 
 	private record SnapshotKey(Tree tree, int stretch) {

@@ -25,6 +25,7 @@ import io.treeline.graph.Tree;
 import io.treeline.graph.TreeChanges;
 import io.treeline.graph.store.GraphStoreConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import org.neo4j.driver.Driver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,6 +63,9 @@ class IncrementalRefreshIT {
 
 	@Autowired
 	Neo4jClient neo4j;
+
+	@Autowired
+	Driver driver;
 
 	@Autowired
 	GenealogyClock clock;
@@ -148,7 +152,8 @@ class IncrementalRefreshIT {
 
 	/** Compares the application's cache with a new one that reads everything. */
 	private void answersAlike(List<Instant> instants) {
-		CypherGenealogy fresh = new CypherGenealogy(this.neo4j, this.clock, this.transactions, Duration.ofSeconds(1));
+		CypherGenealogy fresh = new CypherGenealogy(this.neo4j, this.driver, this.clock, this.transactions,
+				Duration.ofSeconds(1));
 		for (Tree tree : List.of(Tree.SPONSOR, Tree.placement(PLAN))) {
 			for (Instant at : instants) {
 				GenealogySnapshot cached = this.genealogy.snapshot(tree, at);
