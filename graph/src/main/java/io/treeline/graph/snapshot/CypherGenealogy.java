@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,13 +109,21 @@ class CypherGenealogy implements Genealogy {
 	private final AtomicLong treeReads = new AtomicLong();
 
 	/**
+	 * How many partners the cached snapshots may hold together (about 40 bytes each); the
+	 * snapshot used last is kept even when it alone holds more.
+	 */
+	private final long cachedPartners;
+
+	/**
 	 * The cache; {@code null} until the clock is read, and after a change on this node.
 	 */
 	private volatile Generation generation;
 
 	CypherGenealogy(Neo4jClient neo4j, Driver driver, GenealogyClock clock,
 			@Qualifier(GraphStoreConfiguration.TRANSACTION_MANAGER) PlatformTransactionManager transactionManager,
-			@Value("${treeline.genealogy.cache-check:PT1S}") Duration cacheCheck) {
+			@Value("${treeline.genealogy.cache-check:PT1S}") Duration cacheCheck,
+			@Value("${treeline.genealogy.cached-snapshot-partners:20000000}") long cachedPartners) {
+		this.cachedPartners = cachedPartners;
 		this.neo4j = neo4j;
 		this.driver = driver;
 		this.clock = clock;
@@ -133,9 +142,7 @@ class CypherGenealogy implements Genealogy {
 			return cached;
 		}
 		GenealogySnapshot built = history.at(asOf);
-		synchronized (current.snapshots) {
-			current.snapshots.put(key, built);
-		}
+		current.cache(key, built, this.cachedPartners);
 		return built;
 	}
 
@@ -463,14 +470,10 @@ class CypherGenealogy implements Genealogy {
 
 		private final Map<Tree, TreeHistory> histories = new ConcurrentHashMap<>();
 
-		private final Map<SnapshotKey, GenealogySnapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
+		/** Snapshots in the order of use, the one used last at the end. */
+		private final LinkedHashMap<SnapshotKey, GenealogySnapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true);
 
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<SnapshotKey, GenealogySnapshot> eldest) {
-				return size() > CACHED_SNAPSHOTS;
-			}
-
-		};
+		private long snapshotPartners;
 
 		private volatile List<String> placementPlans;
 
@@ -505,6 +508,23 @@ class CypherGenealogy implements Genealogy {
 		GenealogySnapshot cached(SnapshotKey key) {
 			synchronized (this.snapshots) {
 				return this.snapshots.get(key);
+			}
+		}
+
+		/**
+		 * Caches a snapshot, dropping those used longest ago while there are more than
+		 * {@link #CACHED_SNAPSHOTS} or they hold more than the budget of partners.
+		 */
+		void cache(SnapshotKey key, GenealogySnapshot snapshot, long budget) {
+			synchronized (this.snapshots) {
+				GenealogySnapshot replaced = this.snapshots.put(key, snapshot);
+				this.snapshotPartners += snapshot.size() - ((replaced != null) ? replaced.size() : 0);
+				Iterator<GenealogySnapshot> eldest = this.snapshots.values().iterator();
+				while (this.snapshots.size() > 1
+						&& (this.snapshots.size() > CACHED_SNAPSHOTS || this.snapshotPartners > budget)) {
+					this.snapshotPartners -= eldest.next().size();
+					eldest.remove();
+				}
 			}
 		}
 

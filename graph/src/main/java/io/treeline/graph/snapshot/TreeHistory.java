@@ -51,11 +51,22 @@ final class TreeHistory {
 	private final int[] byChildStart;
 
 	/**
-	 * Edge indices sorted by parent, then LEFT before unsided before RIGHT, then child:
-	 * the order of children in a snapshot.
+	 * The edges again, sorted by parent, then LEFT before unsided before RIGHT, then
+	 * child (the order of children in a snapshot): copies rather than indices, so that a
+	 * walk down reads each partner's children from consecutive memory.
 	 */
-	private final int[] byParent;
+	private final int[] downChild;
 
+	private final byte[] downSide;
+
+	private final long[] downFrom;
+
+	private final long[] downTo;
+
+	/**
+	 * The edges down from parent {@code p} are {@code byParentStart[p]} to
+	 * {@code byParentStart[p+1]}.
+	 */
 	private final int[] byParentStart;
 
 	private final long[] boundaries;
@@ -117,12 +128,19 @@ final class TreeHistory {
 			this.byParentStart[id + 1] += this.byParentStart[id];
 		}
 		next = Arrays.copyOf(this.byParentStart, n);
-		this.byParent = new int[edges];
+		this.downChild = new int[edges];
+		this.downSide = new byte[edges];
+		this.downFrom = new long[edges];
+		this.downTo = new long[edges];
 		// edges ascend by child, so each parent's edges come in child order within a side
 		for (byte wanted : SIDE_ORDER) {
 			for (int e = 0; e < edges; e++) {
 				if (this.side[e] == wanted) {
-					this.byParent[next[this.parent[e]]++] = e;
+					int d = next[this.parent[e]]++;
+					this.downChild[d] = this.child[e];
+					this.downSide[d] = wanted;
+					this.downFrom[d] = this.validFrom[e];
+					this.downTo[d] = this.validTo[e];
 				}
 			}
 		}
@@ -242,10 +260,6 @@ final class TreeHistory {
 		return -1;
 	}
 
-	private boolean validAt(int e, long t) {
-		return this.validFrom[e] <= t && t < this.validTo[e];
-	}
-
 	/**
 	 * Returns the upline of a partner at an instant, nearest first, without a snapshot.
 	 * @param id the partner
@@ -293,12 +307,11 @@ final class TreeHistory {
 		int active = 0;
 		int deepest = 0;
 		List<TeamStats.LegSize> legs = new ArrayList<>();
-		for (int i = this.byParentStart[id]; i < this.byParentStart[id + 1]; i++) {
-			int legEdge = this.byParent[i];
-			if (!validAt(legEdge, t)) {
+		for (int legEdge = this.byParentStart[id]; legEdge < this.byParentStart[id + 1]; legEdge++) {
+			if (!(this.downFrom[legEdge] <= t && t < this.downTo[legEdge])) {
 				continue;
 			}
-			int leg = this.child[legEdge];
+			int leg = this.downChild[legEdge];
 			int size = 0;
 			int top = 0;
 			stack[top] = leg;
@@ -314,20 +327,19 @@ final class TreeHistory {
 					active++;
 				}
 				deepest = Math.max(deepest, depth);
-				for (int j = this.byParentStart[member]; j < this.byParentStart[member + 1]; j++) {
-					int e = this.byParent[j];
-					if (validAt(e, t)) {
+				for (int d = this.byParentStart[member]; d < this.byParentStart[member + 1]; d++) {
+					if (this.downFrom[d] <= t && t < this.downTo[d]) {
 						if (top == stack.length) {
 							stack = Arrays.copyOf(stack, top * 2);
 							depthOf = Arrays.copyOf(depthOf, top * 2);
 						}
-						stack[top] = this.child[e];
+						stack[top] = this.downChild[d];
 						depthOf[top++] = depth + 1;
 					}
 				}
 			}
 			total += size;
-			legs.add(new TeamStats.LegSize(number(leg), GenealogySnapshot.leg(this.side[legEdge]), size));
+			legs.add(new TeamStats.LegSize(number(leg), GenealogySnapshot.leg(this.downSide[legEdge]), size));
 		}
 		legs.sort((a, b) -> Integer.compare(b.size(), a.size()));
 		return new TeamStats(number(id), total, active, deepest, legs);

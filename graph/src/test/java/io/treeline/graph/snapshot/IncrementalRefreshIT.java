@@ -150,10 +150,13 @@ class IncrementalRefreshIT {
 		assertThat(this.genealogy.snapshot(Tree.SPONSOR, T0).size()).isEqualTo(3);
 	}
 
-	/** Compares the application's cache with a new one that reads everything. */
+	/**
+	 * Compares the application's cache with a new one that reads everything and keeps
+	 * only the snapshot it used last (a budget of one partner).
+	 */
 	private void answersAlike(List<Instant> instants) {
 		CypherGenealogy fresh = new CypherGenealogy(this.neo4j, this.driver, this.clock, this.transactions,
-				Duration.ofSeconds(1));
+				Duration.ofSeconds(1), 1);
 		for (Tree tree : List.of(Tree.SPONSOR, Tree.placement(PLAN))) {
 			for (Instant at : instants) {
 				GenealogySnapshot cached = this.genealogy.snapshot(tree, at);
