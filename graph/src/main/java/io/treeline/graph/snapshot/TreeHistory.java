@@ -144,12 +144,31 @@ final class TreeHistory {
 				}
 			}
 		}
-		this.boundaries = Arrays.stream(new long[][] { this.validFrom, this.validTo })
-			.flatMapToLong(Arrays::stream)
-			.filter((t) -> t != OPEN)
-			.sorted()
-			.distinct()
-			.toArray();
+		this.boundaries = boundaries(this.validFrom, this.validTo);
+	}
+
+	/**
+	 * The distinct instants at which edges start or end, in order (primitive, no boxing).
+	 */
+	private static long[] boundaries(long[] from, long[] to) {
+		long[] all = new long[from.length + to.length];
+		int count = 0;
+		for (long t : from) {
+			all[count++] = t;
+		}
+		for (long t : to) {
+			if (t != OPEN) {
+				all[count++] = t;
+			}
+		}
+		Arrays.sort(all, 0, count);
+		int distinct = 0;
+		for (int i = 0; i < count; i++) {
+			if (distinct == 0 || all[i] != all[distinct - 1]) {
+				all[distinct++] = all[i];
+			}
+		}
+		return Arrays.copyOf(all, distinct);
 	}
 
 	/**
