@@ -24,6 +24,7 @@ import io.treeline.compensation.order.OrderRules.State;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
  * Records a batch of order events in the current transaction, a whole batch per round
@@ -35,6 +36,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * their lines, the events and the returned lines with one {@code INSERT ... SELECT FROM
  * unnest(arrays)} each per 10,000 rows. The statement trigger on {@code order_events}
  * (the event watermark's shared lock, ADR 17) fires for each of these statements.
+ * <p>
+ * Measured against {@code COPY} straight into the tables (files of 20,000 orders): the
+ * same time, with some 10 % less CPU in PostgreSQL for {@code COPY}, which however needs
+ * another query for the ids of the new orders; the {@code INSERT} returns them, and meets
+ * an order recorded meanwhile by another transaction in the same statement.
  */
 final class OrderBatch {
 
@@ -400,7 +406,9 @@ final class OrderBatch {
 	}
 
 	private void insertEvents(List<PlayedEvent> chunk, Map<String, Long> eventIds) {
-		this.jdbc.sql("""
+		// the ids are read back only for the returned lines
+		boolean byLines = chunk.stream().anyMatch((event) -> !event.lines().isEmpty());
+		StatementSpec insert = this.jdbc.sql("""
 				insert into order_events (order_id, kind, occurred_at, fraction, pv, bv, completes, event_key)
 				select u.order_id, u.kind, u.occurred_at, u.fraction, u.pv, u.bv, u.completes, u.event_key
 				from unnest(cast(:orders as bigint[]), cast(:kinds as varchar[]), cast(:at as timestamptz[]),
@@ -408,8 +416,7 @@ final class OrderBatch {
 				            cast(:completes as boolean[]), cast(:keys as varchar[])) with ordinality
 				     as u (order_id, kind, occurred_at, fraction, pv, bv, completes, event_key, position)
 				order by u.position
-				returning id, order_id, event_key
-				""")
+				""" + (byLines ? "returning id, order_id, event_key" : ""))
 			.param("orders", chunk.stream().map((event) -> event.order().id).toArray(Long[]::new))
 			.param("kinds", chunk.stream().map(PlayedEvent::kind).toArray(String[]::new))
 			.param("at", chunk.stream().map((event) -> instant(event.at())).toArray(String[]::new))
@@ -417,13 +424,17 @@ final class OrderBatch {
 			.param("pvs", chunk.stream().map((event) -> plain(event.pv())).toArray(String[]::new))
 			.param("bvs", chunk.stream().map((event) -> plain(event.bv())).toArray(String[]::new))
 			.param("completes", chunk.stream().map(PlayedEvent::completes).toArray(Boolean[]::new))
-			.param("keys", chunk.stream().map(PlayedEvent::key).toArray(String[]::new))
-			.query((rs) -> {
-				String key = rs.getString("event_key");
-				if (key != null) {
-					eventIds.put(rs.getLong("order_id") + " " + key, rs.getLong("id"));
-				}
-			});
+			.param("keys", chunk.stream().map(PlayedEvent::key).toArray(String[]::new));
+		if (!byLines) {
+			insert.update();
+			return;
+		}
+		insert.query((rs) -> {
+			String key = rs.getString("event_key");
+			if (key != null) {
+				eventIds.put(rs.getLong("order_id") + " " + key, rs.getLong("id"));
+			}
+		});
 	}
 
 	/**

@@ -193,9 +193,9 @@ class ProviderOrderImport implements OrderImport {
 			this.jdbc.sql("""
 					select o.order_number, l.product, l.quantity, l.unit_price, l.vat_rate, l.pv, l.bv
 					from orders o join order_lines l on l.order_id = o.id
-					where o.order_number in (:numbers) order by o.order_number, l.line_no
+					where o.order_number = any(cast(:numbers as varchar[])) order by o.order_number, l.line_no
 					""")
-				.param("numbers", chunk)
+				.param("numbers", chunk.toArray(String[]::new))
 				.query((rs, row) -> lines.computeIfAbsent(rs.getString("order_number"), (key) -> new ArrayList<>())
 					.add(new OrderLine(rs.getString("product"), rs.getBigDecimal("quantity"),
 							rs.getBigDecimal("unit_price"), rs.getBigDecimal("vat_rate"), rs.getBigDecimal("pv"),
@@ -211,8 +211,8 @@ class ProviderOrderImport implements OrderImport {
 					        where e.order_id = o.id and e.event_key is not null) as storno_ids,
 					       (select array_agg(r.line_no) from order_returned_lines r
 					        where r.order_id = o.id) as returned_lines
-					from orders o where o.order_number in (:numbers)
-					""").param("numbers", chunk).query((rs, row) -> {
+					from orders o where o.order_number = any(cast(:numbers as varchar[]))
+					""").param("numbers", chunk.toArray(String[]::new)).query((rs, row) -> {
 				String number = rs.getString("order_number");
 				Timestamp paidAt = rs.getTimestamp("paid_at");
 				Array stornoIds = rs.getArray("storno_ids");
