@@ -645,8 +645,8 @@ class ScaleBenchmark implements ApplicationRunner {
 					batched / (millis / 1000),
 					String.format(Locale.ROOT,
 							"%,d events (orders, payments, stornos) of the first %,d orders of the last period after "
-									+ "the first %,d, in %,d batches of up to %,d events (Orders.recordAll, the "
-									+ "recordOrderEvents mutation), one transaction per batch",
+									+ "the first %,d, in %,d batches of up to %,d events (Orders.recordAll, which the "
+									+ "recordOrderEvents mutation calls), one transaction per batch",
 							batched, s.apiOrders(), single, batches, API_BATCH));
 		}
 		if (single > 0) {

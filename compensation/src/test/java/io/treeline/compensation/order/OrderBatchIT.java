@@ -2,6 +2,8 @@ package io.treeline.compensation.order;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import io.treeline.compensation.Customer;
 import io.treeline.compensation.Customers;
@@ -60,6 +66,9 @@ class OrderBatchIT {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
 
 	String suffix;
 
@@ -217,6 +226,29 @@ class OrderBatchIT {
 			.satisfies((ex) -> assertThat(ex.index()).isEqualTo(1))
 			.satisfies((ex) -> assertThat(ex.reason()).startsWith("A return needs a key"));
 		assertThat(this.orders.find(number).orElseThrow().events()).isEmpty();
+	}
+
+	@Test
+	void waitsWhileACloseReadsTheEventWatermark() throws Exception {
+		String number = "BW-" + this.suffix;
+		NewOrder order = new NewOrder(number, PartnerNumber.of("P-BAT-1"), Instant.parse("2026-05-01T10:00:00Z"), "EUR",
+				List.of(line("10", "9")));
+		List<OrderEvent> events = List.of(new OrderEvent.Placed(order),
+				new OrderEvent.Paid(number, Instant.parse("2026-05-02T10:00:00Z")));
+		// a close holds the watermark lock exclusively (JdbcRunRecords, ADR 17): the
+		// batch's events wait for it, as events written one by one or by COPY do
+		try (Connection close = this.dataSource.getConnection()) {
+			close.setAutoCommit(false);
+			try (Statement statement = close.createStatement()) {
+				statement.execute("select pg_advisory_xact_lock(7262001)");
+			}
+			CompletableFuture<List<Boolean>> batch = CompletableFuture.supplyAsync(() -> this.orders.recordAll(events));
+			Thread.sleep(1_000);
+			assertThat(batch).isNotDone();
+			close.commit();
+			assertThat(batch.get(30, TimeUnit.SECONDS)).containsExactly(true, true);
+		}
+		assertThat(this.orders.find(number).orElseThrow().events()).hasSize(1);
 	}
 
 	private List<Boolean> recordOneByOne(List<OrderEvent> events) {
