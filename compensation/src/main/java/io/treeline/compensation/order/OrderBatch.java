@@ -303,14 +303,14 @@ final class OrderBatch {
 		for (List<PlacedOrder> chunk : chunks(this.placed)) {
 			insertOrders(chunk);
 		}
-		List<Object[]> lineRows = new ArrayList<>();
+		List<LineRow> lineRows = new ArrayList<>();
 		for (PlacedOrder order : this.placed) {
 			int lineNo = 0;
 			for (OrderLine line : order.order().lines()) {
-				lineRows.add(new Object[] { order.state().id, ++lineNo, line });
+				lineRows.add(new LineRow(order.state().id, ++lineNo, line));
 			}
 		}
-		for (List<Object[]> chunk : chunks(lineRows)) {
+		for (List<LineRow> chunk : chunks(lineRows)) {
 			insertLines(chunk);
 		}
 		Map<String, Long> eventIds = new HashMap<>();
@@ -365,7 +365,7 @@ final class OrderBatch {
 		}
 	}
 
-	private void insertLines(List<Object[]> chunk) {
+	private void insertLines(List<LineRow> chunk) {
 		int size = chunk.size();
 		Long[] orders = new Long[size];
 		Integer[] numbers = new Integer[size];
@@ -376,10 +376,10 @@ final class OrderBatch {
 		String[] pvs = new String[size];
 		String[] bvs = new String[size];
 		for (int i = 0; i < size; i++) {
-			Object[] row = chunk.get(i);
-			OrderLine line = (OrderLine) row[2];
-			orders[i] = (Long) row[0];
-			numbers[i] = (Integer) row[1];
+			LineRow row = chunk.get(i);
+			OrderLine line = row.line();
+			orders[i] = row.orderId();
+			numbers[i] = row.lineNo();
 			products[i] = line.product();
 			quantities[i] = line.quantity().toPlainString();
 			unitPrices[i] = line.unitPrice().toPlainString();
@@ -456,6 +456,10 @@ final class OrderBatch {
 			chunks.add(list.subList(from, Math.min(list.size(), from + CHUNK)));
 		}
 		return chunks;
+	}
+
+	/** A line of an order placed in the batch. */
+	private record LineRow(long orderId, int lineNo, OrderLine line) {
 	}
 
 	/** An order placed in the batch, with the partner it is credited to. */
