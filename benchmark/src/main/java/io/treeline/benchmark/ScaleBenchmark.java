@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import io.treeline.compensation.CommissionRuns;
 import io.treeline.compensation.CompanySettings;
 import io.treeline.compensation.NewOrder;
+import io.treeline.compensation.OrderEvent;
 import io.treeline.compensation.OrderImport;
 import io.treeline.compensation.OrderImportResult;
 import io.treeline.compensation.OrderLine;
@@ -81,6 +82,15 @@ class ScaleBenchmark implements ApplicationRunner {
 	private static final int[] CLIENTS = { 1, 16, 64 };
 
 	private static final int LEADER = 25;
+
+	/**
+	 * Events of the orders through the order API recorded one per call, before the
+	 * batches.
+	 */
+	private static final int API_SINGLE_EVENTS = 2_000;
+
+	/** Events per call of the order API after the first {@link #API_SINGLE_EVENTS}. */
+	private static final int API_BATCH = 1_000;
 
 	private final OrganisationImport organisationImport;
 
@@ -216,13 +226,14 @@ class ScaleBenchmark implements ApplicationRunner {
 						+ "paid, 0.5 %% cancelled unpaid, 3 %% paid in the next period, 2 %% of the paid returned, "
 						+ "whole or in part) in the last %d period(s), %s to %s; both plans start there and each of "
 						+ "these periods is closed. The last %d genealogy changes go through the genealogy service, "
-						+ "the first %,d orders of the last period through the order API, everything else through "
-						+ "the product's CSV imports%s.",
+						+ "the first %,d orders of the last period through the order API (their first %,d events one per "
+						+ "call, the others in batches of %,d), everything else through the product's CSV imports%s.",
 				s.seed(), s.size(), first, s.periods(), first, LAST_PERIOD, s.movesPerMille() / 10,
 				s.terminationsPerMille() / 10,
 				(s.chain() > 0) ? String.format(Locale.ROOT, "; the last %,d partners form one chain", s.chain()) : "",
-				s.orderPeriods(), ordersFrom, LAST_PERIOD, s.apiChanges(), s.apiOrders(), String.format(Locale.ROOT,
-						" (orders beyond the first %,d of the order import are written by COPY)", s.importedOrders())),
+				s.orderPeriods(), ordersFrom, LAST_PERIOD, s.apiChanges(), s.apiOrders(), API_SINGLE_EVENTS, API_BATCH,
+				String.format(Locale.ROOT, " (orders beyond the first %,d of the order import are written by COPY)",
+						s.importedOrders())),
 				null);
 	}
 
@@ -588,36 +599,63 @@ class ScaleBenchmark implements ApplicationRunner {
 									+ "(the import is limited to %,d orders: --treeline.benchmark.imported-orders)",
 							copied[0] / (copyNanos[0] / 1e9), s.importedOrders()));
 		}
-		long[] apiEvents = { 0 };
-		started = System.nanoTime();
+		// the first events one per call (one transaction each), the others in batches of
+		// API_BATCH events per call (one transaction per batch)
+		List<OrderEvent> apiEvents = new ArrayList<>();
 		generatedOrders.forEach(last, (order) -> {
 			if (order.sequence >= s.apiOrders()) {
 				return;
 			}
 			String number = order.number();
 			BigDecimal bv = order.bv();
-			this.orders.record(new NewOrder(number, PartnerNumber.of(GeneratedCompany.number(order.partner)),
-					Instant.ofEpochSecond(order.orderedAt), "EUR",
-					List.of(new OrderLine("ART-1", BigDecimal.ONE, bv, new BigDecimal("0.19"), bv, bv))));
-			apiEvents[0]++;
+			apiEvents.add(new OrderEvent.Placed(new NewOrder(number,
+					PartnerNumber.of(GeneratedCompany.number(order.partner)), Instant.ofEpochSecond(order.orderedAt),
+					"EUR", List.of(new OrderLine("ART-1", BigDecimal.ONE, bv, new BigDecimal("0.19"), bv, bv)))));
 			if (order.paidAt != GeneratedOrders.NOT_PAID) {
-				this.orders.markPaid(number, Instant.ofEpochSecond(order.paidAt));
-				apiEvents[0]++;
+				apiEvents.add(new OrderEvent.Paid(number, Instant.ofEpochSecond(order.paidAt)));
 			}
 			if (order.returnedAt != GeneratedOrders.NOT_PAID) {
 				OrderReturn returned = (order.returnedPerMille == 1_000) ? new OrderReturn.Whole()
 						: new OrderReturn.Share(BigDecimal.valueOf(order.returnedPerMille, 3));
-				this.orders.recordReturn(number, returned, Instant.ofEpochSecond(order.returnedAt), "ST-" + number);
-				apiEvents[0]++;
+				apiEvents.add(new OrderEvent.Returned(number, returned, Instant.ofEpochSecond(order.returnedAt),
+						"ST-" + number));
 			}
 		});
+		int single = Math.min(API_SINGLE_EVENTS, apiEvents.size());
+		started = System.nanoTime();
+		for (OrderEvent event : apiEvents.subList(0, single)) {
+			switch (event) {
+				case OrderEvent.Placed placed -> this.orders.record(placed.order());
+				case OrderEvent.Paid paid -> this.orders.markPaid(paid.orderNumber(), paid.paidAt());
+				case OrderEvent.Returned storno -> this.orders.recordReturn(storno.orderNumber(), storno.returned(),
+						storno.returnedAt(), storno.returnKey());
+			}
+		}
+		double singleMillis = (System.nanoTime() - started) / 1e6;
+		started = System.nanoTime();
+		int batches = 0;
+		for (int from = single; from < apiEvents.size(); from += API_BATCH) {
+			this.orders.recordAll(apiEvents.subList(from, Math.min(apiEvents.size(), from + API_BATCH)));
+			batches++;
+		}
 		millis = (System.nanoTime() - started) / 1e6;
-		if (apiEvents[0] > 0) {
-			this.results.value("orders-api-rate", "Order ingest through the order API", Results.PER_SECOND,
-					apiEvents[0] / (millis / 1000),
+		int batched = apiEvents.size() - single;
+		if (batched > 0) {
+			this.results.value("orders-api-rate", "Order ingest through the order API, in batches", Results.PER_SECOND,
+					batched / (millis / 1000),
 					String.format(Locale.ROOT,
-							"%,d events of the first %,d orders of the last period, one transaction per event",
-							apiEvents[0], s.apiOrders()));
+							"%,d events (orders, payments, stornos) of the first %,d orders of the last period after "
+									+ "the first %,d, in %,d batches of up to %,d events (Orders.recordAll, which the "
+									+ "recordOrderEvents mutation calls), one transaction per batch",
+							batched, s.apiOrders(), single, batches, API_BATCH));
+		}
+		if (single > 0) {
+			this.results.value("orders-api-single-rate", "Order ingest through the order API, one event per call",
+					Results.PER_SECOND, single / (singleMillis / 1000),
+					String.format(Locale.ROOT,
+							"the first %,d events of the last period's orders, one transaction per event "
+									+ "(Orders.record, markPaid, recordReturn)",
+							single));
 		}
 		this.results.text("orders-files", "Order import files (SHA-256 of their text)", Results.CHECK,
 				HexFormat.of().formatHex(digest.digest()), null);

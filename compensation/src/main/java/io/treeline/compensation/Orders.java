@@ -1,6 +1,7 @@
 package io.treeline.compensation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,20 @@ public interface Orders {
 	 * lines unknown or returned before, or the fraction more than what is left
 	 */
 	boolean recordReturn(String orderNumber, OrderReturn returned, Instant returnedAt, String returnKey);
+
+	/**
+	 * Records many orders, payments and stornos in one transaction, in the order given:
+	 * an event may be about an order placed earlier in the same batch. Each event means
+	 * what the single-event method means and is checked as it would be; the orders and
+	 * events are read and written a whole batch at a time, not one per round trip. If one
+	 * event is refused, nothing of the batch is recorded.
+	 * @param events the events, in the order they are to be recorded
+	 * @return for each event, whether it was recorded now ({@code false}: it existed, as
+	 * the single-event methods say)
+	 * @throws OrderBatchException naming the first event that is refused, by its index
+	 * and order number
+	 */
+	List<Boolean> recordAll(List<? extends OrderEvent> events);
 
 	/**
 	 * Returns an order with its lines, payment and returns.

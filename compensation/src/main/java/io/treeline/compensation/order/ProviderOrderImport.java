@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.treeline.compensation.NewOrder;
+import io.treeline.compensation.OrderBatchException;
+import io.treeline.compensation.OrderEvent;
 import io.treeline.compensation.OrderImport;
 import io.treeline.compensation.OrderImportProblem;
 import io.treeline.compensation.OrderImportResult;
@@ -35,9 +37,11 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * events or problems with their lines; then the events are played, in the order of their
  * instants, against the orders of the file and those recorded already, so that a payment
  * of an unknown order, a storno before the payment or a line returned twice is reported
- * before anything is written. Only a clean file is recorded, through {@link Orders}, in
- * the one transaction of the import; should {@link Orders} still refuse an event, the
- * transaction is rolled back and the refusal is reported at the event's line.
+ * before anything is written. Only a clean file is recorded, through
+ * {@link Orders#recordAll} (one batch: its orders, then its events in the order above,
+ * read and written a batch at a time), in the one transaction of the import; should
+ * {@link Orders} still refuse an event, the transaction is rolled back and the refusal is
+ * reported at the event's line.
  */
 @Component
 class ProviderOrderImport implements OrderImport {
@@ -105,27 +109,41 @@ class ProviderOrderImport implements OrderImport {
 
 	private OrderImportResult record(ImportedFile file, List<Located<ImportedEvent>> events, int payments,
 			int returns) {
+		List<OrderEvent> batch = new ArrayList<>(file.orders().size() + events.size());
+		List<Long> lines = new ArrayList<>(file.orders().size() + events.size());
+		for (Located<NewOrder> order : file.orders()) {
+			batch.add(new OrderEvent.Placed(order.value()));
+			lines.add(order.line());
+		}
+		for (Located<ImportedEvent> event : events) {
+			batch.add(switch (event.value()) {
+				case ImportedEvent.Payment payment -> new OrderEvent.Paid(payment.orderNumber(), payment.at());
+				case ImportedEvent.Return storno ->
+					new OrderEvent.Returned(storno.orderNumber(), storno.returned(), storno.at(), storno.stornoId());
+			});
+			lines.add(event.line());
+		}
+		List<Boolean> recorded;
+		try {
+			recorded = this.orders.recordAll(batch);
+		}
+		catch (OrderBatchException ex) {
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+			return OrderImportResult.refused(
+					List.of(new OrderImportProblem(file.file(), lines.get(ex.index()),
+							ex.reason() + "; nothing of the file was recorded")),
+					file.orders().size(), payments, returns);
+		}
 		int newOrders = 0;
 		int newPayments = 0;
 		int newReturns = 0;
-		for (Located<NewOrder> order : file.orders()) {
-			newOrders += this.orders.record(order.value()) ? 1 : 0;
-		}
-		for (Located<ImportedEvent> event : events) {
-			try {
-				switch (event.value()) {
-					case ImportedEvent.Payment payment ->
-						newPayments += this.orders.markPaid(payment.orderNumber(), payment.at()) ? 1 : 0;
-					case ImportedEvent.Return storno -> newReturns += this.orders.recordReturn(storno.orderNumber(),
-							storno.returned(), storno.at(), storno.stornoId()) ? 1 : 0;
+		for (int i = 0; i < batch.size(); i++) {
+			if (recorded.get(i)) {
+				switch (batch.get(i)) {
+					case OrderEvent.Placed order -> newOrders++;
+					case OrderEvent.Paid payment -> newPayments++;
+					case OrderEvent.Returned storno -> newReturns++;
 				}
-			}
-			catch (IllegalArgumentException ex) {
-				TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-				return OrderImportResult.refused(
-						List.of(new OrderImportProblem(file.file(), event.line(),
-								ex.getMessage() + "; nothing of the file was recorded")),
-						file.orders().size(), payments, returns);
 			}
 		}
 		return new OrderImportResult(List.of(), file.orders().size(), newOrders, payments, newPayments, returns,
@@ -175,9 +193,9 @@ class ProviderOrderImport implements OrderImport {
 			this.jdbc.sql("""
 					select o.order_number, l.product, l.quantity, l.unit_price, l.vat_rate, l.pv, l.bv
 					from orders o join order_lines l on l.order_id = o.id
-					where o.order_number in (:numbers) order by o.order_number, l.line_no
+					where o.order_number = any(cast(:numbers as varchar[])) order by o.order_number, l.line_no
 					""")
-				.param("numbers", chunk)
+				.param("numbers", chunk.toArray(String[]::new))
 				.query((rs, row) -> lines.computeIfAbsent(rs.getString("order_number"), (key) -> new ArrayList<>())
 					.add(new OrderLine(rs.getString("product"), rs.getBigDecimal("quantity"),
 							rs.getBigDecimal("unit_price"), rs.getBigDecimal("vat_rate"), rs.getBigDecimal("pv"),
@@ -193,8 +211,8 @@ class ProviderOrderImport implements OrderImport {
 					        where e.order_id = o.id and e.event_key is not null) as storno_ids,
 					       (select array_agg(r.line_no) from order_returned_lines r
 					        where r.order_id = o.id) as returned_lines
-					from orders o where o.order_number in (:numbers)
-					""").param("numbers", chunk).query((rs, row) -> {
+					from orders o where o.order_number = any(cast(:numbers as varchar[]))
+					""").param("numbers", chunk.toArray(String[]::new)).query((rs, row) -> {
 				String number = rs.getString("order_number");
 				Timestamp paidAt = rs.getTimestamp("paid_at");
 				Array stornoIds = rs.getArray("storno_ids");

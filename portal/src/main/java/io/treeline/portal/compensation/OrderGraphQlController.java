@@ -3,12 +3,16 @@ package io.treeline.portal.compensation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.treeline.compensation.Customer;
 import io.treeline.compensation.Customers;
 import io.treeline.compensation.NewOrder;
+import io.treeline.compensation.OrderBatchException;
+import io.treeline.compensation.OrderEvent;
 import io.treeline.compensation.OrderLine;
 import io.treeline.compensation.OrderReturn;
 import io.treeline.compensation.Orders;
@@ -26,13 +30,17 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The order mutations of the GraphQL API ({@code orders.graphqls}): record, pay and
- * return orders. Input that is malformed or does not fit the order's state comes back as
- * a typed error naming the input field, and nothing is changed. Staff only.
+ * return orders, one at a time or many in one call and transaction. Input that is
+ * malformed or does not fit the order's state comes back as a typed error naming the
+ * input field, and nothing is changed. Staff only.
  */
 @Controller
 class OrderGraphQlController {
 
 	private static final Set<String> ORDER_FIELDS = Set.of("orderNumber", "currency");
+
+	/** Events per call of {@code recordOrderEvents} at most. */
+	static final int MAX_EVENTS = 10_000;
 
 	private static final Set<String> LINE_FIELDS = Set.of("product", "quantity", "unitPrice", "vatRate", "pv", "bv");
 
@@ -52,23 +60,123 @@ class OrderGraphQlController {
 	@RolesAllowed({ Roles.ADMIN, Roles.STAFF })
 	public OrderPayload recordOrder(@Argument RecordOrderInput input) {
 		List<CompensationError> errors = new ArrayList<>();
+		NewOrder order = newOrder(input, "", errors, (partner) -> this.partners.find(partner).isPresent());
+		if (!errors.isEmpty() || order == null) {
+			return new OrderPayload(null, false, errors);
+		}
+		try {
+			return new OrderPayload(order.orderNumber(), this.orders.record(order), List.of());
+		}
+		catch (IllegalArgumentException ex) {
+			return refused(orderField(order), ex.getMessage());
+		}
+	}
+
+	/**
+	 * Records many orders, payments and stornos in one transaction: each is checked as
+	 * the single mutations check it, and the first one refused refuses the whole list,
+	 * named by its place in the list ({@code events[3].payment.orderNumber}).
+	 */
+	@MutationMapping
+	@RolesAllowed({ Roles.ADMIN, Roles.STAFF })
+	public OrderEventsPayload recordOrderEvents(@Argument RecordOrderEventsInput input) {
+		List<OrderEventInput> inputs = input.events();
+		if (inputs.size() > MAX_EVENTS) {
+			return OrderEventsPayload.refused(List.of(CompensationError.invalidInput("events",
+					"At most " + MAX_EVENTS + " events per call (got " + inputs.size() + "); split the list")));
+		}
+		Set<PartnerNumber> named = new HashSet<>();
+		for (OrderEventInput event : inputs) {
+			if (event.order() != null && event.order().partner() != null) {
+				try {
+					named.add(PartnerNumber.of(event.order().partner()));
+				}
+				catch (IllegalArgumentException ex) {
+					// reported with the order below
+				}
+			}
+		}
+		Set<PartnerNumber> known = this.partners.find(named).keySet();
+		List<CompensationError> errors = new ArrayList<>();
+		List<OrderEvent> events = new ArrayList<>(inputs.size());
+		Instant now = Instant.now();
+		for (int i = 0; i < inputs.size(); i++) {
+			OrderEventInput event = inputs.get(i);
+			String prefix = "events[" + i + "]";
+			int given = ((event.order() != null) ? 1 : 0) + ((event.payment() != null) ? 1 : 0)
+					+ ((event.storno() != null) ? 1 : 0);
+			if (given != 1) {
+				errors.add(CompensationError.invalidInput(prefix,
+						"Give exactly one of order, payment and storno (got " + given + ")"));
+			}
+			else if (event.order() != null) {
+				NewOrder order = newOrder(event.order(), prefix + ".order.", errors, known::contains);
+				if (order != null) {
+					events.add(new OrderEvent.Placed(order));
+				}
+			}
+			else if (event.payment() != null) {
+				PayOrderInput payment = event.payment();
+				events.add(new OrderEvent.Paid(payment.orderNumber(),
+						(payment.paidAt() != null) ? payment.paidAt() : now));
+			}
+			else {
+				ReturnOrderInput storno = event.storno();
+				try {
+					events.add(new OrderEvent.Returned(storno.orderNumber(), returned(storno),
+							(storno.returnedAt() != null) ? storno.returnedAt() : now, storno.returnKey()));
+				}
+				catch (IllegalArgumentException ex) {
+					errors.add(CompensationError.invalidInput(prefix + ".storno." + returnedField(storno),
+							ex.getMessage()));
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			return OrderEventsPayload.refused(errors);
+		}
+		try {
+			List<Boolean> recorded = this.orders.recordAll(events);
+			return new OrderEventsPayload(recorded, (int) recorded.stream().filter(Boolean::booleanValue).count(),
+					List.of());
+		}
+		catch (OrderBatchException ex) {
+			OrderEventInput event = inputs.get(ex.index());
+			String field = "events[" + ex.index() + "]." + switch (events.get(ex.index())) {
+				case OrderEvent.Placed placed -> "order." + orderField(placed.order());
+				case OrderEvent.Paid paid -> "payment.orderNumber";
+				case OrderEvent.Returned returned -> "storno." + returnField(event.storno(), ex.reason());
+			};
+			return OrderEventsPayload.refused(List.of(CompensationError.invalidInput(field, ex.getMessage())));
+		}
+	}
+
+	/**
+	 * Turns the input of an order into the order, or adds why it cannot be one to the
+	 * errors, each named by its field after the prefix.
+	 */
+	private static NewOrder newOrder(RecordOrderInput input, String prefix, List<CompensationError> errors,
+			Predicate<PartnerNumber> knownPartner) {
+		int before = errors.size();
 		PartnerNumber partner = null;
 		if (input.partner() == null && input.customer() == null) {
-			errors.add(CompensationError.invalidInput("partner", "Name the partner or the customer who ordered"));
+			errors.add(
+					CompensationError.invalidInput(prefix + "partner", "Name the partner or the customer who ordered"));
 		}
 		else if (input.partner() != null) {
 			try {
 				partner = PartnerNumber.of(input.partner());
-				if (this.partners.find(partner).isEmpty()) {
-					errors.add(CompensationError.invalidInput("partner", "No partner has the number " + partner));
+				if (!knownPartner.test(partner)) {
+					errors.add(
+							CompensationError.invalidInput(prefix + "partner", "No partner has the number " + partner));
 				}
 			}
 			catch (IllegalArgumentException ex) {
-				errors.add(CompensationError.invalidInput("partner", ex.getMessage()));
+				errors.add(CompensationError.invalidInput(prefix + "partner", ex.getMessage()));
 			}
 		}
 		if (input.lines().isEmpty()) {
-			errors.add(CompensationError.invalidInput("lines", "an order needs at least one line"));
+			errors.add(CompensationError.invalidInput(prefix + "lines", "an order needs at least one line"));
 		}
 		List<OrderLine> lines = new ArrayList<>();
 		for (int i = 0; i < input.lines().size(); i++) {
@@ -79,8 +187,8 @@ class OrderGraphQlController {
 			}
 			catch (IllegalArgumentException ex) {
 				String field = CompensationError.leadingField(ex.getMessage(), LINE_FIELDS, null);
-				errors.add(CompensationError.invalidInput("lines[" + i + "]" + ((field != null) ? "." + field : ""),
-						ex.getMessage()));
+				errors.add(CompensationError
+					.invalidInput(prefix + "lines[" + i + "]" + ((field != null) ? "." + field : ""), ex.getMessage()));
 			}
 		}
 		NewOrder order = null;
@@ -91,18 +199,16 @@ class OrderGraphQlController {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			errors.add(CompensationError
-				.invalidInput(CompensationError.leadingField(ex.getMessage(), ORDER_FIELDS, null), ex.getMessage()));
+			String field = CompensationError.leadingField(ex.getMessage(), ORDER_FIELDS, null);
+			errors.add(CompensationError.invalidInput((field != null) ? prefix + field
+					: (prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1)), ex.getMessage()));
 		}
-		if (!errors.isEmpty() || order == null) {
-			return new OrderPayload(null, false, errors);
-		}
-		try {
-			return new OrderPayload(order.orderNumber(), this.orders.record(order), List.of());
-		}
-		catch (IllegalArgumentException ex) {
-			return refused((order.customer() != null) ? "customer" : "orderNumber", ex.getMessage());
-		}
+		return (errors.size() == before) ? order : null;
+	}
+
+	/** The input field a refused order is about: its customer, or else its number. */
+	private static String orderField(NewOrder order) {
+		return (order.customer() != null) ? "customer" : "orderNumber";
 	}
 
 	@MutationMapping
@@ -164,23 +270,12 @@ class OrderGraphQlController {
 	@MutationMapping
 	@RolesAllowed({ Roles.ADMIN, Roles.STAFF })
 	public OrderPayload returnOrder(@Argument ReturnOrderInput input) {
-		if (input.lineNumbers() != null && input.fraction() != null) {
-			return refused("fraction", "Give lineNumbers or fraction, not both (neither returns the whole order)");
-		}
 		OrderReturn returned;
 		try {
-			if (input.lineNumbers() != null) {
-				returned = new OrderReturn.Lines(input.lineNumbers());
-			}
-			else if (input.fraction() != null) {
-				returned = new OrderReturn.Share(input.fraction());
-			}
-			else {
-				returned = new OrderReturn.Whole();
-			}
+			returned = returned(input);
 		}
 		catch (IllegalArgumentException ex) {
-			return refused((input.lineNumbers() != null) ? "lineNumbers" : "fraction", ex.getMessage());
+			return refused(returnedField(input), ex.getMessage());
 		}
 		try {
 			boolean recorded = this.orders.recordReturn(input.orderNumber(), returned,
@@ -190,6 +285,26 @@ class OrderGraphQlController {
 		catch (IllegalArgumentException ex) {
 			return refused(returnField(input, ex.getMessage()), ex.getMessage());
 		}
+	}
+
+	/** What a storno returns: its lines, a fraction, or else the whole order. */
+	private static OrderReturn returned(ReturnOrderInput input) {
+		if (input.lineNumbers() != null && input.fraction() != null) {
+			throw new IllegalArgumentException(
+					"Give lineNumbers or fraction, not both (neither returns the whole order)");
+		}
+		if (input.lineNumbers() != null) {
+			return new OrderReturn.Lines(input.lineNumbers());
+		}
+		if (input.fraction() != null) {
+			return new OrderReturn.Share(input.fraction());
+		}
+		return new OrderReturn.Whole();
+	}
+
+	/** The input field a storno's return that cannot be made is about. */
+	private static String returnedField(ReturnOrderInput input) {
+		return (input.lineNumbers() != null && input.fraction() == null) ? "lineNumbers" : "fraction";
 	}
 
 	/**
@@ -240,6 +355,20 @@ class OrderGraphQlController {
 	}
 
 	record OrderPayload(String orderNumber, boolean recorded, List<CompensationError> errors) {
+	}
+
+	record RecordOrderEventsInput(List<OrderEventInput> events) {
+	}
+
+	record OrderEventInput(RecordOrderInput order, PayOrderInput payment, ReturnOrderInput storno) {
+	}
+
+	record OrderEventsPayload(List<Boolean> recorded, int recordedCount, List<CompensationError> errors) {
+
+		static OrderEventsPayload refused(List<CompensationError> errors) {
+			return new OrderEventsPayload(List.of(), 0, errors);
+		}
+
 	}
 
 }

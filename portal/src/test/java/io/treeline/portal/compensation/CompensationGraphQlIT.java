@@ -71,6 +71,12 @@ class CompensationGraphQlIT {
 			}
 			""";
 
+	private static final String RECORD_ORDER_EVENTS = """
+			mutation($input: RecordOrderEventsInput!) {
+			  recordOrderEvents(input: $input) { recorded recordedCount errors { code field message } }
+			}
+			""";
+
 	private static final String CLOSE_RUN = """
 			mutation($input: CloseRunInput!) {
 			  closeRun(input: $input) {
@@ -88,6 +94,9 @@ class CompensationGraphQlIT {
 
 	@Autowired
 	CompensationGraphQlController controller;
+
+	@Autowired
+	OrderGraphQlController orderController;
 
 	/** The holder method security reads (Vaadin's, one per application context). */
 	@Autowired
@@ -371,6 +380,8 @@ class CompensationGraphQlIT {
 		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> this.controller.ledger("P-0000001"));
 		assertThatExceptionOfType(AccessDeniedException.class)
 			.isThrownBy(() -> this.controller.closeRun(new CompensationGraphQlController.CloseRunInput("any", "x")));
+		assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> this.orderController
+			.recordOrderEvents(new OrderGraphQlController.RecordOrderEventsInput(List.of())));
 		this.securityContexts.getContext()
 			.setAuthentication(new TestingAuthenticationToken("staff", "secret", "ROLE_STAFF"));
 		assertThat(this.controller.runStatus()).isNotNull();
@@ -413,6 +424,63 @@ class CompensationGraphQlIT {
 		assertThat(this.client.data("query($n: String!) { customer(number: $n) { partner } }", Map.of("n", customer),
 				"customer"))
 			.containsEntry("partner", a);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void recordsManyOrderEventsInOneCallOrNoneOfThem() {
+		String a = partner("A");
+		this.loader.load(new Organisation(List.of(new Partner(PartnerNumber.of(a), "Anna", "Anfang", null, "Berlin",
+				"DE", "de", PartnerStatus.ACTIVE, Instant.parse("2026-01-01T00:00:00Z"))), List.of(), List.of()));
+		String x = order("X");
+		String y = order("Y");
+		Map<String, Object> orderX = Map.of("order", Map.of("orderNumber", x, "partner", a, "orderedAt",
+				"2026-02-05T10:00:00Z", "currency", "EUR", "lines", List.of(line("50"), line("30"))));
+		Map<String, Object> payX = Map.of("payment", Map.of("orderNumber", x, "paidAt", "2026-02-06T10:00:00Z"));
+		Map<String, Object> stornoX = Map.of("storno", Map.of("orderNumber", x, "returnedAt", "2026-02-07T10:00:00Z",
+				"returnKey", "S-1", "lineNumbers", List.of(2)));
+		Map<String, Object> orderY = Map.of("order", Map.of("orderNumber", y, "partner", a, "orderedAt",
+				"2026-02-05T11:00:00Z", "currency", "EUR", "lines", List.of(line("20"))));
+		Map<String, Object> payY = Map.of("payment", Map.of("orderNumber", y, "paidAt", "2026-02-06T11:00:00Z"));
+		String orderQuery = "query($n: String!) { order(orderNumber: $n) { events { kind lineNumbers } } }";
+
+		// the last event pays an unknown order: nothing of the list is recorded
+		Map<String, Object> refused = input(RECORD_ORDER_EVENTS,
+				Map.of("events", List.of(orderX, payX, stornoX, Map.of("payment", Map.of("orderNumber", "NO-" + x)))),
+				"recordOrderEvents");
+		assertThat(refused).containsEntry("recorded", List.of()).containsEntry("recordedCount", 0);
+		assertThat((List<Map<String, Object>>) refused.get("errors")).singleElement().satisfies((error) -> {
+			assertThat(error).containsEntry("code", "INVALID_INPUT")
+				.containsEntry("field", "events[3].payment.orderNumber");
+			assertThat((String) error.get("message")).startsWith("Event 3 of the batch (payment of order NO-" + x + ")")
+				.endsWith("No order has the number NO-" + x);
+		});
+		assertThat(this.client.data(orderQuery, Map.of("n", x), "order")).isNull();
+
+		// malformed events are named by their place in the list
+		Map<String, Object> badLine = Map.of("product", "ART-1", "quantity", "0", "unitPrice", "1", "vatRate", "0.19",
+				"pv", "1", "bv", "1");
+		Map<String, Object> malformed = input(RECORD_ORDER_EVENTS, Map.of("events", List.of(
+				Map.of("order",
+						Map.of("orderNumber", y, "partner", a, "orderedAt", "2026-02-05T11:00:00Z", "currency", "EUR",
+								"lines", List.of(badLine))),
+				Map.of("payment", Map.of("orderNumber", y), "storno", Map.of("orderNumber", y, "returnKey", "S-2")))),
+				"recordOrderEvents");
+		assertThat((List<Map<String, Object>>) malformed.get("errors")).extracting((error) -> error.get("field"))
+			.containsExactly("events[0].order.lines[0].quantity", "events[1]");
+
+		// an order, its payment and a storno of its second line in one call; paying X
+		// again records nothing
+		Map<String, Object> recorded = input(RECORD_ORDER_EVENTS,
+				Map.of("events", List.of(orderX, payX, stornoX, orderY, payY, payX)), "recordOrderEvents");
+		assertThat(recorded).containsEntry("recorded", List.of(true, true, true, true, true, false))
+			.containsEntry("recordedCount", 5)
+			.containsEntry("errors", List.of());
+		assertThat(this.client.data(orderQuery, Map.of("n", x), "order")).containsEntry("events",
+				List.of(Map.of("kind", "PAID", "lineNumbers", List.of()),
+						Map.of("kind", "RETURNED", "lineNumbers", List.of(2))));
+		assertThat(this.client.data(orderQuery, Map.of("n", y), "order")).containsEntry("events",
+				List.of(Map.of("kind", "PAID", "lineNumbers", List.of())));
 	}
 
 	private void enrol(String number, String sponsor) {
