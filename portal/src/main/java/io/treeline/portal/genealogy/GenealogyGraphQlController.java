@@ -130,7 +130,7 @@ class GenealogyGraphQlController {
 
 	/**
 	 * The partners of a page of relatives, all in one look-up: one call per page, not one
-	 * per edge (most often from memory, see {@link Partners}).
+	 * per edge; the graph module answers it from memory once the partners are kept.
 	 */
 	@BatchMapping(typeName = "RelativeEdge", field = "node")
 	List<Partner> node(List<RelativeConnection.Edge> edges) {
