@@ -128,7 +128,7 @@ public final class GraphQlClients {
 					String.format(Locale.ROOT,
 							"p50 %s ms; %,d pages, %,.0f pages/s; the portal application on the benchmark's stores "
 									+ "after 2,000 warm-up pages, the same random partners as above, with names "
-									+ "(read from Neo4j), one signed-in session",
+									+ "(kept in memory by the portal, read from Neo4j once), one signed-in session",
 							Report.format(Report.percentile(all, 50)), all.length, all.length / seconds)));
 		}
 		results.addAfter("downline-c64", rows);

@@ -1,6 +1,7 @@
 package io.treeline.graph.partner;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@link Partners} read from Neo4j with the statements in {@code cypher/partner}.
+ * Partners looked up by number outside a transaction are kept in the {@link PartnerCache}
+ * until the genealogy changes, so pages of the same partners do not read them again.
  */
 @Component
 class CypherPartners implements Partners {
@@ -39,30 +42,61 @@ class CypherPartners implements Partners {
 
 	private final Neo4jClient neo4j;
 
-	CypherPartners(Neo4jClient neo4j) {
+	private final PartnerCache cache;
+
+	CypherPartners(Neo4jClient neo4j, PartnerCache cache) {
 		this.neo4j = neo4j;
+		this.cache = cache;
 	}
 
 	@Override
 	public Optional<Partner> find(PartnerNumber number) {
-		return this.neo4j.query(FIND_BY_NUMBER)
+		PartnerCache.Generation kept = this.cache.current();
+		Partner known = (kept != null) ? kept.get(number) : null;
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<Partner> found = this.neo4j.query(FIND_BY_NUMBER)
 			.bind(number.value())
 			.to("number")
 			.fetchAs(Partner.class)
 			.mappedBy((types, row) -> toPartner(row.get("partner")))
 			.one();
+		if (kept != null) {
+			found.ifPresent(kept::put);
+		}
+		return found;
 	}
 
 	@Override
 	public Map<PartnerNumber, Partner> find(Collection<PartnerNumber> numbers) {
+		PartnerCache.Generation kept = this.cache.current();
 		Map<PartnerNumber, Partner> found = new HashMap<>();
+		List<String> unknown = new ArrayList<>();
+		for (PartnerNumber number : numbers) {
+			Partner known = (kept != null) ? kept.get(number) : null;
+			if (known != null) {
+				found.put(number, known);
+			}
+			else {
+				unknown.add(number.value());
+			}
+		}
+		if (unknown.isEmpty()) {
+			return found;
+		}
 		this.neo4j.query(FIND_BY_NUMBERS)
-			.bind(numbers.stream().map(PartnerNumber::value).distinct().toList())
+			.bind(unknown.stream().distinct().toList())
 			.to("numbers")
 			.fetchAs(Partner.class)
 			.mappedBy((types, row) -> toPartner(row.get("partner")))
 			.all()
-			.forEach((partner) -> found.put(partner.number(), partner));
+			.forEach((partner) -> {
+				found.put(partner.number(), partner);
+				if (kept != null) {
+					kept.put(partner);
+				}
+			});
 		return found;
 	}
 

@@ -14,7 +14,8 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
  * The GraphQL engine: custom scalars, bad input reported as {@code BAD_REQUEST} with its
- * message, and a start that fails when schema and controllers do not match.
+ * message, a start that fails when schema and controllers do not match, and documents
+ * parsed and validated once per query text.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -40,6 +41,17 @@ class GraphQlConfiguration {
 			}
 
 		};
+	}
+
+	/**
+	 * Documents kept; the API's clients send a handful of query texts with variables.
+	 */
+	static final int CACHED_DOCUMENTS = 1_000;
+
+	@Bean
+	GraphQlSourceBuilderCustomizer parseAndValidateOnce() {
+		DocumentCache documents = new DocumentCache(CACHED_DOCUMENTS);
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents));
 	}
 
 	@Bean

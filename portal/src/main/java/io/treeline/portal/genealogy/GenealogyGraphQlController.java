@@ -3,6 +3,7 @@ package io.treeline.portal.genealogy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,6 +24,7 @@ import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
@@ -44,8 +46,11 @@ class GenealogyGraphQlController {
 
 	private final Genealogy genealogy;
 
+	private final Partners partners;
+
 	GenealogyGraphQlController(Genealogy genealogy, Partners partners, BatchLoaderRegistry batchLoaders) {
 		this.genealogy = genealogy;
+		this.partners = partners;
 		batchLoaders.forTypePair(PartnerNumber.class, Partner.class)
 			.withName("partnerByNumber")
 			.registerMappedBatchLoader((numbers, environment) -> Mono.fromSupplier(() -> partners.find(numbers)));
@@ -123,9 +128,19 @@ class GenealogyGraphQlController {
 		return this.genealogy.teamStats(PartnerNumber.of(number), tree(plan), instant(asOf));
 	}
 
-	@SchemaMapping(typeName = "RelativeEdge")
-	CompletableFuture<Partner> node(RelativeConnection.Edge edge, DataLoader<PartnerNumber, Partner> partnerByNumber) {
-		return partnerByNumber.load(edge.partner());
+	/**
+	 * The partners of a page of relatives, all in one look-up: one call per page, not one
+	 * per edge; the graph module answers it from memory once the partners are kept.
+	 */
+	@BatchMapping(typeName = "RelativeEdge", field = "node")
+	List<Partner> node(List<RelativeConnection.Edge> edges) {
+		Map<PartnerNumber, Partner> found = this.partners
+			.find(edges.stream().map(RelativeConnection.Edge::partner).toList());
+		List<Partner> nodes = new ArrayList<>(edges.size());
+		for (RelativeConnection.Edge edge : edges) {
+			nodes.add(found.get(edge.partner()));
+		}
+		return nodes;
 	}
 
 	@SchemaMapping(typeName = "TeamStats")

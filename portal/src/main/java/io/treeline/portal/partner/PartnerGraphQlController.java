@@ -62,11 +62,6 @@ class PartnerGraphQlController {
 	}
 
 	@SchemaMapping(typeName = "Partner")
-	String number(Partner partner) {
-		return partner.number().value();
-	}
-
-	@SchemaMapping(typeName = "Partner")
 	CompletableFuture<Partner> sponsor(Partner partner, @Argument Instant asOf,
 			DataLoader<SponsorKey, Partner> sponsorAsOf) {
 		return sponsorAsOf.load(new SponsorKey(partner.number(), (asOf != null) ? asOf : Instant.now()));

@@ -1,0 +1,253 @@
+package io.treeline.graph.partner;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.treeline.cypher.CypherStatements;
+import io.treeline.graph.GenealogyChanged;
+import io.treeline.graph.Partner;
+import io.treeline.graph.PartnerNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The partners in memory, kept per version of the genealogy clock like the genealogy
+ * snapshots (ADR 15): every change of a partner node (enrolment, termination, the
+ * organisation loader) is a genealogy change and advances the clock. What is kept is
+ * dropped when a change commits on this node, and when a check finds another version in
+ * Neo4j (a change on another node), at most once per
+ * {@code treeline.genealogy.cache-check}. So a read on another node is at most one check
+ * interval old, as the trees are, and a downline page reads no partner from Neo4j.
+ * <p>
+ * A new version starts empty: partners read by number are added as they are read, and a
+ * background task reads all partners in pages of {@value #FILL_PAGE} (unless there are
+ * more than the cache holds), stopping when the version is dropped. Reads inside a
+ * transaction bypass the cache: a change validates against what Neo4j holds and sees what
+ * it wrote itself, and the cache never holds what an open transaction has not committed.
+ * At most {@link #MAX_PARTNERS} partners are kept, each packed into one byte array
+ * ({@link PackedPartner}); when full, the cache starts again empty.
+ */
+@Component
+class PartnerCache implements DisposableBean {
+
+	/**
+	 * Partners kept at most: about 200 MB of heap, packed. A company of a million
+	 * partners is held whole; a larger one keeps the partners read most recently.
+	 */
+	static final int MAX_PARTNERS = 1_000_000;
+
+	/** Partners per query of the background fill. */
+	static final int FILL_PAGE = 10_000;
+
+	private static final Logger logger = LoggerFactory.getLogger(PartnerCache.class);
+
+	private static final String READ_CLOCK = CypherStatements.load("clock/read");
+
+	private static final String COUNT_ALL = CypherStatements.load("partner/countAll");
+
+	private static final String LIST = CypherStatements.load("partner/list");
+
+	/** The name of the genealogy clock node, as the snapshots read it. */
+	private static final String CLOCK = "genealogy";
+
+	private final Neo4jClient neo4j;
+
+	private final long checkNanos;
+
+	private final int capacity;
+
+	private final Executor filling;
+
+	private final Object checking = new Object();
+
+	/**
+	 * The partners kept; {@code null} until the clock is read, and after a change here.
+	 */
+	private volatile Generation generation;
+
+	@Autowired
+	PartnerCache(Neo4jClient neo4j, @Value("${treeline.genealogy.cache-check:PT1S}") Duration cacheCheck) {
+		this(neo4j, cacheCheck, MAX_PARTNERS, Executors.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "partner-cache-fill");
+			thread.setDaemon(true);
+			return thread;
+		}));
+	}
+
+	/**
+	 * A cache with its own limits, for tests.
+	 * @param neo4j where partners and the clock are read
+	 * @param cacheCheck how often the clock is read
+	 * @param capacity partners kept at most
+	 * @param filling where a new version is filled with all partners; {@code null}: it is
+	 * not, partners are kept only as they are read
+	 */
+	PartnerCache(Neo4jClient neo4j, Duration cacheCheck, int capacity, Executor filling) {
+		this.neo4j = neo4j;
+		this.checkNanos = cacheCheck.toNanos();
+		this.capacity = capacity;
+		this.filling = filling;
+	}
+
+	/**
+	 * Returns the partners kept for the clock version in Neo4j, after reading the clock
+	 * if the last check is older than the interval or a change on this node dropped them.
+	 * Checks run one at a time, so an older reading never replaces a newer one.
+	 * @return the partners kept, or {@code null} inside a transaction, where nothing is
+	 * served from or added to the cache
+	 */
+	Generation current() {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return null;
+		}
+		Generation seen = this.generation;
+		if (seen != null && !seen.due(this.checkNanos)) {
+			return seen;
+		}
+		synchronized (this.checking) {
+			seen = this.generation;
+			if (seen != null && !seen.due(this.checkNanos)) {
+				return seen;
+			}
+			long checked = System.nanoTime();
+			long version = this.neo4j.query(READ_CLOCK)
+				.bind(CLOCK)
+				.to("name")
+				.fetchAs(Long.class)
+				.mappedBy((types, row) -> row.get("version").asLong())
+				.one()
+				.orElse(0L);
+			boolean fresh = seen == null || seen.version != version;
+			if (fresh) {
+				seen = new Generation(version, this.capacity);
+			}
+			seen.checkedAt = checked;
+			this.generation = seen;
+			if (fresh && this.filling != null) {
+				Generation filled = seen;
+				this.filling.execute(() -> fill(filled));
+			}
+			return seen;
+		}
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	void forget(GenealogyChanged change) {
+		// after a check that read the clock before this commit, so that it cannot put
+		// back what it found
+		synchronized (this.checking) {
+			this.generation = null;
+		}
+	}
+
+	@Override
+	public void destroy() {
+		if (this.filling instanceof ExecutorService service) {
+			service.shutdownNow();
+		}
+	}
+
+	/**
+	 * Reads all partners into a version, page by page in number order, while it is the
+	 * current one. Partners read by number meanwhile stay as they are: both were read
+	 * after the version's clock reading.
+	 */
+	private void fill(Generation filled) {
+		try {
+			long started = System.nanoTime();
+			long count = this.neo4j.query(COUNT_ALL)
+				.fetchAs(Long.class)
+				.mappedBy((types, row) -> row.get("count").asLong())
+				.one()
+				.orElse(0L);
+			if (count > this.capacity) {
+				return;
+			}
+			String after = null;
+			List<Partner> page;
+			do {
+				if (this.generation != filled) {
+					return;
+				}
+				page = List.copyOf(this.neo4j.query(LIST)
+					.bindAll(Map.of("after", (after != null) ? after : "", "offset", 0, "limit", FILL_PAGE))
+					.fetchAs(Partner.class)
+					.mappedBy((types, row) -> PartnerNodes.partner(row.get("partner").asMap()))
+					.all());
+				page.forEach(filled::putIfAbsent);
+				if (!page.isEmpty()) {
+					after = page.get(page.size() - 1).number().value();
+				}
+			}
+			while (page.size() == FILL_PAGE);
+			logger.debug("Read {} partners into the cache in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+		}
+		catch (RuntimeException ex) {
+			// partners are read by number as before; the next version tries again
+			logger.warn("Reading all partners into the cache failed", ex);
+		}
+	}
+
+	/**
+	 * The partners read at one version of the genealogy clock, packed (see
+	 * {@link PackedPartner}) by number.
+	 */
+	static final class Generation {
+
+		private final long version;
+
+		private final int capacity;
+
+		private final Map<String, byte[]> partners = new ConcurrentHashMap<>();
+
+		private volatile long checkedAt;
+
+		private Generation(long version, int capacity) {
+			this.version = version;
+			this.capacity = capacity;
+		}
+
+		Partner get(PartnerNumber number) {
+			byte[] packed = this.partners.get(number.value());
+			return (packed != null) ? PackedPartner.unpack(number, packed) : null;
+		}
+
+		void put(Partner partner) {
+			if (this.partners.size() >= this.capacity) {
+				this.partners.clear();
+			}
+			this.partners.put(partner.number().value(), PackedPartner.pack(partner));
+		}
+
+		private void putIfAbsent(Partner partner) {
+			if (this.partners.size() < this.capacity) {
+				this.partners.putIfAbsent(partner.number().value(), PackedPartner.pack(partner));
+			}
+		}
+
+		/** How many partners are kept. */
+		int size() {
+			return this.partners.size();
+		}
+
+		private boolean due(long intervalNanos) {
+			return System.nanoTime() - this.checkedAt >= intervalNanos;
+		}
+
+	}
+
+}

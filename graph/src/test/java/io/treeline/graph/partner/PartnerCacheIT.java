@@ -1,0 +1,194 @@
+package io.treeline.graph.partner;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.treeline.cypher.CypherStatements;
+import io.treeline.graph.GenealogyChanged;
+import io.treeline.graph.OrganisationLoader;
+import io.treeline.graph.Partner;
+import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.PartnerStatus;
+import io.treeline.graph.Partners;
+import io.treeline.graph.TestOrganisations;
+import io.treeline.graph.TreeChanges;
+import io.treeline.graph.store.GraphStoreConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Partners kept in memory per version of the genealogy clock: how many partner queries
+ * reach Neo4j (counted, not timed), and that what is kept follows changes.
+ */
+@SpringBootTest
+class PartnerCacheIT {
+
+	private static final String FIND_BY_NUMBERS = CypherStatements.load("partner/findByNumbers");
+
+	private static final String FIND_BY_NUMBER = CypherStatements.load("partner/findByNumber");
+
+	private static final String LIST = CypherStatements.load("partner/list");
+
+	private static final List<PartnerNumber> ALL = List.of(PartnerNumber.of("T-A"), PartnerNumber.of("T-B"),
+			PartnerNumber.of("T-C"), PartnerNumber.of("T-D"));
+
+	@Autowired
+	Partners partners;
+
+	@Autowired
+	TreeChanges changes;
+
+	@Autowired
+	OrganisationLoader loader;
+
+	@Autowired
+	Neo4jClient neo4j;
+
+	@Autowired
+	@Qualifier(GraphStoreConfiguration.TRANSACTION_MANAGER)
+	PlatformTransactionManager transactionManager;
+
+	/** Statements sent through {@link #counting}, by text. */
+	final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
+
+	Neo4jClient counting;
+
+	@BeforeEach
+	void loadH1() {
+		this.neo4j.query("MATCH (p:Partner) DETACH DELETE p").run();
+		this.loader.load(TestOrganisations.h1());
+		this.counting = (Neo4jClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { Neo4jClient.class }, (proxy, method, arguments) -> {
+					if (method.getName().equals("query") && arguments.length == 1
+							&& arguments[0] instanceof String statement) {
+						this.sent.computeIfAbsent(statement, (key) -> new AtomicInteger()).incrementAndGet();
+					}
+					try {
+						return method.invoke(this.neo4j, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+	}
+
+	@Test
+	void aPageOfPartnersReadAgainReadsNoPartnerFromNeo4j() {
+		CypherPartners partners = new CypherPartners(this.counting,
+				new PartnerCache(this.counting, Duration.ofHours(1), 100, null));
+		Map<PartnerNumber, Partner> first = partners.find(ALL);
+		assertThat(sent(FIND_BY_NUMBERS)).isEqualTo(1);
+		assertThat(partners.find(ALL)).isEqualTo(first);
+		assertThat(partners.find(PartnerNumber.of("T-C"))).contains(first.get(PartnerNumber.of("T-C")));
+		assertThat(sent(FIND_BY_NUMBERS)).isEqualTo(1);
+		assertThat(sent(FIND_BY_NUMBER)).isZero();
+		assertThat(first.get(PartnerNumber.of("T-C")))
+			.isEqualTo(TestOrganisations.partner("T-C", "Clara", "Müller", "Köln"));
+	}
+
+	@Test
+	void readsOnlyThePartnersNotKeptAndNeverKeepsAnUnknownNumber() {
+		CypherPartners partners = new CypherPartners(this.counting,
+				new PartnerCache(this.counting, Duration.ofHours(1), 100, null));
+		partners.find(List.of(PartnerNumber.of("T-A")));
+		Map<PartnerNumber, Partner> found = partners.find(List.of(PartnerNumber.of("T-A"), PartnerNumber.of("T-B"),
+				PartnerNumber.of("T-B"), PartnerNumber.of("T-X")));
+		assertThat(found).containsOnlyKeys(PartnerNumber.of("T-A"), PartnerNumber.of("T-B"));
+		assertThat(sent(FIND_BY_NUMBERS)).isEqualTo(2);
+		assertThat(partners.find(PartnerNumber.of("T-X"))).isEmpty();
+		assertThat(partners.find(PartnerNumber.of("T-X"))).isEmpty();
+		assertThat(sent(FIND_BY_NUMBER)).isEqualTo(2);
+	}
+
+	@Test
+	void aNewVersionIsFilledWithAllPartnersAtOnce() {
+		CypherPartners partners = new CypherPartners(this.counting,
+				new PartnerCache(this.counting, Duration.ofHours(1), 100, Runnable::run));
+		assertThat(partners.find(ALL)).containsOnlyKeys(ALL);
+		assertThat(partners.find(PartnerNumber.of("T-D")).orElseThrow().city()).isEqualTo("Dresden");
+		assertThat(sent(LIST)).isEqualTo(1);
+		assertThat(sent(FIND_BY_NUMBERS)).isZero();
+		assertThat(sent(FIND_BY_NUMBER)).isZero();
+	}
+
+	@Test
+	void aCompanyLargerThanTheCacheIsNotFilledAndStillAnsweredWhole() {
+		CypherPartners partners = new CypherPartners(this.counting,
+				new PartnerCache(this.counting, Duration.ofHours(1), 3, Runnable::run));
+		assertThat(partners.find(ALL)).containsOnlyKeys(ALL);
+		assertThat(partners.find(ALL)).containsOnlyKeys(ALL);
+		assertThat(sent(LIST)).isZero();
+		assertThat(partners.find(PartnerNumber.of("T-A")).orElseThrow().city()).isEqualTo("Berlin");
+	}
+
+	@Test
+	void aChangeCommittedOnThisNodeDropsWhatIsKept() {
+		PartnerCache cache = new PartnerCache(this.counting, Duration.ofHours(1), 100, null);
+		CypherPartners partners = new CypherPartners(this.counting, cache);
+		partners.find(ALL);
+		cache.forget(new GenealogyChanged());
+		partners.find(ALL);
+		assertThat(sent(FIND_BY_NUMBERS)).isEqualTo(2);
+	}
+
+	@Test
+	void aChangeOnAnotherNodeIsSeenAtTheNextCheck() {
+		CypherPartners everyTime = new CypherPartners(this.counting,
+				new PartnerCache(this.counting, Duration.ZERO, 100, null));
+		CypherPartners hourly = new CypherPartners(this.counting,
+				new PartnerCache(this.counting, Duration.ofHours(1), 100, null));
+		everyTime.find(ALL);
+		hourly.find(ALL);
+		// another node's change: the partner node and the clock, in one transaction
+		this.neo4j
+			.query("MATCH (p:Partner {number: 'T-B'}) SET p.city = 'Bremen' "
+					+ "MERGE (c:GenealogyClock {name: 'genealogy'}) SET c.version = coalesce(c.version, 0) + 1")
+			.run();
+		assertThat(everyTime.find(ALL).get(PartnerNumber.of("T-B")).city()).isEqualTo("Bremen");
+		assertThat(hourly.find(ALL).get(PartnerNumber.of("T-B")).city()).isEqualTo("Bonn");
+	}
+
+	@Test
+	void readsInsideATransactionGoToNeo4j() {
+		CypherPartners partners = new CypherPartners(this.counting,
+				new PartnerCache(this.counting, Duration.ofHours(1), 100, null));
+		partners.find(ALL);
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
+			this.neo4j.query("MATCH (p:Partner {number: 'T-B'}) SET p.city = 'Bremen'").run();
+			assertThat(partners.find(ALL).get(PartnerNumber.of("T-B")).city()).isEqualTo("Bremen");
+			status.setRollbackOnly();
+		});
+		assertThat(sent(FIND_BY_NUMBERS)).isEqualTo(2);
+		assertThat(partners.find(ALL).get(PartnerNumber.of("T-B")).city()).isEqualTo("Bonn");
+	}
+
+	@Test
+	void theApplicationSeesATerminationAtOnce() {
+		assertThat(this.partners.find(PartnerNumber.of("T-C")).orElseThrow().status()).isEqualTo(PartnerStatus.ACTIVE);
+		assertThat(this.partners.find(ALL).get(PartnerNumber.of("T-C")).status()).isEqualTo(PartnerStatus.ACTIVE);
+		this.changes.terminate(PartnerNumber.of("T-C"), TestOrganisations.FEB_10.plusSeconds(60));
+		assertThat(this.partners.find(PartnerNumber.of("T-C")).orElseThrow().status())
+			.isEqualTo(PartnerStatus.TERMINATED);
+		assertThat(this.partners.find(ALL).get(PartnerNumber.of("T-C")).status()).isEqualTo(PartnerStatus.TERMINATED);
+	}
+
+	private int sent(String statement) {
+		AtomicInteger count = this.sent.get(statement);
+		return (count != null) ? count.get() : 0;
+	}
+
+}
