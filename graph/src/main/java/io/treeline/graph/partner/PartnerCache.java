@@ -1,8 +1,10 @@
 package io.treeline.graph.partner;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -27,11 +29,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The partners in memory, kept per version of the genealogy clock like the genealogy
  * snapshots (ADR 15): every change of a partner node (enrolment, termination, the
- * organisation loader) is a genealogy change and advances the clock. What is kept is
- * dropped when a change commits on this node, and when a check finds another version in
- * Neo4j (a change on another node), at most once per
- * {@code treeline.genealogy.cache-check}. So a read on another node is at most one check
- * interval old, as the trees are, and a downline page reads no partner from Neo4j.
+ * organisation loader) is a genealogy change and advances the clock, which records the
+ * partners it touched (ADR 21). When a change commits on this node, or a check finds
+ * another version in Neo4j (a change on another node, at most once per
+ * {@code treeline.genealogy.cache-check}), the partners the changes touched are dropped
+ * and read again when asked for; everything is dropped after a bulk import. So a read on
+ * another node is at most one check interval old, as the trees are, and a downline page
+ * reads no partner from Neo4j.
  * <p>
  * A new version starts empty: partners read by number are added as they are read, and a
  * background task reads all partners in pages of {@value #FILL_PAGE} (unless there are
@@ -56,6 +60,11 @@ class PartnerCache implements DisposableBean {
 	private static final Logger logger = LoggerFactory.getLogger(PartnerCache.class);
 
 	private static final String READ_CLOCK = CypherStatements.load("clock/read");
+
+	private static final String CHANGES = CypherStatements.load("clock/changes");
+
+	/** Above this many partners changed since the kept version, it starts again empty. */
+	private static final int MAX_CAUGHT_UP = 100_000;
 
 	private static final String COUNT_ALL = CypherStatements.load("partner/countAll");
 
@@ -115,12 +124,12 @@ class PartnerCache implements DisposableBean {
 			return null;
 		}
 		Generation seen = this.generation;
-		if (seen != null && !seen.due(this.checkNanos)) {
+		if (seen != null && !seen.stale && !seen.due(this.checkNanos)) {
 			return seen;
 		}
 		synchronized (this.checking) {
 			seen = this.generation;
-			if (seen != null && !seen.due(this.checkNanos)) {
+			if (seen != null && !seen.stale && !seen.due(this.checkNanos)) {
 				return seen;
 			}
 			long checked = System.nanoTime();
@@ -131,11 +140,17 @@ class PartnerCache implements DisposableBean {
 				.mappedBy((types, row) -> row.get("version").asLong())
 				.one()
 				.orElse(0L);
-			boolean fresh = seen == null || seen.version != version;
-			if (fresh) {
+			boolean fresh = seen == null;
+			if (seen != null && seen.version != version) {
+				Generation caughtUp = caughtUp(seen, version);
+				fresh = caughtUp == null;
+				seen = fresh ? new Generation(version, this.capacity) : caughtUp;
+			}
+			else if (seen == null) {
 				seen = new Generation(version, this.capacity);
 			}
 			seen.checkedAt = checked;
+			seen.stale = false;
 			this.generation = seen;
 			if (fresh && this.filling != null) {
 				Generation filled = seen;
@@ -145,12 +160,48 @@ class PartnerCache implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Returns the partners kept at a later version: a copy without the partners the
+	 * changes in between touched (they are read again when asked for), or {@code null} if
+	 * the changes are not all recorded, named everything or touched too many (ADR 21). A
+	 * copy, so that a read that began before the change cannot put an old partner back.
+	 */
+	private Generation caughtUp(Generation seen, long version) {
+		Set<String> touched = new HashSet<>();
+		long recorded = 0;
+		for (Map<String, Object> change : this.neo4j.query(CHANGES)
+			.bindAll(Map.of("since", seen.version, "until", version))
+			.fetch()
+			.all()) {
+			if (Boolean.TRUE.equals(change.get("everything"))) {
+				return null;
+			}
+			recorded++;
+			for (Object number : (List<?>) change.get("changed")) {
+				touched.add((String) number);
+			}
+		}
+		if (recorded != version - seen.version || touched.size() > MAX_CAUGHT_UP) {
+			return null;
+		}
+		Generation next = new Generation(version, this.capacity);
+		seen.partners.forEach((number, packed) -> {
+			if (!touched.contains(number)) {
+				next.partners.put(number, packed);
+			}
+		});
+		return next;
+	}
+
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-	void forget(GenealogyChanged change) {
-		// after a check that read the clock before this commit, so that it cannot put
-		// back what it found
+	void changed(GenealogyChanged change) {
+		// after a check that read the clock before this commit, so that the next read
+		// checks again
 		synchronized (this.checking) {
-			this.generation = null;
+			Generation seen = this.generation;
+			if (seen != null) {
+				seen.stale = true;
+			}
 		}
 	}
 
@@ -215,6 +266,9 @@ class PartnerCache implements DisposableBean {
 		private final Map<String, byte[]> partners = new ConcurrentHashMap<>();
 
 		private volatile long checkedAt;
+
+		/** Whether a change committed on this node since the check. */
+		private volatile boolean stale;
 
 		private Generation(long version, int capacity) {
 			this.version = version;

@@ -136,13 +136,24 @@ class PartnerCacheIT {
 	}
 
 	@Test
-	void aChangeCommittedOnThisNodeDropsWhatIsKept() {
+	void aChangeCommittedOnThisNodeReadsAgainOnlyThePartnersItTouched() {
 		PartnerCache cache = new PartnerCache(this.counting, Duration.ofHours(1), 100, null);
 		CypherPartners partners = new CypherPartners(this.counting, cache);
 		partners.find(ALL);
-		cache.forget(new GenealogyChanged());
-		partners.find(ALL);
+		// a change of T-B as the genealogy records it (ADR 21): the partner node, the
+		// clock and the record of what it touched, in one transaction
+		this.neo4j
+			.query("MATCH (p:Partner {number: 'T-B'}) SET p.city = 'Bremen' "
+					+ "MERGE (c:GenealogyClock {name: 'genealogy'}) SET c.version = coalesce(c.version, 0) + 1 "
+					+ "CREATE (:GenealogyChange {version: c.version, changed: ['T-B'], added: [], everything: false})")
+			.run();
+		cache.changed(GenealogyChanged.of(List.of(PartnerNumber.of("T-B"))));
+		assertThat(cache.current().size()).as("kept after the change: all but T-B").isEqualTo(ALL.size() - 1);
+		assertThat(partners.find(ALL).get(PartnerNumber.of("T-B")).city()).isEqualTo("Bremen");
+		assertThat(partners.find(ALL).get(PartnerNumber.of("T-A")).city()).isEqualTo("Berlin");
 		assertThat(sent(FIND_BY_NUMBERS)).isEqualTo(2);
+		assertThat(sent(FIND_BY_NUMBER)).isZero();
+		assertThat(cache.current().size()).isEqualTo(ALL.size());
 	}
 
 	@Test
