@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import io.treeline.compensation.CommissionLine;
@@ -62,6 +65,16 @@ class JdbcCommissionRuns implements CommissionRuns {
 	private final CompanySettings company;
 
 	private final Clock clock;
+
+	/**
+	 * Encodes the segments of closes while their threads hash and write: two daemon
+	 * threads, shared by all closes.
+	 */
+	private static final Executor ENCODERS = Executors.newFixedThreadPool(2, (task) -> {
+		Thread thread = new Thread(task, "close-segment-encoder");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final Map<String, RunProgress> running = new ConcurrentHashMap<>();
 
@@ -139,6 +152,13 @@ class JdbcCommissionRuns implements CommissionRuns {
 		}
 		Computed computed = tracked(plan, label, true, () -> computation.compute(label));
 		long hashing = System.nanoTime();
+		// the segments are encoded on other threads while this one hashes and the
+		// database
+		// books the ledger
+		CompletableFuture<List<LineSegments.Segment>> lineSegments = CompletableFuture
+			.supplyAsync(() -> LineSegments.encode(computed.outcome().lines()), ENCODERS);
+		CompletableFuture<List<ResultSegments.Segment>> resultSegments = CompletableFuture
+			.supplyAsync(() -> ResultSegments.encode(computed.results()), ENCODERS);
 		RunResult result = result(closing, true, computed.outcome().lines(), computed.results());
 		Map<String, Long> phases = new LinkedHashMap<>();
 		phases.put("load", computed.loadMillis());
@@ -162,13 +182,15 @@ class JdbcCommissionRuns implements CommissionRuns {
 		long runId = this.records.insertRun(row.id(), closing, result.hash(), result.total(), currency, watermark);
 		Map<String, Long> steps = new LinkedHashMap<>();
 		long step = System.nanoTime();
-		this.records.insertLines(runId, result.lines());
-		step = lap(steps, "lines", step);
-		this.records.insertResults(runId, result.results());
-		this.records.insertSkippedEvents(runId, computation.skippedEvents(label));
-		step = lap(steps, "results", step);
 		post(plan, closing, runId, result, currency);
-		lap(steps, "ledger", step);
+		step = lap(steps, "ledger", step);
+		List<LineSegments.Segment> encodedLines = joined(lineSegments);
+		step = lap(steps, "waited for lines", step);
+		this.records.insertLineSegments(runId, encodedLines);
+		step = lap(steps, "lines", step);
+		this.records.insertResultSegments(runId, joined(resultSegments));
+		this.records.insertSkippedEvents(runId, computation.skippedEvents(label));
+		lap(steps, "results", step);
 		logger.debug("Wrote {} {} in {} ms", plan, label, steps);
 		phases.put("write", (System.nanoTime() - writing) / 1_000_000);
 		if (this.genealogy.refresh() != genealogyBefore) {
@@ -177,6 +199,18 @@ class JdbcCommissionRuns implements CommissionRuns {
 		logger.info("Closed {} {}: {} lines, total {} {}, hash {}, phases {} ms", plan, label, result.lines().size(),
 				result.total().toPlainString(), currency, result.hash(), phases);
 		return result;
+	}
+
+	private static <T> T joined(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
 	}
 
 	private static long lap(Map<String, Long> steps, String name, long since) {
@@ -190,15 +224,23 @@ class JdbcCommissionRuns implements CommissionRuns {
 		// date
 		JournalTransaction.Builder posting = JournalTransaction.builder("commission-run:" + plan + ":" + period.label(),
 				"Provisionslauf " + plan + " " + period.label(), period.end().minusNanos(1_000), runId);
-		BigDecimal total = BigDecimal.ZERO;
-		for (Map.Entry<PartnerNumber, BigDecimal> amount : new TreeMap<>(result.amountsByPartner()).entrySet()) {
-			if (amount.getValue().signum() != 0) {
-				posting.credit(Ledger.payableAccount(amount.getKey()), amount.getValue(), currency);
-				total = total.add(amount.getValue());
+		// each partner's sum in cents, credited in the order of partner numbers
+		CommissionLineList lines = result.lines();
+		long[] cents = new long[lines.partnerKeyLimit()];
+		for (int i = 0; i < lines.size(); i++) {
+			int key = lines.partnerKey(i);
+			cents[key] = Math.addExact(cents[key], lines.amountCents(i));
+		}
+		long total = 0;
+		for (int key : lines.partnerKeysByNumber()) {
+			if (cents[key] != 0) {
+				posting.credit(Ledger.payableAccount(lines.partnerOfKey(key)), BigDecimal.valueOf(cents[key], 2),
+						currency);
+				total = Math.addExact(total, cents[key]);
 			}
 		}
 		if (!posting.isEmpty()) {
-			posting.debit(Ledger.COMMISSION_EXPENSE, total, currency);
+			posting.debit(Ledger.COMMISSION_EXPENSE, BigDecimal.valueOf(total, 2), currency);
 			if (this.ledger.post(posting.build()).isEmpty()) {
 				throw new IllegalStateException("The ledger holds a posting of " + plan + " " + period.label()
 						+ " already, but the period was open; nothing is stored");

@@ -3,7 +3,6 @@ package io.treeline.compensation.run;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -126,27 +125,17 @@ final class LineSegments {
 	}
 
 	private static String key(CommissionLineList lines, Arrangement arrangement, int index) {
-		return (arrangement == Arrangement.BY_PARTNER) ? lines.partner(index).value()
+		return (arrangement == Arrangement.BY_PARTNER) ? lines.partnerNumberOfKey(lines.partnerKey(index))
 				: orderKey(lines.orderNumber(index));
 	}
 
 	private static int[] sortedByPartner(CommissionLineList lines) {
-		// ranks the partner keys by number, then sorts the lines by (rank, index)
-		int limit = lines.partnerKeyLimit();
-		boolean[] present = new boolean[limit];
-		for (int i = 0; i < lines.size(); i++) {
-			present[lines.partnerKey(i)] = true;
-		}
-		List<Integer> keys = new ArrayList<>();
-		for (int key = 0; key < limit; key++) {
-			if (present[key]) {
-				keys.add(key);
-			}
-		}
-		keys.sort(Comparator.comparing(lines::partnerOfKey));
-		int[] rank = new int[limit];
-		for (int r = 0; r < keys.size(); r++) {
-			rank[keys.get(r)] = r;
+		// ranks the partner keys by number (the population sorted once), then sorts the
+		// lines by (rank, index)
+		int[] byNumber = lines.partnerKeysByNumber();
+		int[] rank = new int[lines.partnerKeyLimit()];
+		for (int r = 0; r < byNumber.length; r++) {
+			rank[byNumber[r]] = r;
 		}
 		long[] sortKeys = new long[lines.size()];
 		for (int i = 0; i < sortKeys.length; i++) {
@@ -220,7 +209,7 @@ final class LineSegments {
 		all.varint(indexes.length);
 		all.varint(partners.size());
 		for (int i = 0; i < partners.size(); i++) {
-			all.text(lines.partnerOfKey(partners.key(i)).value());
+			all.text(lines.partnerNumberOfKey(partners.key(i)));
 		}
 		all.varint(rates.size());
 		for (int i = 0; i < rates.size(); i++) {
@@ -237,6 +226,22 @@ final class LineSegments {
 	 * @param into where they go
 	 */
 	static void decode(byte[] data, Predicate<CommissionLine> wanted, List<NumberedLine> into) {
+		decode(data, (partner, order) -> true, wanted, into);
+	}
+
+	/**
+	 * Reads the lines of a segment whose partner and order a filter accepts, without
+	 * making the others: a storno or a statement wants a few lines of a segment.
+	 * @param data the stored segment
+	 * @param filter which partner numbers and order numbers ({@code null} for none) to
+	 * keep
+	 * @param into where they go
+	 */
+	static void decode(byte[] data, Filter filter, List<NumberedLine> into) {
+		decode(data, filter, (line) -> true, into);
+	}
+
+	private static void decode(byte[] data, Filter filter, Predicate<CommissionLine> wanted, List<NumberedLine> into) {
 		SegmentCodec.Reader in = new SegmentCodec.Reader(SegmentCodec.inflate(data));
 		int format = (int) in.varint();
 		if (format != FORMAT) {
@@ -244,18 +249,21 @@ final class LineSegments {
 					+ "; this version reads format " + FORMAT);
 		}
 		int count = (int) in.varint();
-		PartnerNumber[] partners = new PartnerNumber[(int) in.varint()];
-		for (int i = 0; i < partners.length; i++) {
-			partners[i] = PartnerNumber.of(in.text());
+		String[] numbers = new String[(int) in.varint()];
+		for (int i = 0; i < numbers.length; i++) {
+			numbers[i] = in.text();
 		}
-		BigDecimal[] rates = new BigDecimal[(int) in.varint()];
-		for (int i = 0; i < rates.length; i++) {
-			rates[i] = new BigDecimal(in.text());
+		// made only for the lines kept
+		PartnerNumber[] partners = new PartnerNumber[numbers.length];
+		String[] rateTexts = new String[(int) in.varint()];
+		for (int i = 0; i < rateTexts.length; i++) {
+			rateTexts[i] = in.text();
 		}
+		BigDecimal[] rates = new BigDecimal[rateTexts.length];
 		String order = null;
 		for (int i = 0; i < count; i++) {
 			int number = (int) in.varint();
-			PartnerNumber partner = partners[(int) in.varint()];
+			int partner = (int) in.varint();
 			int flags = (int) in.varint();
 			int orderMark = (int) in.varint();
 			order = switch (orderMark) {
@@ -267,16 +275,45 @@ final class LineSegments {
 			int version = (int) in.varint();
 			long level = in.varint();
 			long base = SegmentCodec.unzigzag(in.varint());
-			BigDecimal rate = rates[(int) in.varint()];
+			int rate = (int) in.varint();
 			long amount = SegmentCodec.unzigzag(in.varint());
-			CommissionLine line = new CommissionLine(partner, COMPONENTS[flags >>> 1], (flags & 1) != 0, order,
-					(source != 0) ? partners[source - 1] : null, version,
-					(level != 0) ? (int) SegmentCodec.unzigzag(level - 1) : null, BigDecimal.valueOf(base, 4), rate,
-					BigDecimal.valueOf(amount, 2));
+			if (!filter.wants(numbers[partner], order)) {
+				continue;
+			}
+			if (rates[rate] == null) {
+				rates[rate] = new BigDecimal(rateTexts[rate]);
+			}
+			CommissionLine line = new CommissionLine(partner(partners, numbers, partner), COMPONENTS[flags >>> 1],
+					(flags & 1) != 0, order, (source != 0) ? partner(partners, numbers, source - 1) : null, version,
+					(level != 0) ? (int) SegmentCodec.unzigzag(level - 1) : null, BigDecimal.valueOf(base, 4),
+					rates[rate], BigDecimal.valueOf(amount, 2));
 			if (wanted.test(line)) {
 				into.add(new NumberedLine(number, line));
 			}
 		}
+	}
+
+	private static PartnerNumber partner(PartnerNumber[] partners, String[] numbers, int index) {
+		PartnerNumber partner = partners[index];
+		if (partner == null) {
+			partner = PartnerNumber.of(numbers[index]);
+			partners[index] = partner;
+		}
+		return partner;
+	}
+
+	/** Chooses lines by partner number and order number before they are made. */
+	@FunctionalInterface
+	interface Filter {
+
+		/**
+		 * Tells whether a line is wanted.
+		 * @param partner who earns it
+		 * @param order its order, {@code null} for none
+		 * @return {@code true} to keep it
+		 */
+		boolean wants(String partner, String order);
+
 	}
 
 	/**
