@@ -152,9 +152,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 		}
 		Computed computed = tracked(plan, label, true, () -> computation.compute(label));
 		long hashing = System.nanoTime();
-		// the segments are encoded on other threads while this one hashes and the
-		// database
-		// books the ledger
+		// encoded on other threads while this one hashes and books the ledger
 		CompletableFuture<List<LineSegments.Segment>> lineSegments = CompletableFuture
 			.supplyAsync(() -> LineSegments.encode(computed.outcome().lines()), ENCODERS);
 		CompletableFuture<List<ResultSegments.Segment>> resultSegments = CompletableFuture

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -224,6 +225,9 @@ class JdbcRunRecords {
 		}
 		Set<String> numbers = Set.copyOf(orders);
 		List<RunLine> lines = new ArrayList<>();
+		// the directory names the partner segments that hold the orders' lines (older
+		// runs hold the lines in the order segments themselves)
+		Set<List<Long>> partnerSegments = new LinkedHashSet<>();
 		// the wanted segments' data in one query, not one round trip per segment
 		this.jdbc.sql("""
 				select s.run_id, s.lines from commission_line_segments s
@@ -234,13 +238,35 @@ class JdbcRunRecords {
 			.param("runs", wanted.stream().map((segment) -> segment[0]).toArray(Long[]::new))
 			.param("segments", wanted.stream().map((segment) -> (int) segment[1]).toArray(Integer[]::new))
 			.query((rs) -> {
+				long run = rs.getLong("run_id");
 				List<LineSegments.NumberedLine> found = new ArrayList<>();
-				LineSegments.decode(rs.getBytes("lines"), (partner, order) -> order != null && numbers.contains(order),
-						found);
+				LineSegments.decodeOrders(rs.getBytes("lines"), numbers, found,
+						(segment) -> partnerSegments.add(List.of(run, (long) segment)));
 				for (LineSegments.NumberedLine line : found) {
-					lines.add(new RunLine(rs.getLong("run_id"), line.number(), line.line()));
+					lines.add(new RunLine(run, line.number(), line.line()));
 				}
 			});
+		if (!partnerSegments.isEmpty()) {
+			this.jdbc.sql("""
+					select s.run_id, s.lines from commission_line_segments s
+					join unnest(cast(:runs as bigint[]), cast(:segments as integer[])) w (run_id, segment)
+					  on w.run_id = s.run_id and w.segment = s.segment
+					where s.arrangement = 'P'
+					""")
+				.param("runs", partnerSegments.stream().map((segment) -> segment.get(0)).toArray(Long[]::new))
+				.param("segments",
+						partnerSegments.stream().map((segment) -> segment.get(1).intValue()).toArray(Integer[]::new))
+				.query((rs) -> {
+					List<LineSegments.NumberedLine> found = new ArrayList<>();
+					LineSegments.decode(rs.getBytes("lines"),
+							(partner, order) -> order != null && numbers.contains(order), found);
+					for (LineSegments.NumberedLine line : found) {
+						if (line.line().component().orderBased()) {
+							lines.add(new RunLine(rs.getLong("run_id"), line.number(), line.line()));
+						}
+					}
+				});
+		}
 		lines.sort(Comparator.comparingLong(RunLine::run).thenComparingInt(RunLine::number));
 		return lines.stream().map(RunLine::line).toList();
 	}

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -16,10 +18,13 @@ import io.treeline.graph.PartnerNumber;
  * The stored form of a run's commission lines (ADR 0014): segments of up to
  * {@value #LINES_PER_SEGMENT} lines in a compact binary encoding, deflated, in two
  * arrangements. {@link Arrangement#BY_PARTNER} sorts the lines by who earns them (a
- * partner's statement reads one or two segments); {@link Arrangement#BY_ORDER} holds the
- * order-based lines sorted by a hash of their order (a storno reads the segments its
- * order's hash falls in). Every line keeps its number within the run, so a run's lines
- * are read back in the order they were computed.
+ * partner's statement reads one or two segments); {@link Arrangement#BY_ORDER} is a
+ * directory sorted by a hash of the order number that names the partner segments holding
+ * an order's order-based lines (a storno reads the directory segments its order's hash
+ * falls in, then those partner segments; ADR 0020). Runs stored before the directory hold
+ * the order-based lines themselves there (format 1), and are read as they are. Every line
+ * keeps its number within the run, so a run's lines are read back in the order they were
+ * computed.
  *
  * <p>
  * Format 1 of a segment, before deflating: the line count, the partner dictionary (count,
@@ -29,12 +34,23 @@ import io.treeline.graph.PartnerNumber;
  * partner index plus one (0 none), plan version, level (0 none, else zigzag plus one),
  * base in ten-thousandths (zigzag), rate index, amount in cents (zigzag). Counts and
  * indexes are unsigned LEB128 varints, texts are a length and UTF-8 bytes.
+ *
+ * <p>
+ * Format 2, the order directory: the entry count, then per entry (a run of lines of one
+ * order, in the order of the hash of its number): the order number, the count of partner
+ * segments, and each segment's number. The segment's line count is that of the lines its
+ * entries point to.
  */
 final class LineSegments {
 
 	static final int LINES_PER_SEGMENT = 8192;
 
 	private static final int FORMAT = 1;
+
+	/** The format of the order directory's segments. */
+	private static final int DIRECTORY_FORMAT = 2;
+
+	static final int ORDERS_PER_DIRECTORY_SEGMENT = 16_384;
 
 	private static final Component[] COMPONENTS = Component.values();
 
@@ -100,16 +116,17 @@ final class LineSegments {
 	}
 
 	/**
-	 * Encodes a run's lines in both arrangements, segments in parallel.
+	 * Encodes a run's lines in both arrangements, segments in parallel: the lines by
+	 * partner, and the directory of the orders to the partner segments that hold their
+	 * order-based lines.
 	 * @param lines the lines
 	 * @return the segments
 	 */
 	static List<Segment> encode(CommissionLineList lines) {
 		int[] byPartner = sortedByPartner(lines);
-		int[] byOrder = sortedByOrder(lines);
 		List<Segment> segments = new ArrayList<>();
 		segments.addAll(encode(lines, Arrangement.BY_PARTNER, byPartner));
-		segments.addAll(encode(lines, Arrangement.BY_ORDER, byOrder));
+		segments.addAll(directory(lines, byPartner));
 		return segments;
 	}
 
@@ -122,6 +139,126 @@ final class LineSegments {
 					key(lines, arrangement, sorted[to - 1]), to - from,
 					SegmentCodec.deflate(encode(lines, Arrays.copyOfRange(sorted, from, to))));
 		}).toList();
+	}
+
+	/**
+	 * Encodes the order directory (format 2 of the {@link Arrangement#BY_ORDER}
+	 * segments): for each run of lines of one order (lines of an order are made one after
+	 * the other), the partner segments that hold its order-based lines, sorted by the
+	 * hash of the order number, {@value #ORDERS_PER_DIRECTORY_SEGMENT} entries a segment.
+	 */
+	private static List<Segment> directory(CommissionLineList lines, int[] byPartner) {
+		int[] segmentOf = new int[lines.size()];
+		for (int position = 0; position < byPartner.length; position++) {
+			segmentOf[byPartner[position]] = position / LINES_PER_SEGMENT;
+		}
+		// per entry: its first line, where its segments start, and its line count
+		int[] first = new int[1024];
+		int[] segmentsFrom = new int[1025];
+		int[] lineCounts = new int[1024];
+		long[] keys = new long[1024];
+		int[] segments = new int[4096];
+		int entries = 0;
+		int used = 0;
+		int lastOrder = -1;
+		for (int i = 0; i < lines.size(); i++) {
+			int order = lines.orderId(i);
+			if (order < 0 || !lines.component(i).orderBased()) {
+				continue;
+			}
+			if (order != lastOrder) {
+				if (entries == first.length) {
+					first = Arrays.copyOf(first, entries * 2);
+					segmentsFrom = Arrays.copyOf(segmentsFrom, entries * 2 + 1);
+					lineCounts = Arrays.copyOf(lineCounts, entries * 2);
+					keys = Arrays.copyOf(keys, entries * 2);
+				}
+				first[entries] = i;
+				segmentsFrom[entries] = used;
+				// the sign bit flipped, so that signed order of the key is unsigned order
+				// of the hash, as its hexadecimal text sorts
+				keys[entries] = ((long) (lines.orderNumber(i).hashCode() ^ Integer.MIN_VALUE) << 32) | entries;
+				entries++;
+				lastOrder = order;
+			}
+			lineCounts[entries - 1]++;
+			int segment = segmentOf[i];
+			boolean known = false;
+			for (int k = segmentsFrom[entries - 1]; k < used && !known; k++) {
+				known = segments[k] == segment;
+			}
+			if (!known) {
+				if (used == segments.length) {
+					segments = Arrays.copyOf(segments, used * 2);
+				}
+				segments[used++] = segment;
+			}
+		}
+		segmentsFrom[entries] = used;
+		long[] sorted = Arrays.copyOf(keys, entries);
+		Arrays.parallelSort(sorted);
+		int[] firstLine = first;
+		int[] from = segmentsFrom;
+		int[] counts = lineCounts;
+		int[] all = segments;
+		int count = (entries + ORDERS_PER_DIRECTORY_SEGMENT - 1) / ORDERS_PER_DIRECTORY_SEGMENT;
+		return IntStream.range(0, count).parallel().mapToObj((number) -> {
+			int start = number * ORDERS_PER_DIRECTORY_SEGMENT;
+			int end = Math.min(sorted.length, start + ORDERS_PER_DIRECTORY_SEGMENT);
+			SegmentCodec.Buffer out = new SegmentCodec.Buffer((end - start) * 24 + 16);
+			out.varint(DIRECTORY_FORMAT);
+			out.varint(end - start);
+			int lineCount = 0;
+			for (int k = start; k < end; k++) {
+				int entry = (int) sorted[k];
+				out.text(lines.orderNumber(firstLine[entry]));
+				out.varint(from[entry + 1] - from[entry]);
+				for (int j = from[entry]; j < from[entry + 1]; j++) {
+					out.varint(all[j]);
+				}
+				lineCount += counts[entry];
+			}
+			String firstKey = orderKey(lines.orderNumber(firstLine[(int) sorted[start]]));
+			String lastKey = orderKey(lines.orderNumber(firstLine[(int) sorted[end - 1]]));
+			return new Segment(Arrangement.BY_ORDER, number, firstKey, lastKey, lineCount,
+					SegmentCodec.deflate(Arrays.copyOf(out.bytes, out.length)));
+		}).toList();
+	}
+
+	/**
+	 * Reads a segment of the {@link Arrangement#BY_ORDER} arrangement: from format 1 (the
+	 * order-based lines themselves, as runs stored before ADR 0020 have them) the lines
+	 * of the wanted orders, from format 2 (the order directory) the partner segments that
+	 * hold them.
+	 * @param data the stored segment
+	 * @param orders the wanted orders
+	 * @param lines where the lines of a format 1 segment go
+	 * @param partnerSegments receives the numbers of the partner segments a format 2
+	 * segment names for the wanted orders (a number may come more than once)
+	 */
+	static void decodeOrders(byte[] data, Set<String> orders, List<NumberedLine> lines, IntConsumer partnerSegments) {
+		byte[] raw = SegmentCodec.inflate(data);
+		SegmentCodec.Reader in = new SegmentCodec.Reader(raw);
+		int format = (int) in.varint();
+		if (format == FORMAT) {
+			decodeRaw(raw, (partner, order) -> order != null && orders.contains(order), (line) -> true, lines);
+			return;
+		}
+		if (format != DIRECTORY_FORMAT) {
+			throw new IllegalStateException("A stored segment of an order directory has format " + format
+					+ "; this version reads formats " + FORMAT + " and " + DIRECTORY_FORMAT);
+		}
+		int count = (int) in.varint();
+		for (int i = 0; i < count; i++) {
+			boolean wanted = orders.contains(in.text());
+			int segments = (int) in.varint();
+			for (int k = 0; k < segments; k++) {
+				int segment = (int) in.varint();
+				if (wanted) {
+					partnerSegments.accept(segment);
+				}
+			}
+		}
 	}
 
 	private static String key(CommissionLineList lines, Arrangement arrangement, int index) {
@@ -142,26 +279,6 @@ final class LineSegments {
 			sortKeys[i] = ((long) rank[lines.partnerKey(i)] << 32) | i;
 		}
 		return indexes(sortKeys, sortKeys.length);
-	}
-
-	private static int[] sortedByOrder(CommissionLineList lines) {
-		long[] keys = new long[lines.size()];
-		int count = 0;
-		int lastOrder = -1;
-		int hash = 0;
-		for (int i = 0; i < lines.size(); i++) {
-			int order = lines.orderId(i);
-			if (order >= 0 && lines.component(i).orderBased()) {
-				if (order != lastOrder) {
-					hash = lines.orderNumber(i).hashCode();
-					lastOrder = order;
-				}
-				// the sign bit flipped, so that signed order of the key is unsigned order
-				// of the hash, as its hexadecimal text sorts
-				keys[count++] = ((long) (hash ^ Integer.MIN_VALUE) << 32) | i;
-			}
-		}
-		return indexes(keys, count);
 	}
 
 	private static int[] indexes(long[] keys, int count) {
@@ -242,7 +359,12 @@ final class LineSegments {
 	}
 
 	private static void decode(byte[] data, Filter filter, Predicate<CommissionLine> wanted, List<NumberedLine> into) {
-		SegmentCodec.Reader in = new SegmentCodec.Reader(SegmentCodec.inflate(data));
+		decodeRaw(SegmentCodec.inflate(data), filter, wanted, into);
+	}
+
+	private static void decodeRaw(byte[] raw, Filter filter, Predicate<CommissionLine> wanted,
+			List<NumberedLine> into) {
+		SegmentCodec.Reader in = new SegmentCodec.Reader(raw);
 		int format = (int) in.varint();
 		if (format != FORMAT) {
 			throw new IllegalStateException("A stored segment of commission lines has format " + format
