@@ -67,10 +67,10 @@ class JdbcCommissionRuns implements CommissionRuns {
 	private final Clock clock;
 
 	/**
-	 * Encodes the segments of closes while their threads hash and write: two daemon
-	 * threads, shared by all closes.
+	 * Encodes the segments of closes while their threads hash and write: one daemon
+	 * thread, shared by all closes.
 	 */
-	private static final Executor ENCODERS = Executors.newFixedThreadPool(2, (task) -> {
+	private static final Executor ENCODERS = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "close-segment-encoder");
 		thread.setDaemon(true);
 		return thread;
@@ -152,12 +152,15 @@ class JdbcCommissionRuns implements CommissionRuns {
 		}
 		Computed computed = tracked(plan, label, true, () -> computation.compute(label));
 		long hashing = System.nanoTime();
-		// encoded on other threads while this one hashes and books the ledger
+		// encoded on another thread while this one hashes and books the ledger
+		// (one thread, so that the hash, on the critical path, keeps the other core)
 		CompletableFuture<List<LineSegments.Segment>> lineSegments = CompletableFuture
-			.supplyAsync(() -> LineSegments.encode(computed.outcome().lines()), ENCODERS);
+			.supplyAsync(() -> LineSegments.encode(computed.outcome().lines(), false), ENCODERS);
 		CompletableFuture<List<ResultSegments.Segment>> resultSegments = CompletableFuture
-			.supplyAsync(() -> ResultSegments.encode(computed.results()), ENCODERS);
+			.supplyAsync(() -> ResultSegments.encode(computed.results(), false), ENCODERS);
 		RunResult result = result(closing, true, computed.outcome().lines(), computed.results());
+		logger.debug("Computed {} {} in {} ms, hashed in {} ms", plan, label, computed.computeMillis(),
+				(System.nanoTime() - hashing) / 1_000_000);
 		Map<String, Long> phases = new LinkedHashMap<>();
 		phases.put("load", computed.loadMillis());
 		phases.put("compute", computed.computeMillis() + (System.nanoTime() - hashing) / 1_000_000);

@@ -123,16 +123,28 @@ final class LineSegments {
 	 * @return the segments
 	 */
 	static List<Segment> encode(CommissionLineList lines) {
-		int[] byPartner = sortedByPartner(lines);
+		return encode(lines, true);
+	}
+
+	/**
+	 * Encodes a run's lines in both arrangements.
+	 * @param lines the lines
+	 * @param parallel whether to use the common pool (a close encodes on one thread of
+	 * its own while its thread hashes)
+	 * @return the segments
+	 */
+	static List<Segment> encode(CommissionLineList lines, boolean parallel) {
+		int[] byPartner = sortedByPartner(lines, parallel);
 		List<Segment> segments = new ArrayList<>();
-		segments.addAll(encode(lines, Arrangement.BY_PARTNER, byPartner));
-		segments.addAll(directory(lines, byPartner));
+		segments.addAll(encode(lines, Arrangement.BY_PARTNER, byPartner, parallel));
+		segments.addAll(directory(lines, byPartner, parallel));
 		return segments;
 	}
 
-	private static List<Segment> encode(CommissionLineList lines, Arrangement arrangement, int[] sorted) {
+	private static List<Segment> encode(CommissionLineList lines, Arrangement arrangement, int[] sorted,
+			boolean parallel) {
 		int count = (sorted.length + LINES_PER_SEGMENT - 1) / LINES_PER_SEGMENT;
-		return IntStream.range(0, count).parallel().mapToObj((number) -> {
+		return maybeParallel(IntStream.range(0, count), parallel).mapToObj((number) -> {
 			int from = number * LINES_PER_SEGMENT;
 			int to = Math.min(sorted.length, from + LINES_PER_SEGMENT);
 			return new Segment(arrangement, number, key(lines, arrangement, sorted[from]),
@@ -147,7 +159,11 @@ final class LineSegments {
 	 * the other), the partner segments that hold its order-based lines, sorted by the
 	 * hash of the order number, {@value #ORDERS_PER_DIRECTORY_SEGMENT} entries a segment.
 	 */
-	private static List<Segment> directory(CommissionLineList lines, int[] byPartner) {
+	private static IntStream maybeParallel(IntStream stream, boolean parallel) {
+		return parallel ? stream.parallel() : stream;
+	}
+
+	private static List<Segment> directory(CommissionLineList lines, int[] byPartner, boolean parallel) {
 		int[] segmentOf = new int[lines.size()];
 		for (int position = 0; position < byPartner.length; position++) {
 			segmentOf[byPartner[position]] = position / LINES_PER_SEGMENT;
@@ -196,13 +212,18 @@ final class LineSegments {
 		}
 		segmentsFrom[entries] = used;
 		long[] sorted = Arrays.copyOf(keys, entries);
-		Arrays.parallelSort(sorted);
+		if (parallel) {
+			Arrays.parallelSort(sorted);
+		}
+		else {
+			Arrays.sort(sorted);
+		}
 		int[] firstLine = first;
 		int[] from = segmentsFrom;
 		int[] counts = lineCounts;
 		int[] all = segments;
 		int count = (entries + ORDERS_PER_DIRECTORY_SEGMENT - 1) / ORDERS_PER_DIRECTORY_SEGMENT;
-		return IntStream.range(0, count).parallel().mapToObj((number) -> {
+		return maybeParallel(IntStream.range(0, count), parallel).mapToObj((number) -> {
 			int start = number * ORDERS_PER_DIRECTORY_SEGMENT;
 			int end = Math.min(sorted.length, start + ORDERS_PER_DIRECTORY_SEGMENT);
 			SegmentCodec.Buffer out = new SegmentCodec.Buffer((end - start) * 24 + 16);
@@ -266,7 +287,7 @@ final class LineSegments {
 				: orderKey(lines.orderNumber(index));
 	}
 
-	private static int[] sortedByPartner(CommissionLineList lines) {
+	private static int[] sortedByPartner(CommissionLineList lines, boolean parallel) {
 		// ranks the partner keys by number (the population sorted once), then sorts the
 		// lines by (rank, index)
 		int[] byNumber = lines.partnerKeysByNumber();
@@ -278,12 +299,17 @@ final class LineSegments {
 		for (int i = 0; i < sortKeys.length; i++) {
 			sortKeys[i] = ((long) rank[lines.partnerKey(i)] << 32) | i;
 		}
-		return indexes(sortKeys, sortKeys.length);
+		return indexes(sortKeys, sortKeys.length, parallel);
 	}
 
-	private static int[] indexes(long[] keys, int count) {
+	private static int[] indexes(long[] keys, int count, boolean parallel) {
 		long[] sorted = (count == keys.length) ? keys : Arrays.copyOf(keys, count);
-		Arrays.parallelSort(sorted);
+		if (parallel) {
+			Arrays.parallelSort(sorted);
+		}
+		else {
+			Arrays.sort(sorted);
+		}
 		int[] indexes = new int[count];
 		for (int i = 0; i < count; i++) {
 			indexes[i] = (int) sorted[i];

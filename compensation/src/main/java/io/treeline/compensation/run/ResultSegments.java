@@ -54,9 +54,20 @@ final class ResultSegments {
 	 * @return the segments
 	 */
 	static List<Segment> encode(List<PartnerResult> results) {
+		return encode(results, true);
+	}
+
+	/**
+	 * Encodes results sorted by partner.
+	 * @param results the results, sorted by partner number
+	 * @param parallel whether to use the common pool
+	 * @return the segments
+	 */
+	static List<Segment> encode(List<PartnerResult> results, boolean parallel) {
 		int count = (results.size() + RESULTS_PER_SEGMENT - 1) / RESULTS_PER_SEGMENT;
 		if (results instanceof PartnerResults computed) {
-			return IntStream.range(0, count).parallel().mapToObj((number) -> {
+			IntStream numbers = IntStream.range(0, count);
+			return (parallel ? numbers.parallel() : numbers).mapToObj((number) -> {
 				int from = number * RESULTS_PER_SEGMENT;
 				int to = Math.min(computed.size(), from + RESULTS_PER_SEGMENT);
 				return new Segment(number, computed.number(from), computed.number(to - 1), to - from,
