@@ -201,6 +201,23 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	}
 
 	/**
+	 * Returns how many order ids the lines use.
+	 * @return the bound of {@link #orderId(int)}
+	 */
+	public int orderCount() {
+		return this.rows.orders.size();
+	}
+
+	/**
+	 * Returns the order number of an order id.
+	 * @param id an id from {@link #orderId(int)}
+	 * @return the order number
+	 */
+	public String orderById(int id) {
+		return this.rows.orders.get(id);
+	}
+
+	/**
 	 * Returns an id of the order of a line: lines of one order made one after the other
 	 * share it (the same number may have several ids).
 	 * @param index the line

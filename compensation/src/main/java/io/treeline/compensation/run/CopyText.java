@@ -102,13 +102,16 @@ final class CopyText {
 			if (negative) {
 				i++;
 			}
+			// up to 18 digits cannot overflow; longer numbers are checked
+			boolean checked = end - i > 18;
 			long value = 0;
 			for (; i < end; i++) {
 				int digit = this.data[i] - '0';
 				if (digit < 0 || digit > 9) {
 					throw new IllegalStateException("Field " + field + " is not a whole number: " + text(field));
 				}
-				value = Math.addExact(Math.multiplyExact(value, 10), negative ? -digit : digit);
+				value = checked ? Math.addExact(Math.multiplyExact(value, 10), negative ? -digit : digit)
+						: value * 10 + (negative ? -digit : digit);
 			}
 			return value;
 		}

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -26,6 +24,7 @@ import io.treeline.compensation.PartnerResult;
 import io.treeline.compensation.Period;
 import io.treeline.compensation.RunProgress;
 import io.treeline.compensation.RunResult;
+import io.treeline.compensation.calculation.PartnerResults;
 import io.treeline.compensation.ledger.JdbcLedger;
 import io.treeline.compensation.ledger.JournalTransaction;
 import io.treeline.compensation.period.PeriodCalendar;
@@ -152,12 +151,19 @@ class JdbcCommissionRuns implements CommissionRuns {
 		}
 		Computed computed = tracked(plan, label, true, () -> computation.compute(label));
 		long hashing = System.nanoTime();
-		// encoded on another thread while this one hashes and books the ledger
-		// (one thread, so that the hash, on the critical path, keeps the other core)
-		CompletableFuture<List<LineSegments.Segment>> lineSegments = CompletableFuture
-			.supplyAsync(() -> LineSegments.encode(computed.outcome().lines(), false), ENCODERS);
-		CompletableFuture<List<ResultSegments.Segment>> resultSegments = CompletableFuture
-			.supplyAsync(() -> ResultSegments.encode(computed.results(), false), ENCODERS);
+		// encoded on another thread while this one hashes and books the ledger (one, so
+		// that the hash on the critical path keeps the other core); this one encodes the
+		// segments left when it needs them
+		List<PartnerResult> computedResults = computed.results();
+		SegmentTasks<LineSegments.Segment> lineSegments = new SegmentTasks<>(
+				() -> LineSegments.prepare(computed.outcome().lines()));
+		SegmentTasks<ResultSegments.Segment> resultSegments = new SegmentTasks<>(
+				() -> (computedResults instanceof PartnerResults results) ? ResultSegments.prepare(results)
+						: all(ResultSegments.encode(computedResults)));
+		ENCODERS.execute(() -> {
+			lineSegments.run();
+			resultSegments.run();
+		});
 		RunResult result = result(closing, true, computed.outcome().lines(), computed.results());
 		logger.debug("Computed {} {} in {} ms, hashed in {} ms", plan, label, computed.computeMillis(),
 				(System.nanoTime() - hashing) / 1_000_000);
@@ -185,11 +191,11 @@ class JdbcCommissionRuns implements CommissionRuns {
 		long step = System.nanoTime();
 		post(plan, closing, runId, result, currency);
 		step = lap(steps, "ledger", step);
-		List<LineSegments.Segment> encodedLines = joined(lineSegments);
+		List<LineSegments.Segment> encodedLines = lineSegments.join();
 		step = lap(steps, "waited for lines", step);
 		this.records.insertLineSegments(runId, encodedLines);
 		step = lap(steps, "lines", step);
-		this.records.insertResultSegments(runId, joined(resultSegments));
+		this.records.insertResultSegments(runId, resultSegments.join());
 		this.records.insertSkippedEvents(runId, computation.skippedEvents(label));
 		lap(steps, "results", step);
 		logger.debug("Wrote {} {} in {} ms", plan, label, steps);
@@ -202,16 +208,21 @@ class JdbcCommissionRuns implements CommissionRuns {
 		return result;
 	}
 
-	private static <T> T joined(CompletableFuture<T> future) {
-		try {
-			return future.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
+	/** Tasks that hand out results made already. */
+	private static <T> SegmentTasks.Prepared<T> all(List<T> made) {
+		return new SegmentTasks.Prepared<>() {
+
+			@Override
+			public int count() {
+				return made.size();
 			}
-			throw ex;
-		}
+
+			@Override
+			public T task(int index) {
+				return made.get(index);
+			}
+
+		};
 	}
 
 	private static long lap(Map<String, Long> steps, String name, long since) {

@@ -1,7 +1,6 @@
 package io.treeline.compensation.run;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -129,121 +128,158 @@ final class LineSegments {
 	/**
 	 * Encodes a run's lines in both arrangements.
 	 * @param lines the lines
-	 * @param parallel whether to use the common pool (a close encodes on one thread of
-	 * its own while its thread hashes)
+	 * @param parallel whether to use the common pool
 	 * @return the segments
 	 */
 	static List<Segment> encode(CommissionLineList lines, boolean parallel) {
-		int[] byPartner = sortedByPartner(lines, parallel);
-		List<Segment> segments = new ArrayList<>();
-		segments.addAll(encode(lines, Arrangement.BY_PARTNER, byPartner, parallel));
-		segments.addAll(directory(lines, byPartner, parallel));
-		return segments;
-	}
-
-	private static List<Segment> encode(CommissionLineList lines, Arrangement arrangement, int[] sorted,
-			boolean parallel) {
-		int count = (sorted.length + LINES_PER_SEGMENT - 1) / LINES_PER_SEGMENT;
-		return maybeParallel(IntStream.range(0, count), parallel).mapToObj((number) -> {
-			int from = number * LINES_PER_SEGMENT;
-			int to = Math.min(sorted.length, from + LINES_PER_SEGMENT);
-			return new Segment(arrangement, number, key(lines, arrangement, sorted[from]),
-					key(lines, arrangement, sorted[to - 1]), to - from,
-					SegmentCodec.deflate(encode(lines, Arrays.copyOfRange(sorted, from, to))));
-		}).toList();
+		SegmentTasks.Prepared<Segment> prepared = prepare(lines);
+		IntStream tasks = IntStream.range(0, prepared.count());
+		return (parallel ? tasks.parallel() : tasks).mapToObj(prepared::task).toList();
 	}
 
 	/**
-	 * Encodes the order directory (format 2 of the {@link Arrangement#BY_ORDER}
-	 * segments): for each run of lines of one order (lines of an order are made one after
-	 * the other), the partner segments that hold its order-based lines, sorted by the
-	 * hash of the order number, {@value #ORDERS_PER_DIRECTORY_SEGMENT} entries a segment.
+	 * Sorts a run's lines and gathers its order directory, and returns the encoding of
+	 * each segment as a task that any thread can run: first the partner segments, then
+	 * the directory's.
+	 * @param lines the lines
+	 * @return the tasks
 	 */
-	private static IntStream maybeParallel(IntStream stream, boolean parallel) {
-		return parallel ? stream.parallel() : stream;
+	static SegmentTasks.Prepared<Segment> prepare(CommissionLineList lines) {
+		int[] byPartner = sortedByPartner(lines);
+		OrderTexts orders = new OrderTexts(lines);
+		Directory directory = new Directory(lines, byPartner);
+		int partnerSegments = (byPartner.length + LINES_PER_SEGMENT - 1) / LINES_PER_SEGMENT;
+		return new SegmentTasks.Prepared<>() {
+
+			@Override
+			public int count() {
+				return partnerSegments + directory.segments();
+			}
+
+			@Override
+			public Segment task(int index) {
+				if (index >= partnerSegments) {
+					return directory.segment(index - partnerSegments, orders);
+				}
+				int from = index * LINES_PER_SEGMENT;
+				int to = Math.min(byPartner.length, from + LINES_PER_SEGMENT);
+				return new Segment(Arrangement.BY_PARTNER, index, partnerNumber(lines, byPartner[from]),
+						partnerNumber(lines, byPartner[to - 1]), to - from,
+						SegmentCodec.deflate(encode(lines, orders, Arrays.copyOfRange(byPartner, from, to))));
+			}
+
+		};
 	}
 
-	private static List<Segment> directory(CommissionLineList lines, int[] byPartner, boolean parallel) {
-		int[] segmentOf = new int[lines.size()];
-		for (int position = 0; position < byPartner.length; position++) {
-			segmentOf[byPartner[position]] = position / LINES_PER_SEGMENT;
-		}
-		// per entry: its first line, where its segments start, and its line count
-		int[] first = new int[1024];
-		int[] segmentsFrom = new int[1025];
-		int[] lineCounts = new int[1024];
-		long[] keys = new long[1024];
-		int[] segments = new int[4096];
-		int entries = 0;
-		int used = 0;
-		int lastOrder = -1;
-		for (int i = 0; i < lines.size(); i++) {
-			int order = lines.orderId(i);
-			if (order < 0 || !lines.component(i).orderBased()) {
-				continue;
+	private static String partnerNumber(CommissionLineList lines, int index) {
+		return lines.partnerNumberOfKey(lines.partnerKey(index));
+	}
+
+	/**
+	 * The order directory (format 2 of the {@link Arrangement#BY_ORDER} segments): for
+	 * each run of lines of one order (lines of an order are made one after the other),
+	 * the partner segments that hold its order-based lines, sorted by the hash of the
+	 * order number, {@value #ORDERS_PER_DIRECTORY_SEGMENT} entries a segment.
+	 */
+	private static final class Directory {
+
+		private final CommissionLineList lines;
+
+		/** Per entry: its first line, where its segments start, and its line count. */
+		private final int[] first;
+
+		private final int[] segmentsFrom;
+
+		private final int[] lineCounts;
+
+		private final int[] segments;
+
+		/** Entries by (hash, entry). */
+		private final long[] sorted;
+
+		Directory(CommissionLineList lines, int[] byPartner) {
+			this.lines = lines;
+			int[] segmentOf = new int[lines.size()];
+			for (int position = 0; position < byPartner.length; position++) {
+				segmentOf[byPartner[position]] = position / LINES_PER_SEGMENT;
 			}
-			if (order != lastOrder) {
-				if (entries == first.length) {
-					first = Arrays.copyOf(first, entries * 2);
-					segmentsFrom = Arrays.copyOf(segmentsFrom, entries * 2 + 1);
-					lineCounts = Arrays.copyOf(lineCounts, entries * 2);
-					keys = Arrays.copyOf(keys, entries * 2);
+			int[] first = new int[1024];
+			int[] segmentsFrom = new int[1025];
+			int[] lineCounts = new int[1024];
+			long[] keys = new long[1024];
+			int[] segments = new int[4096];
+			int entries = 0;
+			int used = 0;
+			int lastOrder = -1;
+			for (int i = 0; i < lines.size(); i++) {
+				int order = lines.orderId(i);
+				if (order < 0 || !lines.component(i).orderBased()) {
+					continue;
 				}
-				first[entries] = i;
-				segmentsFrom[entries] = used;
-				// the sign bit flipped, so that signed order of the key is unsigned order
-				// of the hash, as its hexadecimal text sorts
-				keys[entries] = ((long) (lines.orderNumber(i).hashCode() ^ Integer.MIN_VALUE) << 32) | entries;
-				entries++;
-				lastOrder = order;
-			}
-			lineCounts[entries - 1]++;
-			int segment = segmentOf[i];
-			boolean known = false;
-			for (int k = segmentsFrom[entries - 1]; k < used && !known; k++) {
-				known = segments[k] == segment;
-			}
-			if (!known) {
-				if (used == segments.length) {
-					segments = Arrays.copyOf(segments, used * 2);
+				if (order != lastOrder) {
+					if (entries == first.length) {
+						first = Arrays.copyOf(first, entries * 2);
+						segmentsFrom = Arrays.copyOf(segmentsFrom, entries * 2 + 1);
+						lineCounts = Arrays.copyOf(lineCounts, entries * 2);
+						keys = Arrays.copyOf(keys, entries * 2);
+					}
+					first[entries] = i;
+					segmentsFrom[entries] = used;
+					// the sign bit flipped, so that signed order of the key is unsigned
+					// order of the hash, as its hexadecimal text sorts
+					keys[entries] = ((long) (lines.orderNumber(i).hashCode() ^ Integer.MIN_VALUE) << 32) | entries;
+					entries++;
+					lastOrder = order;
 				}
-				segments[used++] = segment;
+				lineCounts[entries - 1]++;
+				int segment = segmentOf[i];
+				boolean known = false;
+				for (int k = segmentsFrom[entries - 1]; k < used && !known; k++) {
+					known = segments[k] == segment;
+				}
+				if (!known) {
+					if (used == segments.length) {
+						segments = Arrays.copyOf(segments, used * 2);
+					}
+					segments[used++] = segment;
+				}
 			}
+			segmentsFrom[entries] = used;
+			this.sorted = Arrays.copyOf(keys, entries);
+			Arrays.sort(this.sorted);
+			this.first = first;
+			this.segmentsFrom = segmentsFrom;
+			this.lineCounts = lineCounts;
+			this.segments = segments;
 		}
-		segmentsFrom[entries] = used;
-		long[] sorted = Arrays.copyOf(keys, entries);
-		if (parallel) {
-			Arrays.parallelSort(sorted);
+
+		int segments() {
+			return (this.sorted.length + ORDERS_PER_DIRECTORY_SEGMENT - 1) / ORDERS_PER_DIRECTORY_SEGMENT;
 		}
-		else {
-			Arrays.sort(sorted);
-		}
-		int[] firstLine = first;
-		int[] from = segmentsFrom;
-		int[] counts = lineCounts;
-		int[] all = segments;
-		int count = (entries + ORDERS_PER_DIRECTORY_SEGMENT - 1) / ORDERS_PER_DIRECTORY_SEGMENT;
-		return maybeParallel(IntStream.range(0, count), parallel).mapToObj((number) -> {
+
+		Segment segment(int number, OrderTexts orders) {
 			int start = number * ORDERS_PER_DIRECTORY_SEGMENT;
-			int end = Math.min(sorted.length, start + ORDERS_PER_DIRECTORY_SEGMENT);
+			int end = Math.min(this.sorted.length, start + ORDERS_PER_DIRECTORY_SEGMENT);
 			SegmentCodec.Buffer out = new SegmentCodec.Buffer((end - start) * 24 + 16);
 			out.varint(DIRECTORY_FORMAT);
 			out.varint(end - start);
 			int lineCount = 0;
 			for (int k = start; k < end; k++) {
-				int entry = (int) sorted[k];
-				out.text(lines.orderNumber(firstLine[entry]));
-				out.varint(from[entry + 1] - from[entry]);
-				for (int j = from[entry]; j < from[entry + 1]; j++) {
-					out.varint(all[j]);
+				int entry = (int) this.sorted[k];
+				out.ensure(orders.longest() + 10 * (1 + this.segmentsFrom[entry + 1] - this.segmentsFrom[entry]));
+				orders.write(this.lines.orderId(this.first[entry]), out);
+				out.put(this.segmentsFrom[entry + 1] - this.segmentsFrom[entry]);
+				for (int j = this.segmentsFrom[entry]; j < this.segmentsFrom[entry + 1]; j++) {
+					out.put(this.segments[j]);
 				}
-				lineCount += counts[entry];
+				lineCount += this.lineCounts[entry];
 			}
-			String firstKey = orderKey(lines.orderNumber(firstLine[(int) sorted[start]]));
-			String lastKey = orderKey(lines.orderNumber(firstLine[(int) sorted[end - 1]]));
+			String firstKey = orderKey(this.lines.orderNumber(this.first[(int) this.sorted[start]]));
+			String lastKey = orderKey(this.lines.orderNumber(this.first[(int) this.sorted[end - 1]]));
 			return new Segment(Arrangement.BY_ORDER, number, firstKey, lastKey, lineCount,
 					SegmentCodec.deflate(Arrays.copyOf(out.bytes, out.length)));
-		}).toList();
+		}
+
 	}
 
 	/**
@@ -282,12 +318,7 @@ final class LineSegments {
 		}
 	}
 
-	private static String key(CommissionLineList lines, Arrangement arrangement, int index) {
-		return (arrangement == Arrangement.BY_PARTNER) ? lines.partnerNumberOfKey(lines.partnerKey(index))
-				: orderKey(lines.orderNumber(index));
-	}
-
-	private static int[] sortedByPartner(CommissionLineList lines, boolean parallel) {
+	private static int[] sortedByPartner(CommissionLineList lines) {
 		// ranks the partner keys by number (the population sorted once), then sorts the
 		// lines by (rank, index)
 		int[] byNumber = lines.partnerKeysByNumber();
@@ -299,17 +330,12 @@ final class LineSegments {
 		for (int i = 0; i < sortKeys.length; i++) {
 			sortKeys[i] = ((long) rank[lines.partnerKey(i)] << 32) | i;
 		}
-		return indexes(sortKeys, sortKeys.length, parallel);
+		return indexes(sortKeys, sortKeys.length);
 	}
 
-	private static int[] indexes(long[] keys, int count, boolean parallel) {
+	private static int[] indexes(long[] keys, int count) {
 		long[] sorted = (count == keys.length) ? keys : Arrays.copyOf(keys, count);
-		if (parallel) {
-			Arrays.parallelSort(sorted);
-		}
-		else {
-			Arrays.sort(sorted);
-		}
+		Arrays.sort(sorted);
 		int[] indexes = new int[count];
 		for (int i = 0; i < count; i++) {
 			indexes[i] = (int) sorted[i];
@@ -317,35 +343,37 @@ final class LineSegments {
 		return indexes;
 	}
 
-	private static byte[] encode(CommissionLineList lines, int[] indexes) {
+	private static byte[] encode(CommissionLineList lines, OrderTexts orders, int[] indexes) {
 		Dictionary partners = PARTNERS.get().cleared(lines.partnerKeyLimit());
 		Dictionary rates = RATES.get().cleared(lines.rateCount());
 		SegmentCodec.Buffer body = new SegmentCodec.Buffer(indexes.length * 24);
 		int previousOrder = -1;
 		for (int index : indexes) {
-			body.varint(index + 1);
-			body.varint(partners.index(lines.partnerKey(index)));
-			body.varint(lines.flags(index));
+			// room for ten varints and the order's text, checked once a line
+			body.ensure(100 + orders.longest());
+			body.put(index + 1);
+			body.put(partners.index(lines.partnerKey(index)));
+			body.put(lines.flags(index));
 			int order = lines.orderId(index);
 			if (order < 0) {
-				body.varint(0);
+				body.put(0);
 			}
 			else if (order == previousOrder) {
-				body.varint(1);
+				body.put(1);
 			}
 			else {
-				body.varint(2);
-				body.text(lines.orderNumber(index));
+				body.put(2);
+				orders.write(order, body);
 			}
 			previousOrder = order;
 			int source = lines.sourceKey(index);
-			body.varint((source != CommissionLineList.PartnerIds.NO_PARTNER) ? partners.index(source) + 1 : 0);
-			body.varint(lines.planVersion(index));
+			body.put((source != CommissionLineList.PartnerIds.NO_PARTNER) ? partners.index(source) + 1 : 0);
+			body.put(lines.planVersion(index));
 			int level = lines.levelOrMin(index);
-			body.varint((level == Integer.MIN_VALUE) ? 0 : SegmentCodec.zigzag(level) + 1);
-			body.varint(SegmentCodec.zigzag(lines.baseUnits(index)));
-			body.varint(rates.index(lines.rateId(index)));
-			body.varint(SegmentCodec.zigzag(lines.amountCents(index)));
+			body.put((level == Integer.MIN_VALUE) ? 0 : SegmentCodec.zigzag(level) + 1);
+			body.put(SegmentCodec.zigzag(lines.baseUnits(index)));
+			body.put(rates.index(lines.rateId(index)));
+			body.put(SegmentCodec.zigzag(lines.amountCents(index)));
 		}
 		SegmentCodec.Buffer all = new SegmentCodec.Buffer(body.length + partners.size() * 12 + 64);
 		all.varint(FORMAT);
@@ -461,6 +489,42 @@ final class LineSegments {
 		 * @return {@code true} to keep it
 		 */
 		boolean wants(String partner, String order);
+
+	}
+
+	/**
+	 * The order numbers of a run's lines as they are written (a varint length and UTF-8
+	 * bytes), made once per order id and copied per line.
+	 */
+	private static final class OrderTexts {
+
+		private final int[] offsets;
+
+		private final byte[] texts;
+
+		private final int longest;
+
+		OrderTexts(CommissionLineList lines) {
+			int count = lines.orderCount();
+			this.offsets = new int[count + 1];
+			SegmentCodec.Buffer all = new SegmentCodec.Buffer(count * 16);
+			int longest = 0;
+			for (int id = 0; id < count; id++) {
+				all.text(lines.orderById(id));
+				this.offsets[id + 1] = all.length;
+				longest = Math.max(longest, all.length - this.offsets[id]);
+			}
+			this.texts = all.bytes;
+			this.longest = longest;
+		}
+
+		int longest() {
+			return this.longest;
+		}
+
+		void write(int order, SegmentCodec.Buffer into) {
+			into.put(this.texts, this.offsets[order], this.offsets[order + 1] - this.offsets[order]);
+		}
 
 	}
 

@@ -65,6 +65,10 @@ final class ResultSegments {
 	 */
 	static List<Segment> encode(List<PartnerResult> results, boolean parallel) {
 		int count = (results.size() + RESULTS_PER_SEGMENT - 1) / RESULTS_PER_SEGMENT;
+		if (results instanceof PartnerResults computed && !parallel) {
+			SegmentTasks.Prepared<Segment> prepared = prepare(computed);
+			return IntStream.range(0, count).mapToObj(prepared::task).toList();
+		}
 		if (results instanceof PartnerResults computed) {
 			IntStream numbers = IntStream.range(0, count);
 			return (parallel ? numbers.parallel() : numbers).mapToObj((number) -> {
@@ -114,6 +118,32 @@ final class ResultSegments {
 		}
 		all.bytes(body.bytes, body.length);
 		return Arrays.copyOf(all.bytes, all.length);
+	}
+
+	/**
+	 * Returns the encoding of each segment of computed results as a task that any thread
+	 * can run.
+	 * @param results the results
+	 * @return the tasks
+	 */
+	static SegmentTasks.Prepared<Segment> prepare(PartnerResults results) {
+		int count = (results.size() + RESULTS_PER_SEGMENT - 1) / RESULTS_PER_SEGMENT;
+		return new SegmentTasks.Prepared<>() {
+
+			@Override
+			public int count() {
+				return count;
+			}
+
+			@Override
+			public Segment task(int number) {
+				int from = number * RESULTS_PER_SEGMENT;
+				int to = Math.min(results.size(), from + RESULTS_PER_SEGMENT);
+				return new Segment(number, results.number(from), results.number(to - 1), to - from,
+						SegmentCodec.deflate(encodeSegment(results, from, to)));
+			}
+
+		};
 	}
 
 	/** Encodes results from arrays, byte for byte as {@link #encodeSegment(List)}. */
