@@ -209,38 +209,70 @@ final class RunHash {
 				this.bytes[this.length++] = '-';
 				value = -value;
 			}
-			digits(value, 1);
+			int end = this.length + digitCount(value);
+			writeBackwards(value, end, this.length);
+			this.length = end;
 			this.bytes[this.length++] = '|';
 			return this;
 		}
 
+		/**
+		 * Writes {@code unscaled / 10^scale} in plain notation with {@code scale}
+		 * decimals, in one pass from the last digit.
+		 */
 		Text decimal(long unscaled, int scale) {
-			ensure(22 + scale);
+			ensure(23 + scale);
 			if (unscaled < 0) {
 				this.bytes[this.length++] = '-';
 				unscaled = -unscaled;
 			}
-			long power = (scale == 2) ? 100 : 10_000;
-			digits(unscaled / power, 1);
-			this.bytes[this.length++] = '.';
-			digits(unscaled % power, scale);
+			int end = this.length + Math.max(digitCount(unscaled), scale + 1) + 1;
+			int at = end;
+			long value = unscaled;
+			for (int i = 0; i < scale; i++) {
+				this.bytes[--at] = (byte) ('0' + (value % 10));
+				value /= 10;
+			}
+			this.bytes[--at] = '.';
+			writeBackwards(value, at, this.length);
+			this.length = end;
 			this.bytes[this.length++] = '|';
 			return this;
 		}
 
-		/** Writes a non-negative number with at least {@code width} digits. */
-		private void digits(long value, int width) {
-			int start = this.length;
-			do {
-				this.bytes[this.length++] = (byte) ('0' + (value % 10));
-				value /= 10;
+		/**
+		 * Writes a non-negative number so that it ends before {@code end}, zeros in front
+		 * down to {@code start}.
+		 */
+		private void writeBackwards(long value, int end, int start) {
+			int at = end;
+			if (value <= Integer.MAX_VALUE) {
+				// int division is the cheaper one
+				int small = (int) value;
+				do {
+					this.bytes[--at] = (byte) ('0' + (small % 10));
+					small /= 10;
+				}
+				while (small > 0);
 			}
-			while (value > 0 || this.length - start < width);
-			for (int i = start, j = this.length - 1; i < j; i++, j--) {
-				byte swap = this.bytes[i];
-				this.bytes[i] = this.bytes[j];
-				this.bytes[j] = swap;
+			else {
+				do {
+					this.bytes[--at] = (byte) ('0' + (value % 10));
+					value /= 10;
+				}
+				while (value > 0);
 			}
+			while (at > start) {
+				this.bytes[--at] = '0';
+			}
+		}
+
+		private static int digitCount(long value) {
+			int count = 1;
+			for (long limit = 10; count < 19 && value >= limit; limit *= 10) {
+				count++;
+			}
+			return count;
 		}
 
 		void end() {
