@@ -117,6 +117,45 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	}
 
 	/**
+	 * Returns every partner key, the known partners' and the others', sorted by partner
+	 * number.
+	 * @return the keys
+	 */
+	public int[] partnerKeysByNumber() {
+		int[] known = this.rows.known.idsByNumber();
+		int knownSize = this.rows.known.size();
+		List<PartnerNumber> others = this.rows.others;
+		Integer[] otherKeys = new Integer[others.size()];
+		for (int i = 0; i < otherKeys.length; i++) {
+			otherKeys[i] = knownSize + i;
+		}
+		Arrays.sort(otherKeys, (a, b) -> others.get(a - knownSize).compareTo(others.get(b - knownSize)));
+		int[] keys = new int[known.length + otherKeys.length];
+		int k = 0;
+		int o = 0;
+		for (int i = 0; i < keys.length; i++) {
+			if (o < otherKeys.length && (k == known.length
+					|| others.get(otherKeys[o] - knownSize).compareTo(this.rows.known.partner(known[k])) < 0)) {
+				keys[i] = otherKeys[o++];
+			}
+			else {
+				keys[i] = known[k++];
+			}
+		}
+		return keys;
+	}
+
+	/**
+	 * Returns the number of the partner of a key, without making a {@link PartnerNumber}.
+	 * @param key a key from {@link #partnerKey(int)} or {@link #sourceKey(int)}
+	 * @return the partner number's text
+	 */
+	public String partnerNumberOfKey(int key) {
+		int known = this.rows.known.size();
+		return (key < known) ? this.rows.known.number(key) : this.rows.others.get(key - known).value();
+	}
+
+	/**
 	 * Returns the bound of the partner keys.
 	 * @return one more than the greatest key
 	 */
@@ -159,6 +198,23 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	public String orderNumber(int index) {
 		int order = orderId(index);
 		return (order != NO_ORDER) ? this.rows.orders.get(order) : null;
+	}
+
+	/**
+	 * Returns how many order ids the lines use.
+	 * @return the bound of {@link #orderId(int)}
+	 */
+	public int orderCount() {
+		return this.rows.orders.size();
+	}
+
+	/**
+	 * Returns the order number of an order id.
+	 * @param id an id from {@link #orderId(int)}
+	 * @return the order number
+	 */
+	public String orderById(int id) {
+		return this.rows.orders.get(id);
 	}
 
 	/**
@@ -340,6 +396,28 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		 */
 		int id(PartnerNumber number);
 
+		/**
+		 * Returns the number of a partner by id, as text.
+		 * @param id an id from 0 to size - 1
+		 * @return the partner number
+		 */
+		default String number(int id) {
+			return partner(id).value();
+		}
+
+		/**
+		 * Returns every id, sorted by partner number.
+		 * @return the ids
+		 */
+		default int[] idsByNumber() {
+			Integer[] ids = new Integer[size()];
+			for (int id = 0; id < ids.length; id++) {
+				ids[id] = id;
+			}
+			Arrays.sort(ids, (a, b) -> partner(a).compareTo(partner(b)));
+			return Arrays.stream(ids).mapToInt(Integer::intValue).toArray();
+		}
+
 	}
 
 	/**
@@ -396,11 +474,56 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 			data[at] = ((long) partner << 32) | (source & 0xFFFFFFFFL);
 			data[at + 1] = unscaled(base, 4, "base");
 			data[at + 2] = unscaled(amount, 2, "amount");
-			data[at + 3] = ((long) orderId(orderNumber) << 32) | rateId(rate);
+			data[at + 3] = ((long) orderId(orderNumber) << 32) | rateIdOf(rate);
 			data[at + 4] = ((long) version << 40) | ((long) flags << 32)
 					| (((level != null) ? level : NO_LEVEL) & 0xFFFFFFFFL);
 			this.size++;
 			return this;
+		}
+
+		/**
+		 * Adds a line from its unscaled parts, without decimals on the way: the path of
+		 * the lines a computation makes.
+		 * @param partner the id of who earns
+		 * @param flags the component ordinal times two, plus one for a reversal
+		 * @param orderNumber the order, or {@code null}
+		 * @param source the id of the source partner, or {@link PartnerIds#NO_PARTNER}
+		 * @param version the plan version
+		 * @param level the level, or {@link Integer#MIN_VALUE} for none
+		 * @param baseUnits the base in ten-thousandths
+		 * @param rateId the rate's id from {@link #rateId(BigDecimal)}
+		 * @param amountCents the amount in cents
+		 * @return this builder
+		 */
+		public Builder add(int partner, int flags, String orderNumber, int source, int version, int level,
+				long baseUnits, int rateId, long amountCents) {
+			if (this.rows == null) {
+				throw new IllegalStateException("The list has been built");
+			}
+			if (version < 0 || version >= (1 << 23)) {
+				throw new IllegalArgumentException("A plan version must be from 0 to " + ((1 << 23) - 1));
+			}
+			if (this.size == this.rows.data.length / STRIDE) {
+				this.rows = this.rows.withCapacity(this.size * 2);
+			}
+			long[] data = this.rows.data;
+			int at = this.size * STRIDE;
+			data[at] = ((long) partner << 32) | (source & 0xFFFFFFFFL);
+			data[at + 1] = baseUnits;
+			data[at + 2] = amountCents;
+			data[at + 3] = ((long) orderId(orderNumber) << 32) | rateId;
+			data[at + 4] = ((long) version << 40) | ((long) (flags & 0xFF) << 32) | (level & 0xFFFFFFFFL);
+			this.size++;
+			return this;
+		}
+
+		/**
+		 * Returns the id a rate has (or gets) in the list; equal rates share one.
+		 * @param rate the rate
+		 * @return its id
+		 */
+		public int rateId(BigDecimal rate) {
+			return rateIdOf(rate);
 		}
 
 		/**
@@ -431,7 +554,9 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		 * @return the lines
 		 */
 		public CommissionLineList build() {
-			CommissionLineList list = new CommissionLineList(this.rows.withCapacity(this.size), this.size);
+			CommissionLineList list = new CommissionLineList(
+					(this.rows.data.length == this.size * STRIDE) ? this.rows : this.rows.withCapacity(this.size),
+					this.size);
 			this.rows = null;
 			return list;
 		}
@@ -460,7 +585,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 			return orders.size() - 1;
 		}
 
-		private int rateId(BigDecimal rate) {
+		private int rateIdOf(BigDecimal rate) {
 			Integer id = this.rateIds.get(rate);
 			if (id == null) {
 				id = this.rateIdsByValue.computeIfAbsent(rate, (value) -> {

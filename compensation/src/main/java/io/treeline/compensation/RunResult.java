@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import io.treeline.compensation.calculation.PartnerResults;
 import io.treeline.graph.PartnerNumber;
 
 /**
@@ -23,7 +24,9 @@ public record RunResult(Period period, boolean closed, CommissionLineList lines,
 		BigDecimal total, String hash) {
 
 	public RunResult {
-		results = List.copyOf(results);
+		// computed results are an immutable view of arrays; copying would make an object
+		// per partner
+		results = (results instanceof PartnerResults) ? results : List.copyOf(results);
 	}
 
 	/**

@@ -3,7 +3,10 @@ package io.treeline.compensation.calculation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.treeline.compensation.CommissionLine;
 import io.treeline.compensation.CommissionLineList;
@@ -16,9 +19,22 @@ import io.treeline.compensation.Component;
  */
 public final class Lines {
 
+	/**
+	 * The level of a line without one, for
+	 * {@link #earn(int, Component, String, int, int, int, long, BigDecimal)}.
+	 */
+	public static final int NO_LEVEL = Integer.MIN_VALUE;
+
 	private final Population population;
 
 	private final CommissionLineList.Builder lines;
+
+	/** The rates met so far, by identity: a plan's rates are a few objects. */
+	private final Map<BigDecimal, Rate> rates = new IdentityHashMap<>();
+
+	private final Map<BigDecimal, Rate> ratesByValue = new HashMap<>();
+
+	private Rate lastRate = new Rate(BigDecimal.ZERO, -1);
 
 	public Lines(Population population) {
 		this.population = population;
@@ -42,6 +58,45 @@ public final class Lines {
 		BigDecimal amount = amount(base, rate);
 		pay(partner, component, orderNumber, source, version, level, base, rate, amount);
 		return amount;
+	}
+
+	/**
+	 * Adds an original line on a base in ten-thousandths, in long arithmetic: the amount
+	 * is {@code round(base * rate, 2, HALF_UP)} to the cent, as {@link #amount} makes it.
+	 * @param partner who earns
+	 * @param component the component
+	 * @param orderNumber the order, or {@code null}
+	 * @param source the partner whose order or result it is, or {@code -1}
+	 * @param version the plan version
+	 * @param level the level, or {@link #NO_LEVEL}
+	 * @param baseUnits the base in ten-thousandths
+	 * @param rate the rate
+	 */
+	public void earn(int partner, Component component, String orderNumber, int source, int version, int level,
+			long baseUnits, BigDecimal rate) {
+		Rate known = rate(rate);
+		long cents = known.cents(baseUnits);
+		if (cents != 0) {
+			this.lines.add(partner, component.ordinal() << 1, orderNumber,
+					(source >= 0) ? source : CommissionLineList.PartnerIds.NO_PARTNER, version, level, baseUnits,
+					known.id, cents);
+		}
+	}
+
+	private Rate rate(BigDecimal rate) {
+		if (rate == this.lastRate.value) {
+			return this.lastRate;
+		}
+		Rate known = this.rates.get(rate);
+		if (known == null) {
+			known = this.ratesByValue.computeIfAbsent(rate, (value) -> new Rate(value, this.lines.rateId(value)));
+			if (this.rates.size() < 256) {
+				// a computed rate (stair-step differences) is a new object each time
+				this.rates.put(rate, known);
+			}
+		}
+		this.lastRate = known;
+		return known;
 	}
 
 	/**
@@ -133,6 +188,88 @@ public final class Lines {
 	 */
 	public static BigDecimal amount(BigDecimal base, BigDecimal rate) {
 		return base.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+	}
+
+	/**
+	 * Computes {@code round(units / 10,000 * rate, 2, HALF_UP)} in cents with long
+	 * arithmetic, exactly as {@link #amount} does with decimals.
+	 * @param units a value in ten-thousandths
+	 * @param rate the rate
+	 * @return the amount in cents
+	 */
+	public static long cents(long units, BigDecimal rate) {
+		return new Rate(rate, -1).cents(units);
+	}
+
+	/**
+	 * A rate as an unscaled long and a scale, with its id in the lines. The product of a
+	 * base in ten-thousandths and the unscaled rate has scale {@code 4 + scale}; rounding
+	 * it to cents divides by {@code 10^(2 + scale)}, half away from zero (HALF_UP). Where
+	 * a long could overflow, the decimals do it.
+	 */
+	private static final class Rate {
+
+		private static final long[] POWERS = new long[19];
+
+		static {
+			POWERS[0] = 1;
+			for (int i = 1; i < POWERS.length; i++) {
+				POWERS[i] = POWERS[i - 1] * 10;
+			}
+		}
+
+		final BigDecimal value;
+
+		final int id;
+
+		/** Whether the long path applies: unscaled fits a long and the divisor too. */
+		private final boolean exact;
+
+		private final long unscaled;
+
+		/** 10^(2 + scale) when dividing, else 10^-(2 + scale) to multiply with. */
+		private final long power;
+
+		private final boolean divide;
+
+		Rate(BigDecimal value, int id) {
+			this.value = value;
+			this.id = id;
+			int shift = value.scale() + 2;
+			boolean fits = value.unscaledValue().bitLength() < 63 && shift <= 18 && shift >= -18;
+			this.exact = fits;
+			this.unscaled = fits ? value.unscaledValue().longValue() : 0;
+			this.divide = shift > 0;
+			this.power = fits ? POWERS[Math.abs(shift)] : 1;
+		}
+
+		long cents(long units) {
+			if (this.exact) {
+				long high = Math.multiplyHigh(units, this.unscaled);
+				long product = units * this.unscaled;
+				// the product fits a long when the high half is the sign extension
+				if ((high == 0 && product >= 0) || (high == -1 && product < 0)) {
+					if (!this.divide) {
+						long hi = Math.multiplyHigh(product, this.power);
+						long exactProduct = product * this.power;
+						if ((hi == 0 && exactProduct >= 0) || (hi == -1 && exactProduct < 0)) {
+							return exactProduct;
+						}
+					}
+					else {
+						long quotient = product / this.power;
+						long remainder = product % this.power;
+						// |remainder| < 10^18, so twice it fits
+						if (Math.abs(remainder) * 2 >= this.power) {
+							quotient += (product < 0) ? -1 : 1;
+						}
+						return quotient;
+					}
+				}
+			}
+			return amount(BigDecimal.valueOf(units, 4), this.value).unscaledValue().longValueExact();
+		}
+
 	}
 
 }

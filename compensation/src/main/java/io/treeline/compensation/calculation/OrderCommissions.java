@@ -32,7 +32,7 @@ public final class OrderCommissions {
 	 */
 	public static void commission(Sale sale, int version, PlanRules rules, PeriodState conditions, TreeAt sponsor,
 			TreeAt placement, Lines lines) {
-		BigDecimal base = Sale.decimal(sale.bv());
+		long base = sale.bv();
 		switch (rules.payout()) {
 			case Unilevel unilevel -> unilevel(sale, base, version, rules, unilevel, conditions, sponsor, lines);
 			case StairStep stairStep -> differential(sale, base, version, rules, stairStep, conditions, sponsor, lines);
@@ -47,7 +47,7 @@ public final class OrderCommissions {
 		}
 	}
 
-	private static void unilevel(Sale sale, BigDecimal base, int version, PlanRules rules, Unilevel unilevel,
+	private static void unilevel(Sale sale, long base, int version, PlanRules rules, Unilevel unilevel,
 			PeriodState conditions, TreeAt sponsor, Lines lines) {
 		List<BigDecimal> rates = unilevel.levelRates();
 		int level = 0;
@@ -70,7 +70,7 @@ public final class OrderCommissions {
 		return (rank != null) ? unilevel.levelsByRank().getOrDefault(rank, 0) : 0;
 	}
 
-	private static void differential(Sale sale, BigDecimal base, int version, PlanRules rules, StairStep stairStep,
+	private static void differential(Sale sale, long base, int version, PlanRules rules, StairStep stairStep,
 			PeriodState conditions, TreeAt sponsor, Lines lines) {
 		BigDecimal top = topRate(rules);
 		BigDecimal paid = BigDecimal.ZERO;
@@ -79,8 +79,8 @@ public final class OrderCommissions {
 			BigDecimal rate = rankRate(rules, conditions, up);
 			if (paid.compareTo(top) < 0) {
 				if (rate.compareTo(paid) > 0) {
-					lines.earn(up, Component.DIFFERENTIAL, sale.orderNumber(), sale.partner(), version, null, base,
-							rate.subtract(paid));
+					lines.earn(up, Component.DIFFERENTIAL, sale.orderNumber(), sale.partner(), version, Lines.NO_LEVEL,
+							base, rate.subtract(paid));
 					paid = rate;
 				}
 			}
@@ -95,7 +95,7 @@ public final class OrderCommissions {
 		}
 	}
 
-	private static void matrix(Sale sale, BigDecimal base, int version, PlanRules rules, Matrix matrix,
+	private static void matrix(Sale sale, long base, int version, PlanRules rules, Matrix matrix,
 			PeriodState conditions, TreeAt placement, Lines lines) {
 		if (placement == null) {
 			return;
@@ -113,13 +113,12 @@ public final class OrderCommissions {
 		}
 	}
 
-	private static void fastStart(Sale sale, BigDecimal base, int version, FastStart fastStart, TreeAt sponsor,
-			Lines lines) {
+	private static void fastStart(Sale sale, long base, int version, FastStart fastStart, TreeAt sponsor, Lines lines) {
 		int up = sponsor.parent()[sale.partner()];
 		long joined = sponsor.joinedAt()[sale.partner()];
 		long ordered = TreeAt.nanos(sale.orderedAt());
 		if (up != TreeAt.NONE && ordered >= joined && ordered - joined < fastStart.days() * 86_400_000_000_000L) {
-			lines.earn(up, Component.FAST_START, sale.orderNumber(), sale.partner(), version, null, base,
+			lines.earn(up, Component.FAST_START, sale.orderNumber(), sale.partner(), version, Lines.NO_LEVEL, base,
 					fastStart.rate());
 		}
 	}

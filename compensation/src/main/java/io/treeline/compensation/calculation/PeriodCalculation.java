@@ -117,16 +117,20 @@ public final class PeriodCalculation {
 	 * commissions were never closed, so the return simply removes them.
 	 */
 	private static Set<String> returnedWithinPeriod(List<Sale> sales) {
-		Set<String> paid = new HashSet<>();
-		Set<String> removed = new HashSet<>();
+		// the completing returns are few: look their payments up, not every payment's
+		// order in a set
+		Set<String> completed = new HashSet<>();
 		for (Sale sale : sales) {
-			if (!sale.returned()) {
-				paid.add(sale.orderNumber());
+			if (sale.returned() && sale.completes()) {
+				completed.add(sale.orderNumber());
 			}
 		}
-		for (Sale sale : sales) {
-			if (sale.returned() && sale.completes() && paid.contains(sale.orderNumber())) {
-				removed.add(sale.orderNumber());
+		Set<String> removed = new HashSet<>();
+		if (!completed.isEmpty()) {
+			for (Sale sale : sales) {
+				if (!sale.returned() && completed.contains(sale.orderNumber())) {
+					removed.add(sale.orderNumber());
+				}
 			}
 		}
 		return removed;

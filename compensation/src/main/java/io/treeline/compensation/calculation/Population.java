@@ -17,6 +17,8 @@ public final class Population implements CommissionLineList.PartnerIds {
 
 	private final PartnerNumber[] partners;
 
+	private volatile int[] byNumber;
+
 	/**
 	 * Creates a population.
 	 * @param numbers partner numbers; a partner's id is its index
@@ -52,6 +54,7 @@ public final class Population implements CommissionLineList.PartnerIds {
 		return id(number.value());
 	}
 
+	@Override
 	public String number(int id) {
 		return this.numbers[id];
 	}
@@ -70,6 +73,25 @@ public final class Population implements CommissionLineList.PartnerIds {
 			this.partners[id] = partner;
 		}
 		return partner;
+	}
+
+	/**
+	 * Returns every id, sorted by partner number (sorted once and kept).
+	 * @return the ids
+	 */
+	@Override
+	public int[] idsByNumber() {
+		int[] sorted = this.byNumber;
+		if (sorted == null) {
+			String[] numbers = this.numbers.clone();
+			java.util.Arrays.parallelSort(numbers);
+			sorted = new int[numbers.length];
+			for (int i = 0; i < numbers.length; i++) {
+				sorted[i] = this.ids.get(numbers[i]);
+			}
+			this.byNumber = sorted;
+		}
+		return sorted;
 	}
 
 }

@@ -85,11 +85,18 @@ public final class Qualification {
 	static Map<TreeAt, long[]> volumeByTree(List<Sale> sales, int size, Function<Instant, TreeAt> treeAt,
 			boolean points) {
 		Map<TreeAt, long[]> byTree = new LinkedHashMap<>();
+		TreeAt lastTree = null;
+		long[] lastVolumes = null;
 		for (Sale sale : sales) {
 			long volume = points ? sale.signedPv() : sale.signedBv();
 			if (volume != 0) {
-				byTree.computeIfAbsent(treeAt.apply(sale.orderedAt()), (tree) -> new long[size])[sale
-					.partner()] += volume;
+				TreeAt tree = treeAt.apply(sale.orderedAt());
+				if (tree != lastTree) {
+					// most sales in a row share a tree: no record hash per sale
+					lastVolumes = byTree.computeIfAbsent(tree, (key) -> new long[size]);
+					lastTree = tree;
+				}
+				lastVolumes[sale.partner()] += volume;
 			}
 		}
 		return byTree;

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import io.treeline.compensation.CommissionLine;
@@ -23,6 +24,7 @@ import io.treeline.compensation.PartnerResult;
 import io.treeline.compensation.Period;
 import io.treeline.compensation.RunProgress;
 import io.treeline.compensation.RunResult;
+import io.treeline.compensation.calculation.PartnerResults;
 import io.treeline.compensation.ledger.JdbcLedger;
 import io.treeline.compensation.ledger.JournalTransaction;
 import io.treeline.compensation.period.PeriodCalendar;
@@ -62,6 +64,16 @@ class JdbcCommissionRuns implements CommissionRuns {
 	private final CompanySettings company;
 
 	private final Clock clock;
+
+	/**
+	 * Encodes the segments of closes while their threads hash and write: one daemon
+	 * thread, shared by all closes.
+	 */
+	private static final Executor ENCODERS = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "close-segment-encoder");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final Map<String, RunProgress> running = new ConcurrentHashMap<>();
 
@@ -139,7 +151,22 @@ class JdbcCommissionRuns implements CommissionRuns {
 		}
 		Computed computed = tracked(plan, label, true, () -> computation.compute(label));
 		long hashing = System.nanoTime();
+		// encoded on another thread while this one hashes and books the ledger (one, so
+		// that the hash on the critical path keeps the other core); this one encodes the
+		// segments left when it needs them
+		List<PartnerResult> computedResults = computed.results();
+		SegmentTasks<LineSegments.Segment> lineSegments = new SegmentTasks<>(
+				() -> LineSegments.prepare(computed.outcome().lines()));
+		SegmentTasks<ResultSegments.Segment> resultSegments = new SegmentTasks<>(
+				() -> (computedResults instanceof PartnerResults results) ? ResultSegments.prepare(results)
+						: all(ResultSegments.encode(computedResults)));
+		ENCODERS.execute(() -> {
+			lineSegments.run();
+			resultSegments.run();
+		});
 		RunResult result = result(closing, true, computed.outcome().lines(), computed.results());
+		logger.debug("Computed {} {} in {} ms, hashed in {} ms", plan, label, computed.computeMillis(),
+				(System.nanoTime() - hashing) / 1_000_000);
 		Map<String, Long> phases = new LinkedHashMap<>();
 		phases.put("load", computed.loadMillis());
 		phases.put("compute", computed.computeMillis() + (System.nanoTime() - hashing) / 1_000_000);
@@ -162,13 +189,15 @@ class JdbcCommissionRuns implements CommissionRuns {
 		long runId = this.records.insertRun(row.id(), closing, result.hash(), result.total(), currency, watermark);
 		Map<String, Long> steps = new LinkedHashMap<>();
 		long step = System.nanoTime();
-		this.records.insertLines(runId, result.lines());
-		step = lap(steps, "lines", step);
-		this.records.insertResults(runId, result.results());
-		this.records.insertSkippedEvents(runId, computation.skippedEvents(label));
-		step = lap(steps, "results", step);
 		post(plan, closing, runId, result, currency);
-		lap(steps, "ledger", step);
+		step = lap(steps, "ledger", step);
+		List<LineSegments.Segment> encodedLines = lineSegments.join();
+		step = lap(steps, "waited for lines", step);
+		this.records.insertLineSegments(runId, encodedLines);
+		step = lap(steps, "lines", step);
+		this.records.insertResultSegments(runId, resultSegments.join());
+		this.records.insertSkippedEvents(runId, computation.skippedEvents(label));
+		lap(steps, "results", step);
 		logger.debug("Wrote {} {} in {} ms", plan, label, steps);
 		phases.put("write", (System.nanoTime() - writing) / 1_000_000);
 		if (this.genealogy.refresh() != genealogyBefore) {
@@ -177,6 +206,23 @@ class JdbcCommissionRuns implements CommissionRuns {
 		logger.info("Closed {} {}: {} lines, total {} {}, hash {}, phases {} ms", plan, label, result.lines().size(),
 				result.total().toPlainString(), currency, result.hash(), phases);
 		return result;
+	}
+
+	/** Tasks that hand out results made already. */
+	private static <T> SegmentTasks.Prepared<T> all(List<T> made) {
+		return new SegmentTasks.Prepared<>() {
+
+			@Override
+			public int count() {
+				return made.size();
+			}
+
+			@Override
+			public T task(int index) {
+				return made.get(index);
+			}
+
+		};
 	}
 
 	private static long lap(Map<String, Long> steps, String name, long since) {
@@ -190,15 +236,23 @@ class JdbcCommissionRuns implements CommissionRuns {
 		// date
 		JournalTransaction.Builder posting = JournalTransaction.builder("commission-run:" + plan + ":" + period.label(),
 				"Provisionslauf " + plan + " " + period.label(), period.end().minusNanos(1_000), runId);
-		BigDecimal total = BigDecimal.ZERO;
-		for (Map.Entry<PartnerNumber, BigDecimal> amount : new TreeMap<>(result.amountsByPartner()).entrySet()) {
-			if (amount.getValue().signum() != 0) {
-				posting.credit(Ledger.payableAccount(amount.getKey()), amount.getValue(), currency);
-				total = total.add(amount.getValue());
+		// each partner's sum in cents, credited in the order of partner numbers
+		CommissionLineList lines = result.lines();
+		long[] cents = new long[lines.partnerKeyLimit()];
+		for (int i = 0; i < lines.size(); i++) {
+			int key = lines.partnerKey(i);
+			cents[key] = Math.addExact(cents[key], lines.amountCents(i));
+		}
+		long total = 0;
+		for (int key : lines.partnerKeysByNumber()) {
+			if (cents[key] != 0) {
+				posting.credit(Ledger.payableAccount(lines.partnerOfKey(key)), BigDecimal.valueOf(cents[key], 2),
+						currency);
+				total = Math.addExact(total, cents[key]);
 			}
 		}
 		if (!posting.isEmpty()) {
-			posting.debit(Ledger.COMMISSION_EXPENSE, total, currency);
+			posting.debit(Ledger.COMMISSION_EXPENSE, BigDecimal.valueOf(total, 2), currency);
 			if (this.ledger.post(posting.build()).isEmpty()) {
 				throw new IllegalStateException("The ledger holds a posting of " + plan + " " + period.label()
 						+ " already, but the period was open; nothing is stored");

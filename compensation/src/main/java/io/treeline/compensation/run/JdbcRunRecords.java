@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -119,32 +120,36 @@ class JdbcRunRecords {
 	 * @param upTo the greatest event id to read (a close's watermark)
 	 */
 	List<SaleRow> sales(RunRow last, Instant from, Instant to, long upTo) {
+		// read by COPY and parsed here: a million partners pay some two million orders a
+		// month, and JDBC's decimals and timestamps were most of a close's load phase
 		String columns = """
-				select e.id, e.kind, o.order_number, o.partner_number, o.ordered_at, e.occurred_at,
-				       e.pv, e.bv, e.fraction, e.completes
+				select e.id, e.kind = 'RETURNED', o.order_number, o.partner_number,
+				       (extract(epoch from o.ordered_at) * 1000000)::bigint,
+				       (extract(epoch from e.occurred_at) * 1000000)::bigint,
+				       (e.pv * 10000)::bigint, (e.bv * 10000)::bigint, e.fraction, e.completes
 				""";
-		String window = " and e.occurred_at >= :from and e.occurred_at < :to";
-		return this.jdbc
-			.sql(columns + "from order_events e join orders o on o.id = e.order_id"
-					+ " where e.id > :watermark and e.id <= :upTo" + window + " union all " + columns
-					+ "from order_events e join orders o on o.id = e.order_id"
-					+ " where e.id <= :watermark and e.kind in ('PAID', 'RETURNED') and e.occurred_at >= :lastEnd"
-					+ window + " union all " + columns
-					+ "from run_skipped_events s join order_events e on e.id = s.event_id"
-					+ " join orders o on o.id = e.order_id" + " where s.run_id = :lastRun and e.occurred_at < :lastEnd"
-					+ window + " order by occurred_at, id")
-			.param("watermark", (last != null) ? last.eventWatermark() : 0L)
-			.param("upTo", upTo)
-			.param("lastEnd", Timestamp.from((last != null) ? last.end() : DAWN))
-			.param("lastRun", (last != null) ? last.id() : -1L)
-			.param("from", Timestamp.from((from != null) ? from : DAWN))
-			.param("to", Timestamp.from(to))
-			.query((rs, row) -> new SaleRow(rs.getLong("id"), "RETURNED".equals(rs.getString("kind")),
-					rs.getString("order_number"), rs.getString("partner_number"),
-					rs.getTimestamp("ordered_at").toInstant(), rs.getTimestamp("occurred_at").toInstant(),
-					rs.getBigDecimal("pv"), rs.getBigDecimal("bv"), rs.getBigDecimal("fraction"),
-					rs.getBoolean("completes")))
-			.list();
+		String window = " and e.occurred_at >= " + timestamp((from != null) ? from : DAWN) + " and e.occurred_at < "
+				+ timestamp(to);
+		long watermark = (last != null) ? last.eventWatermark() : 0L;
+		String lastEnd = timestamp((last != null) ? last.end() : DAWN);
+		long lastRun = (last != null) ? last.id() : -1L;
+		String sql = "copy (" + columns + "from order_events e join orders o on o.id = e.order_id" + " where e.id > "
+				+ watermark + " and e.id <= " + upTo + window + " union all " + columns
+				+ "from order_events e join orders o on o.id = e.order_id" + " where e.id <= " + watermark
+				+ " and e.kind in ('PAID', 'RETURNED') and e.occurred_at >= " + lastEnd + window + " union all "
+				+ columns + "from run_skipped_events s join order_events e on e.id = s.event_id"
+				+ " join orders o on o.id = e.order_id" + " where s.run_id = " + lastRun + " and e.occurred_at < "
+				+ lastEnd + window + " order by 6, 1) to stdout";
+		List<SaleRow> sales = new ArrayList<>();
+		CopyText.read(this.dataSource, sql,
+				(row) -> sales.add(new SaleRow(row.longValue(0), row.bool(1), row.text(2), row.text(3),
+						row.longValue(4), row.longValue(5), row.longValue(6), row.longValue(7),
+						row.isNull(8) ? null : new BigDecimal(row.text(8)), row.bool(9))));
+		return sales;
+	}
+
+	private static String timestamp(Instant instant) {
+		return "timestamptz '" + instant + "'";
 	}
 
 	/**
@@ -158,6 +163,17 @@ class JdbcRunRecords {
 				ResultSegments.decode(rs.getBytes("results"), (partner) -> true, results);
 			});
 		return results;
+	}
+
+	/**
+	 * Reads what the partners reached in a closed run without an object per partner.
+	 */
+	void results(long runId, ResultSegments.Visitor visitor) {
+		this.jdbc.sql("select results from period_result_segments where run_id = :runId order by segment")
+			.param("runId", runId)
+			.query((rs) -> {
+				ResultSegments.decode(rs.getBytes("results"), visitor);
+			});
 	}
 
 	/**
@@ -209,6 +225,9 @@ class JdbcRunRecords {
 		}
 		Set<String> numbers = Set.copyOf(orders);
 		List<RunLine> lines = new ArrayList<>();
+		// the directory names the partner segments that hold the orders' lines (older
+		// runs hold the lines in the order segments themselves)
+		Set<List<Long>> partnerSegments = new LinkedHashSet<>();
 		// the wanted segments' data in one query, not one round trip per segment
 		this.jdbc.sql("""
 				select s.run_id, s.lines from commission_line_segments s
@@ -219,12 +238,35 @@ class JdbcRunRecords {
 			.param("runs", wanted.stream().map((segment) -> segment[0]).toArray(Long[]::new))
 			.param("segments", wanted.stream().map((segment) -> (int) segment[1]).toArray(Integer[]::new))
 			.query((rs) -> {
+				long run = rs.getLong("run_id");
 				List<LineSegments.NumberedLine> found = new ArrayList<>();
-				LineSegments.decode(rs.getBytes("lines"), (line) -> numbers.contains(line.orderNumber()), found);
+				LineSegments.decodeOrders(rs.getBytes("lines"), numbers, found,
+						(segment) -> partnerSegments.add(List.of(run, (long) segment)));
 				for (LineSegments.NumberedLine line : found) {
-					lines.add(new RunLine(rs.getLong("run_id"), line.number(), line.line()));
+					lines.add(new RunLine(run, line.number(), line.line()));
 				}
 			});
+		if (!partnerSegments.isEmpty()) {
+			this.jdbc.sql("""
+					select s.run_id, s.lines from commission_line_segments s
+					join unnest(cast(:runs as bigint[]), cast(:segments as integer[])) w (run_id, segment)
+					  on w.run_id = s.run_id and w.segment = s.segment
+					where s.arrangement = 'P'
+					""")
+				.param("runs", partnerSegments.stream().map((segment) -> segment.get(0)).toArray(Long[]::new))
+				.param("segments",
+						partnerSegments.stream().map((segment) -> segment.get(1).intValue()).toArray(Integer[]::new))
+				.query((rs) -> {
+					List<LineSegments.NumberedLine> found = new ArrayList<>();
+					LineSegments.decode(rs.getBytes("lines"),
+							(partner, order) -> order != null && numbers.contains(order), found);
+					for (LineSegments.NumberedLine line : found) {
+						if (line.line().component().orderBased()) {
+							lines.add(new RunLine(rs.getLong("run_id"), line.number(), line.line()));
+						}
+					}
+				});
+		}
 		lines.sort(Comparator.comparingLong(RunLine::run).thenComparingInt(RunLine::number));
 		return lines.stream().map(RunLine::line).toList();
 	}
@@ -241,8 +283,8 @@ class JdbcRunRecords {
 				  and (cast(:partner as varchar) is null or (first_key <= :partner and last_key >= :partner))
 				order by segment
 				""").param("runId", runId).param("partner", (partner != null) ? partner.value() : null).query((rs) -> {
-			LineSegments.decode(rs.getBytes("lines"), (line) -> partner == null || line.partner().equals(partner),
-					found);
+			LineSegments.decode(rs.getBytes("lines"),
+					(number, order) -> partner == null || partner.value().equals(number), found);
 		});
 		found.sort(Comparator.comparingInt(LineSegments.NumberedLine::number));
 		return CommissionLineList.of(found.stream().map(LineSegments.NumberedLine::line).toList());
@@ -271,12 +313,19 @@ class JdbcRunRecords {
 	 * Stores a run's lines as segments ({@link LineSegments}).
 	 */
 	void insertLines(long runId, CommissionLineList lines) {
+		insertLineSegments(runId, LineSegments.encode(lines));
+	}
+
+	/**
+	 * Stores a run's lines encoded already.
+	 */
+	void insertLineSegments(long runId, List<LineSegments.Segment> segments) {
 		insertSegments(
 				"""
 						insert into commission_line_segments (run_id, arrangement, segment, first_key, last_key, line_count, lines)
 						values (?, ?, ?, ?, ?, ?, ?)
 						""",
-				LineSegments.encode(lines), (insert, segment) -> {
+				segments, (insert, segment) -> {
 					insert.setLong(1, runId);
 					insert.setString(2, segment.arrangement().code());
 					insert.setInt(3, segment.number());
@@ -292,10 +341,17 @@ class JdbcRunRecords {
 	 * @param results sorted by partner number
 	 */
 	void insertResults(long runId, List<PartnerResult> results) {
+		insertResultSegments(runId, ResultSegments.encode(results));
+	}
+
+	/**
+	 * Stores what the partners reached, encoded already.
+	 */
+	void insertResultSegments(long runId, List<ResultSegments.Segment> segments) {
 		insertSegments("""
 				insert into period_result_segments (run_id, segment, first_partner, last_partner, result_count, results)
 				values (?, ?, ?, ?, ?, ?)
-				""", ResultSegments.encode(results), (insert, segment) -> {
+				""", segments, (insert, segment) -> {
 			insert.setLong(1, runId);
 			insert.setInt(2, segment.number());
 			insert.setString(3, segment.firstPartner());
@@ -355,8 +411,35 @@ class JdbcRunRecords {
 			long eventWatermark) {
 	}
 
-	record SaleRow(long eventId, boolean returned, String orderNumber, String partner, Instant orderedAt,
-			Instant occurredAt, BigDecimal pv, BigDecimal bv, BigDecimal fraction, boolean completes) {
+	/**
+	 * An order event a run reads.
+	 *
+	 * @param eventId the event's id
+	 * @param returned whether it is a return
+	 * @param orderNumber the order
+	 * @param partner the partner the order is credited to
+	 * @param orderedAtMicros the order date, microseconds since the epoch
+	 * @param occurredAtMicros when the event happened, microseconds since the epoch
+	 * @param pv PV in ten-thousandths
+	 * @param bv BV in ten-thousandths
+	 * @param fraction the share a return gives back, {@code null} for a payment
+	 * @param completes whether the return gives back the rest of the order
+	 */
+	record SaleRow(long eventId, boolean returned, String orderNumber, String partner, long orderedAtMicros,
+			long occurredAtMicros, long pv, long bv, BigDecimal fraction, boolean completes) {
+
+		Instant orderedAt() {
+			return instant(this.orderedAtMicros);
+		}
+
+		Instant occurredAt() {
+			return instant(this.occurredAtMicros);
+		}
+
+		private static Instant instant(long micros) {
+			return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+		}
+
 	}
 
 	private record RunLine(long run, int number, CommissionLine line) {

@@ -1,10 +1,10 @@
 package io.treeline.compensation.run;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -17,10 +17,13 @@ import io.treeline.graph.PartnerNumber;
  * The stored form of a run's commission lines (ADR 0014): segments of up to
  * {@value #LINES_PER_SEGMENT} lines in a compact binary encoding, deflated, in two
  * arrangements. {@link Arrangement#BY_PARTNER} sorts the lines by who earns them (a
- * partner's statement reads one or two segments); {@link Arrangement#BY_ORDER} holds the
- * order-based lines sorted by a hash of their order (a storno reads the segments its
- * order's hash falls in). Every line keeps its number within the run, so a run's lines
- * are read back in the order they were computed.
+ * partner's statement reads one or two segments); {@link Arrangement#BY_ORDER} is a
+ * directory sorted by a hash of the order number that names the partner segments holding
+ * an order's order-based lines (a storno reads the directory segments its order's hash
+ * falls in, then those partner segments; ADR 0020). Runs stored before the directory hold
+ * the order-based lines themselves there (format 1), and are read as they are. Every line
+ * keeps its number within the run, so a run's lines are read back in the order they were
+ * computed.
  *
  * <p>
  * Format 1 of a segment, before deflating: the line count, the partner dictionary (count,
@@ -30,12 +33,23 @@ import io.treeline.graph.PartnerNumber;
  * partner index plus one (0 none), plan version, level (0 none, else zigzag plus one),
  * base in ten-thousandths (zigzag), rate index, amount in cents (zigzag). Counts and
  * indexes are unsigned LEB128 varints, texts are a length and UTF-8 bytes.
+ *
+ * <p>
+ * Format 2, the order directory: the entry count, then per entry (a run of lines of one
+ * order, in the order of the hash of its number): the order number, the count of partner
+ * segments, and each segment's number. The segment's line count is that of the lines its
+ * entries point to.
  */
 final class LineSegments {
 
 	static final int LINES_PER_SEGMENT = 8192;
 
 	private static final int FORMAT = 1;
+
+	/** The format of the order directory's segments. */
+	private static final int DIRECTORY_FORMAT = 2;
+
+	static final int ORDERS_PER_DIRECTORY_SEGMENT = 16_384;
 
 	private static final Component[] COMPONENTS = Component.values();
 
@@ -101,52 +115,216 @@ final class LineSegments {
 	}
 
 	/**
-	 * Encodes a run's lines in both arrangements, segments in parallel.
+	 * Encodes a run's lines in both arrangements, segments in parallel: the lines by
+	 * partner, and the directory of the orders to the partner segments that hold their
+	 * order-based lines.
 	 * @param lines the lines
 	 * @return the segments
 	 */
 	static List<Segment> encode(CommissionLineList lines) {
+		return encode(lines, true);
+	}
+
+	/**
+	 * Encodes a run's lines in both arrangements.
+	 * @param lines the lines
+	 * @param parallel whether to use the common pool
+	 * @return the segments
+	 */
+	static List<Segment> encode(CommissionLineList lines, boolean parallel) {
+		SegmentTasks.Prepared<Segment> prepared = prepare(lines);
+		IntStream tasks = IntStream.range(0, prepared.count());
+		return (parallel ? tasks.parallel() : tasks).mapToObj(prepared::task).toList();
+	}
+
+	/**
+	 * Sorts a run's lines and gathers its order directory, and returns the encoding of
+	 * each segment as a task that any thread can run: first the partner segments, then
+	 * the directory's.
+	 * @param lines the lines
+	 * @return the tasks
+	 */
+	static SegmentTasks.Prepared<Segment> prepare(CommissionLineList lines) {
 		int[] byPartner = sortedByPartner(lines);
-		int[] byOrder = sortedByOrder(lines);
-		List<Segment> segments = new ArrayList<>();
-		segments.addAll(encode(lines, Arrangement.BY_PARTNER, byPartner));
-		segments.addAll(encode(lines, Arrangement.BY_ORDER, byOrder));
-		return segments;
+		OrderTexts orders = new OrderTexts(lines);
+		Directory directory = new Directory(lines, byPartner);
+		int partnerSegments = (byPartner.length + LINES_PER_SEGMENT - 1) / LINES_PER_SEGMENT;
+		return new SegmentTasks.Prepared<>() {
+
+			@Override
+			public int count() {
+				return partnerSegments + directory.segments();
+			}
+
+			@Override
+			public Segment task(int index) {
+				if (index >= partnerSegments) {
+					return directory.segment(index - partnerSegments, orders);
+				}
+				int from = index * LINES_PER_SEGMENT;
+				int to = Math.min(byPartner.length, from + LINES_PER_SEGMENT);
+				return new Segment(Arrangement.BY_PARTNER, index, partnerNumber(lines, byPartner[from]),
+						partnerNumber(lines, byPartner[to - 1]), to - from,
+						SegmentCodec.deflate(encode(lines, orders, Arrays.copyOfRange(byPartner, from, to))));
+			}
+
+		};
 	}
 
-	private static List<Segment> encode(CommissionLineList lines, Arrangement arrangement, int[] sorted) {
-		int count = (sorted.length + LINES_PER_SEGMENT - 1) / LINES_PER_SEGMENT;
-		return IntStream.range(0, count).parallel().mapToObj((number) -> {
-			int from = number * LINES_PER_SEGMENT;
-			int to = Math.min(sorted.length, from + LINES_PER_SEGMENT);
-			return new Segment(arrangement, number, key(lines, arrangement, sorted[from]),
-					key(lines, arrangement, sorted[to - 1]), to - from,
-					SegmentCodec.deflate(encode(lines, Arrays.copyOfRange(sorted, from, to))));
-		}).toList();
+	private static String partnerNumber(CommissionLineList lines, int index) {
+		return lines.partnerNumberOfKey(lines.partnerKey(index));
 	}
 
-	private static String key(CommissionLineList lines, Arrangement arrangement, int index) {
-		return (arrangement == Arrangement.BY_PARTNER) ? lines.partner(index).value()
-				: orderKey(lines.orderNumber(index));
+	/**
+	 * The order directory (format 2 of the {@link Arrangement#BY_ORDER} segments): for
+	 * each run of lines of one order (lines of an order are made one after the other),
+	 * the partner segments that hold its order-based lines, sorted by the hash of the
+	 * order number, {@value #ORDERS_PER_DIRECTORY_SEGMENT} entries a segment.
+	 */
+	private static final class Directory {
+
+		private final CommissionLineList lines;
+
+		/** Per entry: its first line, where its segments start, and its line count. */
+		private final int[] first;
+
+		private final int[] segmentsFrom;
+
+		private final int[] lineCounts;
+
+		private final int[] segments;
+
+		/** Entries by (hash, entry). */
+		private final long[] sorted;
+
+		Directory(CommissionLineList lines, int[] byPartner) {
+			this.lines = lines;
+			int[] segmentOf = new int[lines.size()];
+			for (int position = 0; position < byPartner.length; position++) {
+				segmentOf[byPartner[position]] = position / LINES_PER_SEGMENT;
+			}
+			int[] first = new int[1024];
+			int[] segmentsFrom = new int[1025];
+			int[] lineCounts = new int[1024];
+			long[] keys = new long[1024];
+			int[] segments = new int[4096];
+			int entries = 0;
+			int used = 0;
+			int lastOrder = -1;
+			for (int i = 0; i < lines.size(); i++) {
+				int order = lines.orderId(i);
+				if (order < 0 || !lines.component(i).orderBased()) {
+					continue;
+				}
+				if (order != lastOrder) {
+					if (entries == first.length) {
+						first = Arrays.copyOf(first, entries * 2);
+						segmentsFrom = Arrays.copyOf(segmentsFrom, entries * 2 + 1);
+						lineCounts = Arrays.copyOf(lineCounts, entries * 2);
+						keys = Arrays.copyOf(keys, entries * 2);
+					}
+					first[entries] = i;
+					segmentsFrom[entries] = used;
+					// the sign bit flipped, so that signed order of the key is unsigned
+					// order of the hash, as its hexadecimal text sorts
+					keys[entries] = ((long) (lines.orderNumber(i).hashCode() ^ Integer.MIN_VALUE) << 32) | entries;
+					entries++;
+					lastOrder = order;
+				}
+				lineCounts[entries - 1]++;
+				int segment = segmentOf[i];
+				boolean known = false;
+				for (int k = segmentsFrom[entries - 1]; k < used && !known; k++) {
+					known = segments[k] == segment;
+				}
+				if (!known) {
+					if (used == segments.length) {
+						segments = Arrays.copyOf(segments, used * 2);
+					}
+					segments[used++] = segment;
+				}
+			}
+			segmentsFrom[entries] = used;
+			this.sorted = Arrays.copyOf(keys, entries);
+			Arrays.sort(this.sorted);
+			this.first = first;
+			this.segmentsFrom = segmentsFrom;
+			this.lineCounts = lineCounts;
+			this.segments = segments;
+		}
+
+		int segments() {
+			return (this.sorted.length + ORDERS_PER_DIRECTORY_SEGMENT - 1) / ORDERS_PER_DIRECTORY_SEGMENT;
+		}
+
+		Segment segment(int number, OrderTexts orders) {
+			int start = number * ORDERS_PER_DIRECTORY_SEGMENT;
+			int end = Math.min(this.sorted.length, start + ORDERS_PER_DIRECTORY_SEGMENT);
+			SegmentCodec.Buffer out = new SegmentCodec.Buffer((end - start) * 24 + 16);
+			out.varint(DIRECTORY_FORMAT);
+			out.varint(end - start);
+			int lineCount = 0;
+			for (int k = start; k < end; k++) {
+				int entry = (int) this.sorted[k];
+				out.ensure(orders.longest() + 10 * (1 + this.segmentsFrom[entry + 1] - this.segmentsFrom[entry]));
+				orders.write(this.lines.orderId(this.first[entry]), out);
+				out.put(this.segmentsFrom[entry + 1] - this.segmentsFrom[entry]);
+				for (int j = this.segmentsFrom[entry]; j < this.segmentsFrom[entry + 1]; j++) {
+					out.put(this.segments[j]);
+				}
+				lineCount += this.lineCounts[entry];
+			}
+			String firstKey = orderKey(this.lines.orderNumber(this.first[(int) this.sorted[start]]));
+			String lastKey = orderKey(this.lines.orderNumber(this.first[(int) this.sorted[end - 1]]));
+			return new Segment(Arrangement.BY_ORDER, number, firstKey, lastKey, lineCount,
+					SegmentCodec.deflate(Arrays.copyOf(out.bytes, out.length)));
+		}
+
+	}
+
+	/**
+	 * Reads a segment of the {@link Arrangement#BY_ORDER} arrangement: from format 1 (the
+	 * order-based lines themselves, as runs stored before ADR 0020 have them) the lines
+	 * of the wanted orders, from format 2 (the order directory) the partner segments that
+	 * hold them.
+	 * @param data the stored segment
+	 * @param orders the wanted orders
+	 * @param lines where the lines of a format 1 segment go
+	 * @param partnerSegments receives the numbers of the partner segments a format 2
+	 * segment names for the wanted orders (a number may come more than once)
+	 */
+	static void decodeOrders(byte[] data, Set<String> orders, List<NumberedLine> lines, IntConsumer partnerSegments) {
+		byte[] raw = SegmentCodec.inflate(data);
+		SegmentCodec.Reader in = new SegmentCodec.Reader(raw);
+		int format = (int) in.varint();
+		if (format == FORMAT) {
+			decodeRaw(raw, (partner, order) -> order != null && orders.contains(order), (line) -> true, lines);
+			return;
+		}
+		if (format != DIRECTORY_FORMAT) {
+			throw new IllegalStateException("A stored segment of an order directory has format " + format
+					+ "; this version reads formats " + FORMAT + " and " + DIRECTORY_FORMAT);
+		}
+		int count = (int) in.varint();
+		for (int i = 0; i < count; i++) {
+			boolean wanted = orders.contains(in.text());
+			int segments = (int) in.varint();
+			for (int k = 0; k < segments; k++) {
+				int segment = (int) in.varint();
+				if (wanted) {
+					partnerSegments.accept(segment);
+				}
+			}
+		}
 	}
 
 	private static int[] sortedByPartner(CommissionLineList lines) {
-		// ranks the partner keys by number, then sorts the lines by (rank, index)
-		int limit = lines.partnerKeyLimit();
-		boolean[] present = new boolean[limit];
-		for (int i = 0; i < lines.size(); i++) {
-			present[lines.partnerKey(i)] = true;
-		}
-		List<Integer> keys = new ArrayList<>();
-		for (int key = 0; key < limit; key++) {
-			if (present[key]) {
-				keys.add(key);
-			}
-		}
-		keys.sort(Comparator.comparing(lines::partnerOfKey));
-		int[] rank = new int[limit];
-		for (int r = 0; r < keys.size(); r++) {
-			rank[keys.get(r)] = r;
+		// ranks the partner keys by number (the population sorted once), then sorts the
+		// lines by (rank, index)
+		int[] byNumber = lines.partnerKeysByNumber();
+		int[] rank = new int[lines.partnerKeyLimit()];
+		for (int r = 0; r < byNumber.length; r++) {
+			rank[byNumber[r]] = r;
 		}
 		long[] sortKeys = new long[lines.size()];
 		for (int i = 0; i < sortKeys.length; i++) {
@@ -155,29 +333,9 @@ final class LineSegments {
 		return indexes(sortKeys, sortKeys.length);
 	}
 
-	private static int[] sortedByOrder(CommissionLineList lines) {
-		long[] keys = new long[lines.size()];
-		int count = 0;
-		int lastOrder = -1;
-		int hash = 0;
-		for (int i = 0; i < lines.size(); i++) {
-			int order = lines.orderId(i);
-			if (order >= 0 && lines.component(i).orderBased()) {
-				if (order != lastOrder) {
-					hash = lines.orderNumber(i).hashCode();
-					lastOrder = order;
-				}
-				// the sign bit flipped, so that signed order of the key is unsigned order
-				// of the hash, as its hexadecimal text sorts
-				keys[count++] = ((long) (hash ^ Integer.MIN_VALUE) << 32) | i;
-			}
-		}
-		return indexes(keys, count);
-	}
-
 	private static int[] indexes(long[] keys, int count) {
 		long[] sorted = (count == keys.length) ? keys : Arrays.copyOf(keys, count);
-		Arrays.parallelSort(sorted);
+		Arrays.sort(sorted);
 		int[] indexes = new int[count];
 		for (int i = 0; i < count; i++) {
 			indexes[i] = (int) sorted[i];
@@ -185,42 +343,44 @@ final class LineSegments {
 		return indexes;
 	}
 
-	private static byte[] encode(CommissionLineList lines, int[] indexes) {
+	private static byte[] encode(CommissionLineList lines, OrderTexts orders, int[] indexes) {
 		Dictionary partners = PARTNERS.get().cleared(lines.partnerKeyLimit());
 		Dictionary rates = RATES.get().cleared(lines.rateCount());
 		SegmentCodec.Buffer body = new SegmentCodec.Buffer(indexes.length * 24);
 		int previousOrder = -1;
 		for (int index : indexes) {
-			body.varint(index + 1);
-			body.varint(partners.index(lines.partnerKey(index)));
-			body.varint(lines.flags(index));
+			// room for ten varints and the order's text, checked once a line
+			body.ensure(100 + orders.longest());
+			body.put(index + 1);
+			body.put(partners.index(lines.partnerKey(index)));
+			body.put(lines.flags(index));
 			int order = lines.orderId(index);
 			if (order < 0) {
-				body.varint(0);
+				body.put(0);
 			}
 			else if (order == previousOrder) {
-				body.varint(1);
+				body.put(1);
 			}
 			else {
-				body.varint(2);
-				body.text(lines.orderNumber(index));
+				body.put(2);
+				orders.write(order, body);
 			}
 			previousOrder = order;
 			int source = lines.sourceKey(index);
-			body.varint((source != CommissionLineList.PartnerIds.NO_PARTNER) ? partners.index(source) + 1 : 0);
-			body.varint(lines.planVersion(index));
+			body.put((source != CommissionLineList.PartnerIds.NO_PARTNER) ? partners.index(source) + 1 : 0);
+			body.put(lines.planVersion(index));
 			int level = lines.levelOrMin(index);
-			body.varint((level == Integer.MIN_VALUE) ? 0 : SegmentCodec.zigzag(level) + 1);
-			body.varint(SegmentCodec.zigzag(lines.baseUnits(index)));
-			body.varint(rates.index(lines.rateId(index)));
-			body.varint(SegmentCodec.zigzag(lines.amountCents(index)));
+			body.put((level == Integer.MIN_VALUE) ? 0 : SegmentCodec.zigzag(level) + 1);
+			body.put(SegmentCodec.zigzag(lines.baseUnits(index)));
+			body.put(rates.index(lines.rateId(index)));
+			body.put(SegmentCodec.zigzag(lines.amountCents(index)));
 		}
 		SegmentCodec.Buffer all = new SegmentCodec.Buffer(body.length + partners.size() * 12 + 64);
 		all.varint(FORMAT);
 		all.varint(indexes.length);
 		all.varint(partners.size());
 		for (int i = 0; i < partners.size(); i++) {
-			all.text(lines.partnerOfKey(partners.key(i)).value());
+			all.text(lines.partnerNumberOfKey(partners.key(i)));
 		}
 		all.varint(rates.size());
 		for (int i = 0; i < rates.size(); i++) {
@@ -237,25 +397,49 @@ final class LineSegments {
 	 * @param into where they go
 	 */
 	static void decode(byte[] data, Predicate<CommissionLine> wanted, List<NumberedLine> into) {
-		SegmentCodec.Reader in = new SegmentCodec.Reader(SegmentCodec.inflate(data));
+		decode(data, (partner, order) -> true, wanted, into);
+	}
+
+	/**
+	 * Reads the lines of a segment whose partner and order a filter accepts, without
+	 * making the others: a storno or a statement wants a few lines of a segment.
+	 * @param data the stored segment
+	 * @param filter which partner numbers and order numbers ({@code null} for none) to
+	 * keep
+	 * @param into where they go
+	 */
+	static void decode(byte[] data, Filter filter, List<NumberedLine> into) {
+		decode(data, filter, (line) -> true, into);
+	}
+
+	private static void decode(byte[] data, Filter filter, Predicate<CommissionLine> wanted, List<NumberedLine> into) {
+		decodeRaw(SegmentCodec.inflate(data), filter, wanted, into);
+	}
+
+	private static void decodeRaw(byte[] raw, Filter filter, Predicate<CommissionLine> wanted,
+			List<NumberedLine> into) {
+		SegmentCodec.Reader in = new SegmentCodec.Reader(raw);
 		int format = (int) in.varint();
 		if (format != FORMAT) {
 			throw new IllegalStateException("A stored segment of commission lines has format " + format
 					+ "; this version reads format " + FORMAT);
 		}
 		int count = (int) in.varint();
-		PartnerNumber[] partners = new PartnerNumber[(int) in.varint()];
-		for (int i = 0; i < partners.length; i++) {
-			partners[i] = PartnerNumber.of(in.text());
+		String[] numbers = new String[(int) in.varint()];
+		for (int i = 0; i < numbers.length; i++) {
+			numbers[i] = in.text();
 		}
-		BigDecimal[] rates = new BigDecimal[(int) in.varint()];
-		for (int i = 0; i < rates.length; i++) {
-			rates[i] = new BigDecimal(in.text());
+		// made only for the lines kept
+		PartnerNumber[] partners = new PartnerNumber[numbers.length];
+		String[] rateTexts = new String[(int) in.varint()];
+		for (int i = 0; i < rateTexts.length; i++) {
+			rateTexts[i] = in.text();
 		}
+		BigDecimal[] rates = new BigDecimal[rateTexts.length];
 		String order = null;
 		for (int i = 0; i < count; i++) {
 			int number = (int) in.varint();
-			PartnerNumber partner = partners[(int) in.varint()];
+			int partner = (int) in.varint();
 			int flags = (int) in.varint();
 			int orderMark = (int) in.varint();
 			order = switch (orderMark) {
@@ -267,16 +451,81 @@ final class LineSegments {
 			int version = (int) in.varint();
 			long level = in.varint();
 			long base = SegmentCodec.unzigzag(in.varint());
-			BigDecimal rate = rates[(int) in.varint()];
+			int rate = (int) in.varint();
 			long amount = SegmentCodec.unzigzag(in.varint());
-			CommissionLine line = new CommissionLine(partner, COMPONENTS[flags >>> 1], (flags & 1) != 0, order,
-					(source != 0) ? partners[source - 1] : null, version,
-					(level != 0) ? (int) SegmentCodec.unzigzag(level - 1) : null, BigDecimal.valueOf(base, 4), rate,
-					BigDecimal.valueOf(amount, 2));
+			if (!filter.wants(numbers[partner], order)) {
+				continue;
+			}
+			if (rates[rate] == null) {
+				rates[rate] = new BigDecimal(rateTexts[rate]);
+			}
+			CommissionLine line = new CommissionLine(partner(partners, numbers, partner), COMPONENTS[flags >>> 1],
+					(flags & 1) != 0, order, (source != 0) ? partner(partners, numbers, source - 1) : null, version,
+					(level != 0) ? (int) SegmentCodec.unzigzag(level - 1) : null, BigDecimal.valueOf(base, 4),
+					rates[rate], BigDecimal.valueOf(amount, 2));
 			if (wanted.test(line)) {
 				into.add(new NumberedLine(number, line));
 			}
 		}
+	}
+
+	private static PartnerNumber partner(PartnerNumber[] partners, String[] numbers, int index) {
+		PartnerNumber partner = partners[index];
+		if (partner == null) {
+			partner = PartnerNumber.of(numbers[index]);
+			partners[index] = partner;
+		}
+		return partner;
+	}
+
+	/** Chooses lines by partner number and order number before they are made. */
+	@FunctionalInterface
+	interface Filter {
+
+		/**
+		 * Tells whether a line is wanted.
+		 * @param partner who earns it
+		 * @param order its order, {@code null} for none
+		 * @return {@code true} to keep it
+		 */
+		boolean wants(String partner, String order);
+
+	}
+
+	/**
+	 * The order numbers of a run's lines as they are written (a varint length and UTF-8
+	 * bytes), made once per order id and copied per line.
+	 */
+	private static final class OrderTexts {
+
+		private final int[] offsets;
+
+		private final byte[] texts;
+
+		private final int longest;
+
+		OrderTexts(CommissionLineList lines) {
+			int count = lines.orderCount();
+			this.offsets = new int[count + 1];
+			SegmentCodec.Buffer all = new SegmentCodec.Buffer(count * 16);
+			int longest = 0;
+			for (int id = 0; id < count; id++) {
+				all.text(lines.orderById(id));
+				this.offsets[id + 1] = all.length;
+				longest = Math.max(longest, all.length - this.offsets[id]);
+			}
+			this.texts = all.bytes;
+			this.longest = longest;
+		}
+
+		int longest() {
+			return this.longest;
+		}
+
+		void write(int order, SegmentCodec.Buffer into) {
+			into.put(this.texts, this.offsets[order], this.offsets[order + 1] - this.offsets[order]);
+		}
+
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import io.treeline.compensation.PartnerResult;
+import io.treeline.compensation.calculation.PartnerResults;
 import io.treeline.graph.PartnerNumber;
 
 /**
@@ -53,7 +54,30 @@ final class ResultSegments {
 	 * @return the segments
 	 */
 	static List<Segment> encode(List<PartnerResult> results) {
+		return encode(results, true);
+	}
+
+	/**
+	 * Encodes results sorted by partner.
+	 * @param results the results, sorted by partner number
+	 * @param parallel whether to use the common pool
+	 * @return the segments
+	 */
+	static List<Segment> encode(List<PartnerResult> results, boolean parallel) {
 		int count = (results.size() + RESULTS_PER_SEGMENT - 1) / RESULTS_PER_SEGMENT;
+		if (results instanceof PartnerResults computed && !parallel) {
+			SegmentTasks.Prepared<Segment> prepared = prepare(computed);
+			return IntStream.range(0, count).mapToObj(prepared::task).toList();
+		}
+		if (results instanceof PartnerResults computed) {
+			IntStream numbers = IntStream.range(0, count);
+			return (parallel ? numbers.parallel() : numbers).mapToObj((number) -> {
+				int from = number * RESULTS_PER_SEGMENT;
+				int to = Math.min(computed.size(), from + RESULTS_PER_SEGMENT);
+				return new Segment(number, computed.number(from), computed.number(to - 1), to - from,
+						SegmentCodec.deflate(encodeSegment(computed, from, to)));
+			}).toList();
+		}
 		return IntStream.range(0, count).parallel().mapToObj((number) -> {
 			List<PartnerResult> part = results.subList(number * RESULTS_PER_SEGMENT,
 					Math.min(results.size(), (number + 1) * RESULTS_PER_SEGMENT));
@@ -94,6 +118,112 @@ final class ResultSegments {
 		}
 		all.bytes(body.bytes, body.length);
 		return Arrays.copyOf(all.bytes, all.length);
+	}
+
+	/**
+	 * Returns the encoding of each segment of computed results as a task that any thread
+	 * can run.
+	 * @param results the results
+	 * @return the tasks
+	 */
+	static SegmentTasks.Prepared<Segment> prepare(PartnerResults results) {
+		int count = (results.size() + RESULTS_PER_SEGMENT - 1) / RESULTS_PER_SEGMENT;
+		return new SegmentTasks.Prepared<>() {
+
+			@Override
+			public int count() {
+				return count;
+			}
+
+			@Override
+			public Segment task(int number) {
+				int from = number * RESULTS_PER_SEGMENT;
+				int to = Math.min(results.size(), from + RESULTS_PER_SEGMENT);
+				return new Segment(number, results.number(from), results.number(to - 1), to - from,
+						SegmentCodec.deflate(encodeSegment(results, from, to)));
+			}
+
+		};
+	}
+
+	/** Encodes results from arrays, byte for byte as {@link #encodeSegment(List)}. */
+	private static byte[] encodeSegment(PartnerResults results, int from, int to) {
+		String[] names = results.rankNames();
+		int[] rankIndex = new int[names.length];
+		List<String> ranks = new ArrayList<>();
+		SegmentCodec.Buffer body = new SegmentCodec.Buffer((to - from) * 24);
+		for (int i = from; i < to; i++) {
+			body.text(results.number(i));
+			body.varint(SegmentCodec.zigzag(results.personalPvUnits(i)));
+			body.varint(SegmentCodec.zigzag(results.groupPvUnits(i)));
+			body.varint(results.active(i) ? 1 : 0);
+			for (int rank : new int[] { results.achievedRank(i), results.paidAsRank(i), results.highestRank(i) }) {
+				if (rank < 0) {
+					body.varint(0);
+				}
+				else {
+					if (rankIndex[rank] == 0) {
+						ranks.add(names[rank]);
+						rankIndex[rank] = ranks.size();
+					}
+					body.varint(rankIndex[rank]);
+				}
+			}
+			body.varint(SegmentCodec.zigzag(results.carryLeftUnits(i)));
+			body.varint(SegmentCodec.zigzag(results.carryRightUnits(i)));
+		}
+		SegmentCodec.Buffer all = new SegmentCodec.Buffer(body.length + 64);
+		all.varint(FORMAT);
+		all.varint(to - from);
+		all.varint(ranks.size());
+		for (String rank : ranks) {
+			all.text(rank);
+		}
+		all.bytes(body.bytes, body.length);
+		return Arrays.copyOf(all.bytes, all.length);
+	}
+
+	/** Receives the results of a segment without objects for them. */
+	@FunctionalInterface
+	interface Visitor {
+
+		/**
+		 * Receives one result; volumes in ten-thousandths.
+		 */
+		void result(String partner, long personalPv, long groupPv, boolean active, String achieved, String paidAs,
+				String highest, long carryLeft, long carryRight);
+
+	}
+
+	/**
+	 * Reads every result of a segment.
+	 * @param data the stored segment
+	 * @param visitor where the results go
+	 */
+	static void decode(byte[] data, Visitor visitor) {
+		SegmentCodec.Reader in = new SegmentCodec.Reader(SegmentCodec.inflate(data));
+		int format = (int) in.varint();
+		if (format != FORMAT) {
+			throw new IllegalStateException("A stored segment of period results has format " + format
+					+ "; this version reads format " + FORMAT);
+		}
+		int count = (int) in.varint();
+		String[] ranks = new String[(int) in.varint()];
+		for (int i = 0; i < ranks.length; i++) {
+			ranks[i] = in.text();
+		}
+		for (int i = 0; i < count; i++) {
+			String partner = in.text();
+			long pv = SegmentCodec.unzigzag(in.varint());
+			long gv = SegmentCodec.unzigzag(in.varint());
+			boolean active = in.varint() == 1;
+			String achieved = rank(ranks, in.varint());
+			String paidAs = rank(ranks, in.varint());
+			String highest = rank(ranks, in.varint());
+			long carryLeft = SegmentCodec.unzigzag(in.varint());
+			long carryRight = SegmentCodec.unzigzag(in.varint());
+			visitor.result(partner, pv, gv, active, achieved, paidAs, highest, carryLeft, carryRight);
+		}
 	}
 
 	/**

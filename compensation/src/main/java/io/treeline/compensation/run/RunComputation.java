@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -13,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,6 +22,7 @@ import io.treeline.compensation.PlanType;
 import io.treeline.compensation.calculation.PeriodCalculation;
 import io.treeline.compensation.calculation.PeriodCalculation.Conditions.Version;
 import io.treeline.compensation.calculation.PeriodCalculation.Outcome;
+import io.treeline.compensation.calculation.PartnerResults;
 import io.treeline.compensation.calculation.PeriodState;
 import io.treeline.compensation.calculation.Population;
 import io.treeline.compensation.calculation.Reversals;
@@ -68,6 +67,10 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 	private final Map<GenealogySnapshot, TreeAt> trees = new IdentityHashMap<>();
 
+	private final Map<Instant, TreeAt> sponsorByInstant = new HashMap<>();
+
+	private final Map<Instant, TreeAt> placementByInstant = new HashMap<>();
+
 	private final Map<String, List<CommissionLine>> closedLines = new HashMap<>();
 
 	/** The lines of the open periods computed so far, by period. */
@@ -108,7 +111,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		this.genealogy = genealogy;
 		for (VersionRow row : records.versions(plan.id())) {
 			this.versions.add(new VersionInForce(row.version(), row.effectiveFrom(),
-					PlanDocument.read(row.document(), plan.plan().type())));
+					PlanDocument.read(row.document(), plan.plan().type()), zone));
 		}
 		RunRow last = null;
 		for (RunRow run : records.runs(plan.id())) {
@@ -229,29 +232,30 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		state = new PeriodState(run.period(), (version != null) ? version.number() : 0, rules, state.pv(), state.gv(),
 				state.active(), state.achieved().clone(), state.paidAs().clone(), state.highest().clone(),
 				state.carryLeft(), state.carryRight());
-		for (PartnerResult result : this.records.results(run.id())) {
-			int id = this.population.id(result.partner().value());
+		PeriodState filled = state;
+		Map<String, Integer> ranks = new HashMap<>();
+		this.records.results(run.id(), (partner, pv, gv, active, achieved, paidAs, highest, carryLeft, carryRight) -> {
+			int id = this.population.id(partner);
 			if (id < 0) {
-				continue;
+				return;
 			}
-			state.pv()[id] = Sale.units(result.personalPv());
-			state.gv()[id] = Sale.units(result.groupPv());
-			state.active()[id] = result.active();
-			state.achieved()[id] = rank(rules, result.achievedRank());
-			state.paidAs()[id] = rank(rules, result.paidAsRank());
-			state.highest()[id] = rank(rules, result.highestRank());
-			state.carryLeft()[id] = Sale.units(result.carryLeft());
-			state.carryRight()[id] = Sale.units(result.carryRight());
-		}
+			filled.pv()[id] = pv;
+			filled.gv()[id] = gv;
+			filled.active()[id] = active;
+			filled.achieved()[id] = rank(rules, achieved, ranks);
+			filled.paidAs()[id] = rank(rules, paidAs, ranks);
+			filled.highest()[id] = rank(rules, highest, ranks);
+			filled.carryLeft()[id] = carryLeft;
+			filled.carryRight()[id] = carryRight;
+		});
 		return state;
 	}
 
-	private static int rank(PlanRules rules, String name) {
+	private static int rank(PlanRules rules, String name, Map<String, Integer> known) {
 		if (name == null) {
 			return -1;
 		}
-		OptionalInt index = rules.career().indexOf(name);
-		return index.orElse(-1);
+		return known.computeIfAbsent(name, (rank) -> rules.career().indexOf(rank).orElse(-1));
 	}
 
 	private List<Sale> salesOf(String period) {
@@ -275,7 +279,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 					continue;
 				}
 				sales.add(new Sale(row.eventId(), row.orderNumber(), partner, row.orderedAt(), row.occurredAt(),
-						row.returned(), Sale.units(row.pv()), Sale.units(row.bv()), row.fraction(), row.completes()));
+						row.returned(), row.pv(), row.bv(), row.fraction(), row.completes()));
 			}
 			this.skippedEvents.put(label, skipped);
 			return sales;
@@ -334,6 +338,18 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 	@Override
 	public TreeAt sponsorTree(Instant at) {
+		// asked several times per order (volumes, commissions, binary legs): the
+		// genealogy's lookup of the snapshot costs more than this map's
+		TreeAt known = this.sponsorByInstant.get(at);
+		if (known != null) {
+			return known;
+		}
+		TreeAt tree = sponsorTreeOf(at);
+		this.sponsorByInstant.put(at, tree);
+		return tree;
+	}
+
+	private TreeAt sponsorTreeOf(Instant at) {
 		long loading = System.nanoTime();
 		GenealogySnapshot snapshot = this.genealogy.snapshot(Tree.SPONSOR, at);
 		this.loadNanos += System.nanoTime() - loading;
@@ -346,10 +362,16 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		if (type != PlanType.BINARY && type != PlanType.MATRIX) {
 			return null;
 		}
+		TreeAt known = this.placementByInstant.get(at);
+		if (known != null) {
+			return known;
+		}
 		long loading = System.nanoTime();
 		GenealogySnapshot snapshot = this.genealogy.snapshot(Tree.placement(this.plan.plan().name()), at);
 		this.loadNanos += System.nanoTime() - loading;
-		return tree(snapshot);
+		TreeAt tree = tree(snapshot);
+		this.placementByInstant.put(at, tree);
+		return tree;
 	}
 
 	private TreeAt tree(GenealogySnapshot snapshot) {
@@ -390,11 +412,11 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 	@Override
 	public Version versionAt(Instant at) {
-		LocalDate day = LocalDate.ofInstant(at, this.calendar.zone());
+		// a version is in force from the first instant of its day in the company's zone
 		Version found = null;
 		for (VersionInForce version : this.versions) {
-			if (!version.effectiveFrom().isAfter(day)) {
-				found = new Version(version.number(), version.rules());
+			if (!at.isBefore(version.from())) {
+				found = version.version();
 			}
 		}
 		return found;
@@ -423,23 +445,16 @@ final class RunComputation implements PeriodCalculation.Conditions {
 	}
 
 	private List<PartnerResult> results(PeriodState state) {
-		List<PartnerResult> results = new ArrayList<>();
-		for (int id = 0; id < this.population.size(); id++) {
-			boolean anything = state.pv()[id] != 0 || state.gv()[id] != 0 || state.active()[id]
-					|| state.achieved()[id] >= 0 || state.paidAs()[id] >= 0 || state.highest()[id] >= 0
-					|| state.carryLeft()[id] != 0 || state.carryRight()[id] != 0;
-			if (anything) {
-				results.add(new PartnerResult(this.population.partner(id), Sale.decimal(state.pv()[id]),
-						Sale.decimal(state.gv()[id]), state.active()[id], state.rankName(state.achieved()[id]),
-						state.rankName(state.paidAs()[id]), state.rankName(state.highest()[id]),
-						Sale.decimal(state.carryLeft()[id]), Sale.decimal(state.carryRight()[id])));
-			}
-		}
-		results.sort(Comparator.comparing(PartnerResult::partner));
-		return results;
+		return PartnerResults.of(this.population, state);
 	}
 
-	private record VersionInForce(int number, LocalDate effectiveFrom, PlanRules rules) {
+	private record VersionInForce(int number, LocalDate effectiveFrom, PlanRules rules, Instant from, Version version) {
+
+		VersionInForce(int number, LocalDate effectiveFrom, PlanRules rules, ZoneId zone) {
+			this(number, effectiveFrom, rules, effectiveFrom.atStartOfDay(zone).toInstant(),
+					new Version(number, rules));
+		}
+
 	}
 
 	/**

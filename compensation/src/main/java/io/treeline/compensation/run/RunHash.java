@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 import io.treeline.compensation.CommissionLineList;
+import io.treeline.compensation.Component;
 import io.treeline.compensation.PartnerResult;
+import io.treeline.compensation.calculation.PartnerResults;
 import io.treeline.graph.PartnerNumber;
 
 /**
@@ -25,6 +27,10 @@ final class RunHash {
 
 	private static final byte[] NONE = { '-' };
 
+	private static final byte[][] COMPONENTS = Arrays.stream(Component.values())
+		.map((component) -> ascii(component.name()))
+		.toArray(byte[][]::new);
+
 	private RunHash() {
 	}
 
@@ -33,6 +39,8 @@ final class RunHash {
 		Text text = new Text();
 		byte[][] partners = new byte[lines.partnerKeyLimit()][];
 		byte[][] rates = new byte[lines.rateCount()][];
+		int lastOrder = Integer.MIN_VALUE;
+		byte[] orderBytes = NONE;
 		for (int i = 0; i < lines.size(); i++) {
 			if (text.length > 60_000) {
 				// the digest reads many lines at once: one call per line was a third of
@@ -43,20 +51,25 @@ final class RunHash {
 			}
 			int partner = lines.partnerKey(i);
 			if (partners[partner] == null) {
-				partners[partner] = bytes(lines.partnerOfKey(partner));
+				partners[partner] = lines.partnerNumberOfKey(partner).getBytes(StandardCharsets.UTF_8);
 			}
 			int rate = lines.rateId(i);
 			if (rates[rate] == null) {
 				rates[rate] = ascii(canonical(lines.rateById(rate)));
 			}
-			text.field(partners[partner])
-				.field(ascii(lines.component(i).name()))
-				.field(lines.reversal(i) ? "true" : "false");
-			String order = lines.orderNumber(i);
-			text.field((order != null) ? order.getBytes(StandardCharsets.UTF_8) : NONE);
+			int flags = lines.flags(i);
+			text.field(partners[partner]).field(COMPONENTS[flags >>> 1]).field(((flags & 1) != 0) ? "true" : "false");
+			int order = lines.orderId(i);
+			if (order != lastOrder) {
+				// lines of one order come one after the other and share its id
+				String number = lines.orderNumber(i);
+				orderBytes = (number != null) ? number.getBytes(StandardCharsets.UTF_8) : NONE;
+				lastOrder = order;
+			}
+			text.field(orderBytes);
 			int source = lines.sourceKey(i);
 			if (source != CommissionLineList.PartnerIds.NO_PARTNER && partners[source] == null) {
-				partners[source] = bytes(lines.partnerOfKey(source));
+				partners[source] = lines.partnerNumberOfKey(source).getBytes(StandardCharsets.UTF_8);
 			}
 			text.field((source != CommissionLineList.PartnerIds.NO_PARTNER) ? partners[source] : NONE)
 				.number(lines.planVersion(i));
@@ -69,6 +82,10 @@ final class RunHash {
 			}
 			text.decimal(lines.baseUnits(i), 4).field(rates[rate]).decimal(lines.amountCents(i), 2).end();
 		}
+		if (results instanceof PartnerResults computed) {
+			results(computed, digest, text);
+			return HexFormat.of().formatHex(digest.digest());
+		}
 		digest.update(text.bytes, 0, text.length);
 		for (PartnerResult result : results) {
 			update(digest, result.partner(), scaled(result.personalPv(), 4), scaled(result.groupPv(), 4),
@@ -78,8 +95,30 @@ final class RunHash {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	private static byte[] bytes(PartnerNumber partner) {
-		return partner.value().getBytes(StandardCharsets.UTF_8);
+	/** The results' canonical text as {@link #update} writes it, from the arrays. */
+	private static void results(PartnerResults results, MessageDigest digest, Text text) {
+		String[] names = results.rankNames();
+		byte[][] ranks = new byte[names.length][];
+		for (int r = 0; r < names.length; r++) {
+			ranks[r] = names[r].getBytes(StandardCharsets.UTF_8);
+		}
+		for (int i = 0; i < results.size(); i++) {
+			if (text.length > 60_000) {
+				digest.update(text.bytes, 0, text.length);
+				text.clear();
+			}
+			text.text(results.number(i))
+				.decimal(results.personalPvUnits(i), 4)
+				.decimal(results.groupPvUnits(i), 4)
+				.field(results.active(i) ? "true" : "false")
+				.rank(ranks, results.achievedRank(i))
+				.rank(ranks, results.paidAsRank(i))
+				.rank(ranks, results.highestRank(i))
+				.decimal(results.carryLeftUnits(i), 4)
+				.decimal(results.carryRightUnits(i), 4)
+				.end();
+		}
+		digest.update(text.bytes, 0, text.length);
 	}
 
 	private static byte[] ascii(String text) {
@@ -145,44 +184,95 @@ final class RunHash {
 			return this;
 		}
 
+		Text text(String value) {
+			int length = value.length();
+			ensure(length + 1);
+			for (int i = 0; i < length; i++) {
+				char c = value.charAt(i);
+				if (c >= 0x80) {
+					this.length -= i;
+					return field(value.getBytes(StandardCharsets.UTF_8));
+				}
+				this.bytes[this.length++] = (byte) c;
+			}
+			this.bytes[this.length++] = '|';
+			return this;
+		}
+
+		Text rank(byte[][] ranks, int rank) {
+			return field((rank < 0) ? NONE : ranks[rank]);
+		}
+
 		Text number(long value) {
 			ensure(21);
 			if (value < 0) {
 				this.bytes[this.length++] = '-';
 				value = -value;
 			}
-			digits(value, 1);
+			int end = this.length + digitCount(value);
+			writeBackwards(value, end, this.length);
+			this.length = end;
 			this.bytes[this.length++] = '|';
 			return this;
 		}
 
+		/**
+		 * Writes {@code unscaled / 10^scale} in plain notation with {@code scale}
+		 * decimals, in one pass from the last digit.
+		 */
 		Text decimal(long unscaled, int scale) {
-			ensure(22 + scale);
+			ensure(23 + scale);
 			if (unscaled < 0) {
 				this.bytes[this.length++] = '-';
 				unscaled = -unscaled;
 			}
-			long power = (scale == 2) ? 100 : 10_000;
-			digits(unscaled / power, 1);
-			this.bytes[this.length++] = '.';
-			digits(unscaled % power, scale);
+			int end = this.length + Math.max(digitCount(unscaled), scale + 1) + 1;
+			int at = end;
+			long value = unscaled;
+			for (int i = 0; i < scale; i++) {
+				this.bytes[--at] = (byte) ('0' + (value % 10));
+				value /= 10;
+			}
+			this.bytes[--at] = '.';
+			writeBackwards(value, at, this.length);
+			this.length = end;
 			this.bytes[this.length++] = '|';
 			return this;
 		}
 
-		/** Writes a non-negative number with at least {@code width} digits. */
-		private void digits(long value, int width) {
-			int start = this.length;
-			do {
-				this.bytes[this.length++] = (byte) ('0' + (value % 10));
-				value /= 10;
+		/**
+		 * Writes a non-negative number so that it ends before {@code end}, zeros in front
+		 * down to {@code start}.
+		 */
+		private void writeBackwards(long value, int end, int start) {
+			int at = end;
+			if (value <= Integer.MAX_VALUE) {
+				// int division is the cheaper one
+				int small = (int) value;
+				do {
+					this.bytes[--at] = (byte) ('0' + (small % 10));
+					small /= 10;
+				}
+				while (small > 0);
 			}
-			while (value > 0 || this.length - start < width);
-			for (int i = start, j = this.length - 1; i < j; i++, j--) {
-				byte swap = this.bytes[i];
-				this.bytes[i] = this.bytes[j];
-				this.bytes[j] = swap;
+			else {
+				do {
+					this.bytes[--at] = (byte) ('0' + (value % 10));
+					value /= 10;
+				}
+				while (value > 0);
 			}
+			while (at > start) {
+				this.bytes[--at] = '0';
+			}
+		}
+
+		private static int digitCount(long value) {
+			int count = 1;
+			for (long limit = 10; count < 19 && value >= limit; limit *= 10) {
+				count++;
+			}
+			return count;
 		}
 
 		void end() {

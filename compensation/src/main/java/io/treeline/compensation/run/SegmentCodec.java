@@ -80,11 +80,25 @@ final class SegmentCodec {
 
 		void varint(long value) {
 			ensure(10);
+			put(value);
+		}
+
+		/** Writes a varint where {@link #ensure(int)} made room already. */
+		void put(long value) {
+			byte[] bytes = this.bytes;
+			int at = this.length;
 			while ((value & ~0x7FL) != 0) {
-				this.bytes[this.length++] = (byte) ((value & 0x7F) | 0x80);
+				bytes[at++] = (byte) ((value & 0x7F) | 0x80);
 				value >>>= 7;
 			}
-			this.bytes[this.length++] = (byte) value;
+			bytes[at++] = (byte) value;
+			this.length = at;
+		}
+
+		/** Writes bytes where {@link #ensure(int)} made room already. */
+		void put(byte[] more, int from, int count) {
+			System.arraycopy(more, from, this.bytes, this.length, count);
+			this.length += count;
 		}
 
 		void text(String text) {
@@ -112,7 +126,7 @@ final class SegmentCodec {
 			this.length += count;
 		}
 
-		private void ensure(int more) {
+		void ensure(int more) {
 			if (this.length + more > this.bytes.length) {
 				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + more));
 			}

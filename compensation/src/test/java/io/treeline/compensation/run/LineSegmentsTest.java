@@ -45,13 +45,59 @@ class LineSegmentsTest {
 		for (int i = 0; i < expected.size(); i++) {
 			assertSame(byPartner.get(i).line(), expected.get(i));
 		}
-		List<NumberedLine> byOrder = decodeAll(segments, Arrangement.BY_ORDER);
-		assertThat(byOrder).hasSize((int) expected.stream()
+		// an order's order-based lines are found through the order directory, and only
+		// those (every 20th order: each reads its partner segments)
+		List<String> orders = expected.stream()
 			.filter((line) -> line.orderNumber() != null && line.component().orderBased())
-			.count());
-		for (NumberedLine line : byOrder) {
-			assertSame(line.line(), expected.get(line.number() - 1));
+			.map(CommissionLine::orderNumber)
+			.distinct()
+			.toList();
+		for (int k = 0; k < orders.size(); k += 20) {
+			String order = orders.get(k);
+			List<NumberedLine> ofOrder = linesOfOrder(segments, order);
+			List<Integer> numbers = new ArrayList<>();
+			for (int i = 0; i < expected.size(); i++) {
+				if (order.equals(expected.get(i).orderNumber()) && expected.get(i).component().orderBased()) {
+					numbers.add(i + 1);
+				}
+			}
+			assertThat(ofOrder).extracting(NumberedLine::number).containsExactlyElementsOf(numbers);
+			for (NumberedLine line : ofOrder) {
+				assertSame(line.line(), expected.get(line.number() - 1));
+			}
 		}
+		assertThat(segments.stream()
+			.filter((segment) -> segment.arrangement() == Arrangement.BY_ORDER)
+			.mapToLong(Segment::lineCount)
+			.sum())
+			.isEqualTo(expected.stream()
+				.filter((line) -> line.orderNumber() != null && line.component().orderBased())
+				.count());
+	}
+
+	/**
+	 * What a storno reads: the directory segments of the order's key, then the partner
+	 * segments they name.
+	 */
+	private static List<NumberedLine> linesOfOrder(List<Segment> segments, String order) {
+		String key = LineSegments.orderKey(order);
+		java.util.Set<Integer> partnerSegments = new java.util.TreeSet<>();
+		List<NumberedLine> lines = new ArrayList<>();
+		for (Segment segment : segments) {
+			if (segment.arrangement() == Arrangement.BY_ORDER && segment.firstKey().compareTo(key) <= 0
+					&& segment.lastKey().compareTo(key) >= 0) {
+				LineSegments.decodeOrders(segment.data(), java.util.Set.of(order), lines, partnerSegments::add);
+			}
+		}
+		assertThat(lines).as("a directory holds no lines").isEmpty();
+		for (Segment segment : segments) {
+			if (segment.arrangement() == Arrangement.BY_PARTNER && partnerSegments.contains(segment.number())) {
+				LineSegments.decode(segment.data(), (partner, number) -> order.equals(number), lines);
+			}
+		}
+		lines.removeIf((line) -> !line.line().component().orderBased());
+		lines.sort(Comparator.comparingInt(NumberedLine::number));
+		return lines;
 	}
 
 	@Test
@@ -67,17 +113,14 @@ class LineSegmentsTest {
 			.orderNumber();
 
 		List<NumberedLine> ofPartner = new ArrayList<>();
-		List<NumberedLine> ofOrder = new ArrayList<>();
 		for (Segment segment : segments) {
-			String key = (segment.arrangement() == Arrangement.BY_PARTNER) ? partner.value()
-					: LineSegments.orderKey(order);
-			if (segment.firstKey().compareTo(key) <= 0 && segment.lastKey().compareTo(key) >= 0) {
-				LineSegments.decode(segment.data(),
-						(line) -> (segment.arrangement() == Arrangement.BY_PARTNER) ? line.partner().equals(partner)
-								: order.equals(line.orderNumber()),
-						(segment.arrangement() == Arrangement.BY_PARTNER) ? ofPartner : ofOrder);
+			String key = partner.value();
+			if (segment.arrangement() == Arrangement.BY_PARTNER && segment.firstKey().compareTo(key) <= 0
+					&& segment.lastKey().compareTo(key) >= 0) {
+				LineSegments.decode(segment.data(), (line) -> line.partner().equals(partner), ofPartner);
 			}
 		}
+		List<NumberedLine> ofOrder = linesOfOrder(segments, order);
 		assertThat(ofPartner).extracting(NumberedLine::line)
 			.hasSameElementsAs(expected.stream().filter((line) -> line.partner().equals(partner)).toList());
 		assertThat(ofOrder).extracting(NumberedLine::line)
