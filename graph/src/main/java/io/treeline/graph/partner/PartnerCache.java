@@ -14,6 +14,7 @@ import io.treeline.cypher.CypherStatements;
 import io.treeline.graph.GenealogyChanged;
 import io.treeline.graph.Partner;
 import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.snapshot.GenealogyClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,10 +60,6 @@ class PartnerCache implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(PartnerCache.class);
 
-	private static final String READ_CLOCK = CypherStatements.load("clock/read");
-
-	private static final String CHANGES = CypherStatements.load("clock/changes");
-
 	/** Above this many partners changed since the kept version, it starts again empty. */
 	private static final int MAX_CAUGHT_UP = 100_000;
 
@@ -70,10 +67,9 @@ class PartnerCache implements DisposableBean {
 
 	private static final String LIST = CypherStatements.load("partner/list");
 
-	/** The name of the genealogy clock node, as the snapshots read it. */
-	private static final String CLOCK = "genealogy";
-
 	private final Neo4jClient neo4j;
+
+	private final GenealogyClock clock;
 
 	private final long checkNanos;
 
@@ -89,8 +85,9 @@ class PartnerCache implements DisposableBean {
 	private volatile Generation generation;
 
 	@Autowired
-	PartnerCache(Neo4jClient neo4j, @Value("${treeline.genealogy.cache-check:PT1S}") Duration cacheCheck) {
-		this(neo4j, cacheCheck, MAX_PARTNERS, Executors.newSingleThreadExecutor((task) -> {
+	PartnerCache(Neo4jClient neo4j, GenealogyClock clock,
+			@Value("${treeline.genealogy.cache-check:PT1S}") Duration cacheCheck) {
+		this(neo4j, clock, cacheCheck, MAX_PARTNERS, Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "partner-cache-fill");
 			thread.setDaemon(true);
 			return thread;
@@ -99,14 +96,16 @@ class PartnerCache implements DisposableBean {
 
 	/**
 	 * A cache with its own limits, for tests.
-	 * @param neo4j where partners and the clock are read
+	 * @param neo4j where partners are read
+	 * @param clock the genealogy clock
 	 * @param cacheCheck how often the clock is read
 	 * @param capacity partners kept at most
 	 * @param filling where a new version is filled with all partners; {@code null}: it is
 	 * not, partners are kept only as they are read
 	 */
-	PartnerCache(Neo4jClient neo4j, Duration cacheCheck, int capacity, Executor filling) {
+	PartnerCache(Neo4jClient neo4j, GenealogyClock clock, Duration cacheCheck, int capacity, Executor filling) {
 		this.neo4j = neo4j;
+		this.clock = clock;
 		this.checkNanos = cacheCheck.toNanos();
 		this.capacity = capacity;
 		this.filling = filling;
@@ -133,13 +132,7 @@ class PartnerCache implements DisposableBean {
 				return seen;
 			}
 			long checked = System.nanoTime();
-			long version = this.neo4j.query(READ_CLOCK)
-				.bind(CLOCK)
-				.to("name")
-				.fetchAs(Long.class)
-				.mappedBy((types, row) -> row.get("version").asLong())
-				.one()
-				.orElse(0L);
+			long version = this.clock.read();
 			boolean fresh = seen == null;
 			if (seen != null && seen.version != version) {
 				Generation caughtUp = caughtUp(seen, version);
@@ -167,21 +160,13 @@ class PartnerCache implements DisposableBean {
 	 * copy, so that a read that began before the change cannot put an old partner back.
 	 */
 	private Generation caughtUp(Generation seen, long version) {
-		Set<String> touched = new HashSet<>();
-		long recorded = 0;
-		for (Map<String, Object> change : this.neo4j.query(CHANGES)
-			.bindAll(Map.of("since", seen.version, "until", version))
-			.fetch()
-			.all()) {
-			if (Boolean.TRUE.equals(change.get("everything"))) {
-				return null;
-			}
-			recorded++;
-			for (Object number : (List<?>) change.get("changed")) {
-				touched.add((String) number);
-			}
+		List<GenealogyClock.Change> changes = this.clock.changes(seen.version, version);
+		if (changes.size() != version - seen.version || changes.stream().anyMatch(GenealogyClock.Change::everything)) {
+			return null;
 		}
-		if (recorded != version - seen.version || touched.size() > MAX_CAUGHT_UP) {
+		Set<String> touched = new HashSet<>();
+		changes.forEach((change) -> touched.addAll(change.changed()));
+		if (touched.size() > MAX_CAUGHT_UP) {
 			return null;
 		}
 		Generation next = new Generation(version, this.capacity);

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * version reads them again (ADR 15).
  */
 @Component
-class GenealogyClock {
+public class GenealogyClock {
 
 	static final String NAME = "genealogy";
 
@@ -62,7 +62,7 @@ class GenealogyClock {
 	 * @param until the version to bring them to
 	 * @return the changes
 	 */
-	List<Change> changes(long since, long until) {
+	public List<Change> changes(long since, long until) {
 		return List
 			.copyOf(this.neo4j.query(CHANGES)
 				.bindAll(Map.of("since", since, "until", until))
@@ -81,14 +81,14 @@ class GenealogyClock {
 	 * @param added partners it created
 	 * @param everything whether it touched too much to name
 	 */
-	record Change(long version, List<String> changed, List<String> added, boolean everything) {
+	public record Change(long version, List<String> changed, List<String> added, boolean everything) {
 	}
 
 	/**
 	 * Returns the version as the current transaction sees it.
 	 * @return the number of changes, {@code 0} before the first
 	 */
-	long read() {
+	public long read() {
 		return this.neo4j.query(READ)
 			.bind(NAME)
 			.to("name")

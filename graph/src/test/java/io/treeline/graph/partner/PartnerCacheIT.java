@@ -17,6 +17,7 @@ import io.treeline.graph.PartnerStatus;
 import io.treeline.graph.Partners;
 import io.treeline.graph.TestOrganisations;
 import io.treeline.graph.TreeChanges;
+import io.treeline.graph.snapshot.GenealogyClock;
 import io.treeline.graph.store.GraphStoreConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,9 @@ class PartnerCacheIT {
 
 	@Autowired
 	Partners partners;
+
+	@Autowired
+	GenealogyClock clock;
 
 	@Autowired
 	TreeChanges changes;
@@ -89,7 +93,7 @@ class PartnerCacheIT {
 	@Test
 	void aPageOfPartnersReadAgainReadsNoPartnerFromNeo4j() {
 		CypherPartners partners = new CypherPartners(this.counting,
-				new PartnerCache(this.counting, Duration.ofHours(1), 100, null));
+				new PartnerCache(this.counting, this.clock, Duration.ofHours(1), 100, null));
 		Map<PartnerNumber, Partner> first = partners.find(ALL);
 		assertThat(sent(FIND_BY_NUMBERS)).isEqualTo(1);
 		assertThat(partners.find(ALL)).isEqualTo(first);
@@ -103,7 +107,7 @@ class PartnerCacheIT {
 	@Test
 	void readsOnlyThePartnersNotKeptAndNeverKeepsAnUnknownNumber() {
 		CypherPartners partners = new CypherPartners(this.counting,
-				new PartnerCache(this.counting, Duration.ofHours(1), 100, null));
+				new PartnerCache(this.counting, this.clock, Duration.ofHours(1), 100, null));
 		partners.find(List.of(PartnerNumber.of("T-A")));
 		Map<PartnerNumber, Partner> found = partners.find(List.of(PartnerNumber.of("T-A"), PartnerNumber.of("T-B"),
 				PartnerNumber.of("T-B"), PartnerNumber.of("T-X")));
@@ -117,7 +121,7 @@ class PartnerCacheIT {
 	@Test
 	void aNewVersionIsFilledWithAllPartnersAtOnce() {
 		CypherPartners partners = new CypherPartners(this.counting,
-				new PartnerCache(this.counting, Duration.ofHours(1), 100, Runnable::run));
+				new PartnerCache(this.counting, this.clock, Duration.ofHours(1), 100, Runnable::run));
 		assertThat(partners.find(ALL)).containsOnlyKeys(ALL);
 		assertThat(partners.find(PartnerNumber.of("T-D")).orElseThrow().city()).isEqualTo("Dresden");
 		assertThat(sent(LIST)).isEqualTo(1);
@@ -128,7 +132,7 @@ class PartnerCacheIT {
 	@Test
 	void aCompanyLargerThanTheCacheIsNotFilledAndStillAnsweredWhole() {
 		CypherPartners partners = new CypherPartners(this.counting,
-				new PartnerCache(this.counting, Duration.ofHours(1), 3, Runnable::run));
+				new PartnerCache(this.counting, this.clock, Duration.ofHours(1), 3, Runnable::run));
 		assertThat(partners.find(ALL)).containsOnlyKeys(ALL);
 		assertThat(partners.find(ALL)).containsOnlyKeys(ALL);
 		assertThat(sent(LIST)).isZero();
@@ -137,7 +141,7 @@ class PartnerCacheIT {
 
 	@Test
 	void aChangeCommittedOnThisNodeReadsAgainOnlyThePartnersItTouched() {
-		PartnerCache cache = new PartnerCache(this.counting, Duration.ofHours(1), 100, null);
+		PartnerCache cache = new PartnerCache(this.counting, this.clock, Duration.ofHours(1), 100, null);
 		CypherPartners partners = new CypherPartners(this.counting, cache);
 		partners.find(ALL);
 		// a change of T-B as the genealogy records it (ADR 21): the partner node, the
@@ -159,9 +163,9 @@ class PartnerCacheIT {
 	@Test
 	void aChangeOnAnotherNodeIsSeenAtTheNextCheck() {
 		CypherPartners everyTime = new CypherPartners(this.counting,
-				new PartnerCache(this.counting, Duration.ZERO, 100, null));
+				new PartnerCache(this.counting, this.clock, Duration.ZERO, 100, null));
 		CypherPartners hourly = new CypherPartners(this.counting,
-				new PartnerCache(this.counting, Duration.ofHours(1), 100, null));
+				new PartnerCache(this.counting, this.clock, Duration.ofHours(1), 100, null));
 		everyTime.find(ALL);
 		hourly.find(ALL);
 		// another node's change: the partner node and the clock, in one transaction
@@ -176,7 +180,7 @@ class PartnerCacheIT {
 	@Test
 	void readsInsideATransactionGoToNeo4j() {
 		CypherPartners partners = new CypherPartners(this.counting,
-				new PartnerCache(this.counting, Duration.ofHours(1), 100, null));
+				new PartnerCache(this.counting, this.clock, Duration.ofHours(1), 100, null));
 		partners.find(ALL);
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {
 			this.neo4j.query("MATCH (p:Partner {number: 'T-B'}) SET p.city = 'Bremen'").run();
