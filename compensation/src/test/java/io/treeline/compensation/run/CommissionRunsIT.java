@@ -283,6 +283,46 @@ class CommissionRunsIT {
 		assertThat(count("select count(*) from journal_transactions")).isZero();
 	}
 
+	@Test
+	void databaseRefusesEntriesAddedAfterTheBalanceWasCheckedEarly() {
+		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
+			long id = this.jdbc.sql("""
+					insert into journal_transactions (idempotency_key, description, booked_at)
+					values ('checked-early', 'test', now()) returning id""").query(Long.class).single();
+			this.jdbc.sql("""
+					insert into journal_entries (transaction_id, entry_no, account, amount, currency)
+					values (:id, 1, 'commission-expense', 10, 'EUR'), (:id, 2, 'commission-payable:X', -10, 'EUR')
+					""").param("id", id).update();
+			this.jdbc.sql("set constraints all immediate").update();
+			this.jdbc.sql("""
+					insert into journal_entries (transaction_id, entry_no, account, amount, currency)
+					values (:id, 3, 'commission-expense', 5, 'EUR')
+					""").param("id", id).update();
+		})).withMessageContaining("has entries already");
+		assertThat(count("select count(*) from journal_transactions")).isZero();
+	}
+
+	@Test
+	void databaseRefusesAJournalTransactionWithoutEntries() {
+		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
+			this.jdbc.sql("""
+					insert into journal_transactions (idempotency_key, description, booked_at)
+					values ('empty', 'test', now())""").update();
+		})).withMessageContaining("needs at least two entries");
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
+			long id = this.jdbc.sql("""
+					insert into journal_transactions (idempotency_key, description, booked_at)
+					values ('one-entry', 'test', now()) returning id""").query(Long.class).single();
+			this.jdbc.sql("""
+					insert into journal_entries (transaction_id, entry_no, account, amount, currency)
+					values (:id, 1, 'commission-expense', 0, 'EUR')
+					""").param("id", id).update();
+		})).withMessageContaining("needs at least two entries");
+		assertThat(count("select count(*) from journal_transactions")).isZero();
+	}
+
 	private void paidOrder(String orderNumber, String partner, String bv, String at) {
 		BigDecimal volume = new BigDecimal(bv);
 		this.orders.record(new NewOrder(orderNumber, number(partner), Instant.parse(at), "EUR",
