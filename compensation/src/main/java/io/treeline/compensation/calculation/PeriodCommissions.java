@@ -58,6 +58,8 @@ public final class PeriodCommissions {
 			}
 		}
 		long maxCarry = (binary.maxCarry() != null) ? Sale.units(binary.maxCarry()) : Long.MAX_VALUE;
+		BigDecimal[] caps = binary.capsByRankPosition(state.rules().career());
+		int noRank = caps.length - 1;
 		for (int id = 0; id < size; id++) {
 			long left = Math.max(0, previous.carryLeft()[id] + newLeft[id]);
 			long right = Math.max(0, previous.carryRight()[id] + newRight[id]);
@@ -66,8 +68,9 @@ public final class PeriodCommissions {
 				if (weak > 0) {
 					BigDecimal base = Sale.decimal(weak);
 					BigDecimal amount = Lines.amount(base, binary.rate());
-					if (binary.capPerPeriod() != null && amount.compareTo(binary.capPerPeriod()) > 0) {
-						amount = binary.capPerPeriod().setScale(2, RoundingMode.HALF_UP);
+					BigDecimal cap = caps[(state.paidAs()[id] >= 0) ? state.paidAs()[id] : noRank];
+					if (cap != null && amount.compareTo(cap) > 0) {
+						amount = cap.setScale(2, RoundingMode.HALF_UP);
 					}
 					lines.pay(id, Component.BINARY, null, -1, state.planVersion(), null, base, binary.rate(), amount);
 				}

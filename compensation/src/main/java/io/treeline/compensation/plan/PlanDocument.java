@@ -103,7 +103,7 @@ public final class PlanDocument {
 		Payout payout = switch (type) {
 			case UNILEVEL -> unilevel(root, career);
 			case STAIR_STEP -> stairStep(root, career);
-			case BINARY -> binary(root);
+			case BINARY -> binary(root, career);
 			case MATRIX -> matrix(root);
 		};
 		Bonuses bonuses = new Bonuses(fastStart(root), matching(root, career), pool(root, career));
@@ -150,10 +150,31 @@ public final class PlanDocument {
 		return new StairStep(root.has("generationRates") ? rates(root, "generationRates", false) : List.of());
 	}
 
-	private Binary binary(JsonNode root) {
+	private Binary binary(JsonNode root, Career career) {
 		BigDecimal rate = rate(root.get("rate"), "rate", true);
-		return new Binary(rate, decimals(decimal(root, "capPerPeriod", "capPerPeriod", false, null), 2, "capPerPeriod"),
-				decimals(decimal(root, "maxCarry", "maxCarry", false, null), 4, "maxCarry"));
+		BigDecimal maxCarry = decimals(decimal(root, "maxCarry", "maxCarry", false, null), 4, "maxCarry");
+		JsonNode caps = root.get("capPerPeriod");
+		if (caps == null || !caps.isObject()) {
+			return new Binary(rate,
+					decimals(decimal(root, "capPerPeriod", "capPerPeriod", false, null), 2, "capPerPeriod"), Map.of(),
+					maxCarry);
+		}
+		Map<String, BigDecimal> capsByRank = new LinkedHashMap<>();
+		if (caps.isEmpty()) {
+			problem("capPerPeriod must name at least one rank when it gives caps by rank");
+		}
+		for (Map.Entry<String, JsonNode> entry : caps.properties()) {
+			String field = "capPerPeriod." + entry.getKey();
+			if (career.indexOf(entry.getKey()).isEmpty()) {
+				problem(field + ": no rank is named '" + entry.getKey() + "'");
+				continue;
+			}
+			BigDecimal cap = decimals(decimal(caps, entry.getKey(), field, true, null), 2, field);
+			if (cap != null) {
+				capsByRank.put(entry.getKey(), cap);
+			}
+		}
+		return new Binary(rate, null, capsByRank, maxCarry);
 	}
 
 	private Matrix matrix(JsonNode root) {

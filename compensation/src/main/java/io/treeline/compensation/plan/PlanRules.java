@@ -1,6 +1,7 @@
 package io.treeline.compensation.plan;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -69,11 +70,43 @@ public record PlanRules(PlanType type, BigDecimal minPersonalPv, Payout payout, 
 	 * Binary on the weaker leg.
 	 *
 	 * @param rate rate on the weak leg's volume
-	 * @param capPerPeriod most a partner earns per period, {@code null} for no cap
+	 * @param capPerPeriod most a partner earns per period, {@code null} for no cap (or
+	 * for caps by rank)
+	 * @param capsByRank most a partner earns per period by paid-as rank name; empty for
+	 * one cap for everyone. A partner takes the cap of the highest listed rank at or
+	 * below its paid-as rank; a partner below every listed rank earns no binary
+	 * commission.
 	 * @param maxCarry most volume carried per leg into the next period, {@code null} for
 	 * no limit
 	 */
-	public record Binary(BigDecimal rate, BigDecimal capPerPeriod, BigDecimal maxCarry) implements Payout {
+	public record Binary(BigDecimal rate, BigDecimal capPerPeriod, Map<String, BigDecimal> capsByRank,
+			BigDecimal maxCarry) implements Payout {
+
+		public Binary {
+			capsByRank = Map.copyOf(capsByRank);
+		}
+
+		/**
+		 * Returns the cap of each paid-as rank.
+		 * @param career the plan's career
+		 * @return by rank position (lowest first), then one more for a partner without a
+		 * rank; {@code null} where there is no cap
+		 */
+		public BigDecimal[] capsByRankPosition(Career career) {
+			int ranks = career.ranks().size();
+			BigDecimal[] caps = new BigDecimal[ranks + 1];
+			if (this.capsByRank.isEmpty()) {
+				Arrays.fill(caps, this.capPerPeriod);
+				return caps;
+			}
+			BigDecimal cap = BigDecimal.ZERO.setScale(2);
+			caps[ranks] = cap;
+			for (int i = 0; i < ranks; i++) {
+				cap = this.capsByRank.getOrDefault(career.ranks().get(i).name(), cap);
+				caps[i] = cap;
+			}
+			return caps;
+		}
 
 	}
 

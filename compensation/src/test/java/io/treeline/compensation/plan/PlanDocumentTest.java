@@ -87,4 +87,33 @@ class PlanDocumentTest {
 			.withMessage("type: the plan is UNILEVEL, the document describes BINARY");
 	}
 
+	@Test
+	void readsBinaryCapsByRankAndNamesUnknownRanksAndBadAmounts() {
+		PlanRules rules = PlanDocument.read("""
+				{"type":"BINARY","rate":"0.10","capPerPeriod":{"Gold":"25.00","Silver":20},
+				 "ranks":[{"name":"Starter"},{"name":"Silver"},{"name":"Gold"},{"name":"Diamond"}]}""");
+		PlanRules.Binary binary = (PlanRules.Binary) rules.payout();
+		assertThat(binary.capPerPeriod()).isNull();
+		assertThat(binary.capsByRankPosition(rules.career())).containsExactly(new BigDecimal("0.00"),
+				new BigDecimal("20"), new BigDecimal("25.00"), new BigDecimal("25.00"), new BigDecimal("0.00"));
+		assertThatExceptionOfType(InvalidPlanException.class).isThrownBy(() -> PlanDocument.read("""
+				{"type":"BINARY","rate":"0.10","capPerPeriod":{"Platin":"25.00","Gold":"1.005","Silver":null},
+				 "ranks":[{"name":"Silver"},{"name":"Gold"}]}"""))
+			.satisfies(
+					(ex) -> assertThat(ex.problems()).containsExactly("capPerPeriod.Platin: no rank is named 'Platin'",
+							"capPerPeriod.Gold has at most 2 decimals (got 1.005)", "capPerPeriod.Silver is required"));
+		assertThatExceptionOfType(InvalidPlanException.class).isThrownBy(() -> PlanDocument.read("""
+				{"type":"BINARY","rate":"0.10","capPerPeriod":{}}"""))
+			.satisfies((ex) -> assertThat(ex.problems())
+				.containsExactly("capPerPeriod must name at least one rank when it gives caps by rank"));
+	}
+
+	@Test
+	void oneCapForEveryoneWhetherRankedOrNot() {
+		PlanRules rules = PlanDocument.read("""
+				{"type":"BINARY","rate":"0.10","capPerPeriod":"30.00","ranks":[{"name":"Starter"}]}""");
+		assertThat(((PlanRules.Binary) rules.payout()).capsByRankPosition(rules.career()))
+			.containsExactly(new BigDecimal("30.00"), new BigDecimal("30.00"));
+	}
+
 }
