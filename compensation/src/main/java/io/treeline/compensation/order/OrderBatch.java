@@ -360,7 +360,7 @@ final class OrderBatch {
 				byNumber.remove(rs.getString("order_number")).id = rs.getLong("id");
 			});
 		if (!byNumber.isEmpty()) {
-			throw new ConcurrencyFailureException("Order " + byNumber.keySet().iterator().next()
+			throw new RecordedMeanwhile("Order " + byNumber.keySet().iterator().next()
 					+ " was recorded by another transaction while this batch was checked; record the batch again");
 		}
 	}
@@ -469,6 +469,19 @@ final class OrderBatch {
 	/** A payment or storno accepted in the batch, with what it records. */
 	private record PlayedEvent(State order, String kind, Instant at, BigDecimal fraction, BigDecimal pv, BigDecimal bv,
 			boolean completes, String key, List<Integer> lines) {
+	}
+
+	/**
+	 * An order of the batch was recorded by another transaction after the batch read what
+	 * is recorded; nothing of the batch was written, and recording it again sees the
+	 * order.
+	 */
+	static final class RecordedMeanwhile extends ConcurrencyFailureException {
+
+		RecordedMeanwhile(String message) {
+			super(message);
+		}
+
 	}
 
 }
