@@ -1,7 +1,6 @@
 package io.treeline.graph.partner;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -160,13 +159,8 @@ class PartnerCache implements DisposableBean {
 	 * copy, so that a read that began before the change cannot put an old partner back.
 	 */
 	private Generation caughtUp(Generation seen, long version) {
-		List<GenealogyClock.Change> changes = this.clock.changes(seen.version, version);
-		if (changes.size() != version - seen.version || changes.stream().anyMatch(GenealogyClock.Change::everything)) {
-			return null;
-		}
-		Set<String> touched = new HashSet<>();
-		changes.forEach((change) -> touched.addAll(change.changed()));
-		if (touched.size() > MAX_CAUGHT_UP) {
+		Set<String> touched = this.clock.touched(seen.version, version, MAX_CAUGHT_UP).orElse(null);
+		if (touched == null) {
 			return null;
 		}
 		Generation next = new Generation(version, this.capacity);

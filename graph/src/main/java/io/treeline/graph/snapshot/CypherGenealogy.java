@@ -292,14 +292,8 @@ class CypherGenealogy implements Genealogy {
 		}
 		long started = System.nanoTime();
 		Generation patched = this.committed.execute((status) -> {
-			List<GenealogyClock.Change> changes = this.clock.changes(seen.version, version);
-			if (changes.size() != version - seen.version
-					|| changes.stream().anyMatch(GenealogyClock.Change::everything)) {
-				return null;
-			}
-			Set<String> touched = new TreeSet<>();
-			changes.forEach((change) -> touched.addAll(change.changed()));
-			if (touched.size() > MAX_PATCHED_PARTNERS) {
+			Set<String> touched = this.clock.touched(seen.version, version, MAX_PATCHED_PARTNERS).orElse(null);
+			if (touched == null) {
 				return null;
 			}
 			List<String> numbers = List.copyOf(touched);

@@ -2,6 +2,9 @@ package io.treeline.graph.snapshot;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import io.treeline.cypher.CypherStatements;
 import io.treeline.graph.GenealogyChanged;
@@ -71,6 +74,25 @@ public class GenealogyClock {
 						row.get("changed").asList(Value::asString), row.get("added").asList(Value::asString),
 						row.get("everything").asBoolean()))
 				.all());
+	}
+
+	/**
+	 * Returns the partners the changes after one version up to another touched, for a
+	 * cache to catch up with them (ADR 21); empty when that is not possible: a change is
+	 * no longer recorded, one touched everything, or they touched more than a limit.
+	 * @param since the version the caller's cache is at
+	 * @param until the version to bring it to
+	 * @param most the most partners the caller catches up with
+	 * @return the partners' numbers, sorted
+	 */
+	public Optional<SortedSet<String>> touched(long since, long until, int most) {
+		List<Change> changes = changes(since, until);
+		if (changes.size() != until - since || changes.stream().anyMatch(Change::everything)) {
+			return Optional.empty();
+		}
+		SortedSet<String> touched = new TreeSet<>();
+		changes.forEach((change) -> touched.addAll(change.changed()));
+		return (touched.size() <= most) ? Optional.of(touched) : Optional.empty();
 	}
 
 	/**
