@@ -1,11 +1,11 @@
 package io.treeline.portal.genealogy;
 
-import java.text.Collator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
 import io.treeline.portal.GraphQlTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,7 +123,7 @@ class GenealogyGraphQlIT {
 			.map((edge) -> (Map<String, Object>) edge.get("node"))
 			.map((node) -> node.get("lastName") + " " + node.get("firstName"))
 			.toList();
-		assertThat(names).hasSize(299).isSortedAccordingTo(Collator.getInstance(Locale.GERMANY));
+		assertThat(names).hasSize(299).isSortedAccordingTo(Collator.getInstance(ULocale.GERMANY));
 	}
 
 	@Test
