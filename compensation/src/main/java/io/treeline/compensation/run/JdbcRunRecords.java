@@ -42,6 +42,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcRunRecords {
 
+	/**
+	 * Segments fetched per round trip where a query reads many: a storno-heavy close
+	 * reads most partner segments of the last run, which PostgreSQL's driver would
+	 * otherwise hold all at once (3 GB at 90M lines).
+	 */
+	private static final int SEGMENTS_PER_FETCH = 16;
+
 	/** The advisory lock key of the event watermark (also in migration V006). */
 	static final long EVENT_WATERMARK_LOCK = 7262001;
 
@@ -237,6 +244,9 @@ class JdbcRunRecords {
 				  on w.run_id = s.run_id and w.segment = s.segment
 				where s.arrangement = 'O'
 				""")
+			// a few segments at a time, not the whole result in the driver's memory (in a
+			// transaction, as a close reads them; ADR 0023)
+			.withFetchSize(SEGMENTS_PER_FETCH)
 			.param("runs", wanted.stream().map((segment) -> segment[0]).toArray(Long[]::new))
 			.param("segments", wanted.stream().map((segment) -> (int) segment[1]).toArray(Integer[]::new))
 			.query((rs) -> {
@@ -255,6 +265,7 @@ class JdbcRunRecords {
 					  on w.run_id = s.run_id and w.segment = s.segment
 					where s.arrangement = 'P'
 					""")
+				.withFetchSize(SEGMENTS_PER_FETCH)
 				.param("runs", partnerSegments.stream().map((segment) -> segment.get(0)).toArray(Long[]::new))
 				.param("segments",
 						partnerSegments.stream().map((segment) -> segment.get(1).intValue()).toArray(Integer[]::new))
