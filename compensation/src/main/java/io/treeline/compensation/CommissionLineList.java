@@ -13,13 +13,16 @@ import java.util.RandomAccess;
 import io.treeline.graph.PartnerNumber;
 
 /**
- * The commission lines of a run, packed in rows of five longs (partner and source ids,
- * base in ten-thousandths, amount in cents, order and rate ids, version, flags and level)
- * instead of one object per line: a run at a million partners has some ten million lines,
- * which as objects take gigabytes and most of a close's time, and sorting them for
- * storage reads one row per line, not a dozen scattered columns. Order numbers and rates
- * are kept once in dictionaries. Immutable; {@link #get(int)} makes the
- * {@link CommissionLine} a caller asks for.
+ * The commission lines of a run, packed in rows of three longs (partner and source ids;
+ * base in ten-thousandths and amount in cents as ints; order id and shape id) instead of
+ * one object per line: a run at ten million partners has some ninety million lines, which
+ * as objects would not fit any heap, and sorting them for storage reads one row per line,
+ * not a dozen scattered columns. A shape is what many lines share (plan version,
+ * component, reversal flag, level and rate), kept once in a dictionary like order numbers
+ * and rates; a base or amount beyond an int is kept aside by line (ADR 0023). The rows
+ * are chunks of {@value #CHUNK_LINES} lines, so a growing list never copies its rows and
+ * never holds them twice. Immutable; {@link #get(int)} makes the {@link CommissionLine} a
+ * caller asks for.
  */
 public final class CommissionLineList extends AbstractList<CommissionLine> implements RandomAccess {
 
@@ -29,7 +32,17 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 
 	private static final int NO_ORDER = -1;
 
-	private static final int STRIDE = 5;
+	private static final int STRIDE = 3;
+
+	/** Lines per chunk of rows: a power of two. */
+	static final int CHUNK_LINES = 1 << 14;
+
+	private static final int CHUNK_SHIFT = 14;
+
+	private static final int CHUNK_MASK = CHUNK_LINES - 1;
+
+	/** Marks a base or amount kept aside because it does not fit an int. */
+	private static final int WIDE = Integer.MIN_VALUE;
 
 	private final Rows rows;
 
@@ -94,7 +107,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * @return the key
 	 */
 	public int partnerKey(int index) {
-		return (int) (this.rows.data[row(index)] >> 32);
+		return (int) (word(index, 0) >> 32);
 	}
 
 	/**
@@ -104,7 +117,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * @return the key, or {@link PartnerIds#NO_PARTNER} for a line without a source
 	 */
 	public int sourceKey(int index) {
-		return (int) this.rows.data[row(index)];
+		return (int) word(index, 0);
 	}
 
 	/**
@@ -187,7 +200,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * @return the flags
 	 */
 	public int flags(int index) {
-		return (int) (this.rows.data[row(index) + 4] >>> 32) & 0xFF;
+		return this.rows.shapes.flags[shape(index)];
 	}
 
 	/**
@@ -224,7 +237,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * @return the id, or -1 for a line without an order
 	 */
 	public int orderId(int index) {
-		return (int) (this.rows.data[row(index) + 3] >> 32);
+		return (int) (word(index, 2) >> 32);
 	}
 
 	/**
@@ -243,7 +256,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * @return the version
 	 */
 	public int planVersion(int index) {
-		return (int) (this.rows.data[row(index) + 4] >>> 40);
+		return this.rows.shapes.version[shape(index)];
 	}
 
 	/**
@@ -252,7 +265,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * @return the level, or {@link Integer#MIN_VALUE} for a line without one
 	 */
 	public int levelOrMin(int index) {
-		return (int) this.rows.data[row(index) + 4];
+		return this.rows.shapes.level[shape(index)];
 	}
 
 	/**
@@ -261,7 +274,8 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * @return the unscaled base at four decimals
 	 */
 	public long baseUnits(int index) {
-		return this.rows.data[row(index) + 1];
+		int base = (int) (word(index, 1) >> 32);
+		return (base != WIDE) ? base : this.rows.wide.get(((long) index << 1));
 	}
 
 	/**
@@ -270,7 +284,8 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * @return the amount in cents
 	 */
 	public long amountCents(int index) {
-		return this.rows.data[row(index) + 2];
+		int amount = (int) word(index, 1);
+		return (amount != WIDE) ? amount : this.rows.wide.get(((long) index << 1) | 1);
 	}
 
 	/**
@@ -288,7 +303,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * @return the id, from 0 to {@link #rateCount()} (exclusive)
 	 */
 	public int rateId(int index) {
-		return (int) this.rows.data[row(index) + 3];
+		return this.rows.shapes.rate[shape(index)];
 	}
 
 	/**
@@ -315,7 +330,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	public BigDecimal total() {
 		long cents = 0;
 		for (int i = 0; i < this.size; i++) {
-			cents = Math.addExact(cents, this.rows.data[i * STRIDE + 2]);
+			cents = Math.addExact(cents, amountCents(i));
 		}
 		return BigDecimal.valueOf(cents, 2);
 	}
@@ -341,11 +356,15 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		return amounts;
 	}
 
-	private int row(int index) {
+	private long word(int index, int word) {
 		if (index < 0 || index >= this.size) {
 			throw new IndexOutOfBoundsException(index);
 		}
-		return index * STRIDE;
+		return this.rows.chunks[index >>> CHUNK_SHIFT][(index & CHUNK_MASK) * STRIDE + word];
+	}
+
+	private int shape(int index) {
+		return (int) word(index, 2);
 	}
 
 	/**
@@ -426,7 +445,21 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 */
 	public static final class Builder {
 
-		private Rows rows;
+		private final PartnerIds known;
+
+		private final List<PartnerNumber> otherPartners = new ArrayList<>();
+
+		private final List<String> orders = new ArrayList<>();
+
+		private final List<BigDecimal> rates = new ArrayList<>();
+
+		private final Shapes shapes = new Shapes();
+
+		private final Map<Long, Long> wide = new HashMap<>();
+
+		private long[][] chunks = new long[16][];
+
+		private boolean built;
 
 		private int size;
 
@@ -439,8 +472,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		private String lastOrder;
 
 		private Builder(PartnerIds partners) {
-			this.rows = new Rows(partners, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-					new long[1024 * STRIDE]);
+			this.known = partners;
 		}
 
 		/**
@@ -459,26 +491,9 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		 */
 		public Builder add(int partner, Component component, boolean reversal, String orderNumber, int source,
 				int version, Integer level, BigDecimal base, BigDecimal rate, BigDecimal amount) {
-			if (this.rows == null) {
-				throw new IllegalStateException("The list has been built");
-			}
-			if (version < 0 || version >= (1 << 23)) {
-				throw new IllegalArgumentException("A plan version must be from 0 to " + ((1 << 23) - 1));
-			}
-			if (this.size == this.rows.data.length / STRIDE) {
-				this.rows = this.rows.withCapacity(this.size * 2);
-			}
-			long[] data = this.rows.data;
-			int at = this.size * STRIDE;
 			int flags = (component.ordinal() << 1) | (reversal ? 1 : 0);
-			data[at] = ((long) partner << 32) | (source & 0xFFFFFFFFL);
-			data[at + 1] = unscaled(base, 4, "base");
-			data[at + 2] = unscaled(amount, 2, "amount");
-			data[at + 3] = ((long) orderId(orderNumber) << 32) | rateIdOf(rate);
-			data[at + 4] = ((long) version << 40) | ((long) flags << 32)
-					| (((level != null) ? level : NO_LEVEL) & 0xFFFFFFFFL);
-			this.size++;
-			return this;
+			return add(partner, flags, orderNumber, source, version, (level != null) ? level : NO_LEVEL,
+					unscaled(base, 4, "base"), rateIdOf(rate), unscaled(amount, 2, "amount"));
 		}
 
 		/**
@@ -497,24 +512,42 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		 */
 		public Builder add(int partner, int flags, String orderNumber, int source, int version, int level,
 				long baseUnits, int rateId, long amountCents) {
-			if (this.rows == null) {
+			if (this.built) {
 				throw new IllegalStateException("The list has been built");
 			}
 			if (version < 0 || version >= (1 << 23)) {
 				throw new IllegalArgumentException("A plan version must be from 0 to " + ((1 << 23) - 1));
 			}
-			if (this.size == this.rows.data.length / STRIDE) {
-				this.rows = this.rows.withCapacity(this.size * 2);
+			if (rateId < 0 || rateId >= this.rates.size()) {
+				throw new IllegalArgumentException("Rate id " + rateId + " is not one of this list's");
 			}
-			long[] data = this.rows.data;
-			int at = this.size * STRIDE;
+			if (this.size == Integer.MAX_VALUE - 8) {
+				throw new IllegalStateException("A run cannot hold more than " + this.size + " lines");
+			}
+			int chunk = this.size >>> CHUNK_SHIFT;
+			if (chunk == this.chunks.length) {
+				this.chunks = Arrays.copyOf(this.chunks, chunk * 2);
+			}
+			if (this.chunks[chunk] == null) {
+				this.chunks[chunk] = new long[CHUNK_LINES * STRIDE];
+			}
+			long[] data = this.chunks[chunk];
+			int at = (this.size & CHUNK_MASK) * STRIDE;
 			data[at] = ((long) partner << 32) | (source & 0xFFFFFFFFL);
-			data[at + 1] = baseUnits;
-			data[at + 2] = amountCents;
-			data[at + 3] = ((long) orderId(orderNumber) << 32) | rateId;
-			data[at + 4] = ((long) version << 40) | ((long) (flags & 0xFF) << 32) | (level & 0xFFFFFFFFL);
+			data[at + 1] = ((long) narrow(baseUnits, (long) this.size << 1) << 32)
+					| (narrow(amountCents, ((long) this.size << 1) | 1) & 0xFFFFFFFFL);
+			data[at + 2] = ((long) orderId(orderNumber) << 32) | this.shapes.id(version, flags & 0xFF, level, rateId);
 			this.size++;
 			return this;
+		}
+
+		/** An int, or {@link #WIDE} with the value kept aside. */
+		private int narrow(long value, long key) {
+			if (value > Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+				return (int) value;
+			}
+			this.wide.put(key, value);
+			return WIDE;
 		}
 
 		/**
@@ -542,7 +575,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		 * @return the lines so far
 		 */
 		public CommissionLineList soFar() {
-			return new CommissionLineList(this.rows, this.size);
+			return new CommissionLineList(rows(), this.size);
 		}
 
 		public int size() {
@@ -554,21 +587,27 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 		 * @return the lines
 		 */
 		public CommissionLineList build() {
-			CommissionLineList list = new CommissionLineList(
-					(this.rows.data.length == this.size * STRIDE) ? this.rows : this.rows.withCapacity(this.size),
-					this.size);
-			this.rows = null;
+			if (this.built) {
+				throw new IllegalStateException("The list has been built");
+			}
+			CommissionLineList list = new CommissionLineList(rows(), this.size);
+			this.built = true;
 			return list;
 		}
 
+		private Rows rows() {
+			return new Rows(this.known, this.otherPartners, this.orders, this.rates, this.shapes, this.wide,
+					this.chunks);
+		}
+
 		private int id(PartnerNumber number) {
-			int id = this.rows.known.id(number);
+			int id = this.known.id(number);
 			if (id >= 0) {
 				return id;
 			}
 			return this.others.computeIfAbsent(number, (other) -> {
-				this.rows.others.add(other);
-				return this.rows.known.size() + this.rows.others.size() - 1;
+				this.otherPartners.add(other);
+				return this.known.size() + this.otherPartners.size() - 1;
 			});
 		}
 
@@ -577,7 +616,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 			if (orderNumber == null) {
 				return NO_ORDER;
 			}
-			List<String> orders = this.rows.orders;
+			List<String> orders = this.orders;
 			if (orderNumber != this.lastOrder && !orderNumber.equals(this.lastOrder)) {
 				orders.add(orderNumber);
 				this.lastOrder = orderNumber;
@@ -589,8 +628,8 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 			Integer id = this.rateIds.get(rate);
 			if (id == null) {
 				id = this.rateIdsByValue.computeIfAbsent(rate, (value) -> {
-					this.rows.rates.add(value);
-					return this.rows.rates.size() - 1;
+					this.rates.add(value);
+					return this.rates.size() - 1;
 				});
 				this.rateIds.put(rate, id);
 			}
@@ -610,17 +649,102 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 
 	}
 
-	/** The rows and dictionaries; shared read-only by a list and its sub-lists. */
+	/**
+	 * What lines share besides their order: plan version, flags, level and rate id, each
+	 * distinct combination once, found by an open-addressing table (a unilevel run has a
+	 * shape per level, a pool one per share).
+	 */
+	private static final class Shapes {
+
+		private int[] version = new int[16];
+
+		private int[] flags = new int[16];
+
+		private int[] level = new int[16];
+
+		private int[] rate = new int[16];
+
+		private int size;
+
+		/** Shape id plus one by slot, 0 for a free slot. */
+		private int[] table = new int[64];
+
+		/**
+		 * The shape met last per level's last four bits, plus one: lines of an order go
+		 * up the levels.
+		 */
+		private final int[] recent = new int[16];
+
+		int id(int version, int flags, int level, int rate) {
+			int slot = level & 15;
+			int last = this.recent[slot] - 1;
+			if (last >= 0 && is(last, version, flags, level, rate)) {
+				return last;
+			}
+			int mask = this.table.length - 1;
+			int i = hash(version, flags, level, rate) & mask;
+			while (this.table[i] != 0) {
+				int known = this.table[i] - 1;
+				if (is(known, version, flags, level, rate)) {
+					this.recent[slot] = known + 1;
+					return known;
+				}
+				i = (i + 1) & mask;
+			}
+			int id = this.size++;
+			if (id == this.version.length) {
+				this.version = Arrays.copyOf(this.version, id * 2);
+				this.flags = Arrays.copyOf(this.flags, id * 2);
+				this.level = Arrays.copyOf(this.level, id * 2);
+				this.rate = Arrays.copyOf(this.rate, id * 2);
+			}
+			this.version[id] = version;
+			this.flags[id] = flags;
+			this.level[id] = level;
+			this.rate[id] = rate;
+			this.table[i] = id + 1;
+			if (this.size * 2 > this.table.length) {
+				rehash();
+			}
+			this.recent[slot] = id + 1;
+			return id;
+		}
+
+		private boolean is(int id, int version, int flags, int level, int rate) {
+			return this.level[id] == level && this.rate[id] == rate && this.version[id] == version
+					&& this.flags[id] == flags;
+		}
+
+		private static int hash(int version, int flags, int level, int rate) {
+			int h = ((level * 31 + rate) * 31 + version) * 31 + flags;
+			return h ^ (h >>> 16) ^ (h * 0x9E3779B9);
+		}
+
+		private void rehash() {
+			int[] table = new int[this.table.length * 2];
+			int mask = table.length - 1;
+			for (int id = 0; id < this.size; id++) {
+				int i = hash(this.version[id], this.flags[id], this.level[id], this.rate[id]) & mask;
+				while (table[i] != 0) {
+					i = (i + 1) & mask;
+				}
+				table[i] = id + 1;
+			}
+			this.table = table;
+		}
+
+	}
+
+	/**
+	 * The rows and dictionaries; shared read-only by a list and its sub-lists (a builder
+	 * only appends beyond what a list made before sees).
+	 */
 	private record Rows(PartnerIds known, List<PartnerNumber> others, List<String> orders, List<BigDecimal> rates,
-			long[] data) {
+			Shapes shapes, Map<Long, Long> wide, long[][] chunks) {
 
 		PartnerNumber partner(int key) {
 			int known = this.known.size();
 			return (key < known) ? this.known.partner(key) : this.others.get(key - known);
-		}
-
-		Rows withCapacity(int lines) {
-			return new Rows(this.known, this.others, this.orders, this.rates, Arrays.copyOf(this.data, lines * STRIDE));
 		}
 
 	}

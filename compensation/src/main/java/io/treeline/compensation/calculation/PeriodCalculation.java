@@ -28,7 +28,7 @@ public final class PeriodCalculation {
 	 * number (payment before returns), and only then by the database's event id, so that
 	 * the lines and their hash do not depend on the order the events were stored in.
 	 */
-	private static final Comparator<Sale> IN_ORDER = Comparator.comparing(Sale::occurredAt)
+	private static final Comparator<Sale> IN_ORDER = Comparator.comparingLong(Sale::occurredAtMicros)
 		.thenComparing(Sale::orderNumber)
 		.thenComparing(Sale::returned)
 		.thenComparingLong(Sale::eventId);

@@ -1,8 +1,5 @@
 package io.treeline.compensation.calculation;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import io.treeline.compensation.CommissionLineList;
 import io.treeline.graph.PartnerNumber;
 
@@ -13,7 +10,11 @@ public final class Population implements CommissionLineList.PartnerIds {
 
 	private final String[] numbers;
 
-	private final Map<String, Integer> ids;
+	/**
+	 * Ids plus one by slot of the numbers' hashes, 0 for a free slot: an open-addressing
+	 * table of ints, not a map entry and an {@code Integer} per partner (ADR 0023).
+	 */
+	private final int[] slots;
 
 	private final PartnerNumber[] partners;
 
@@ -26,12 +27,24 @@ public final class Population implements CommissionLineList.PartnerIds {
 	public Population(String[] numbers) {
 		this.numbers = numbers.clone();
 		this.partners = new PartnerNumber[numbers.length];
-		this.ids = new HashMap<>(numbers.length * 2);
+		this.slots = new int[Integer.highestOneBit(Math.max(4, numbers.length * 2 - 1)) << 1];
+		int mask = this.slots.length - 1;
 		for (int id = 0; id < numbers.length; id++) {
-			if (this.ids.put(numbers[id], id) != null) {
-				throw new IllegalArgumentException("Partner " + numbers[id] + " appears twice");
+			String number = this.numbers[id];
+			int i = slot(number) & mask;
+			while (this.slots[i] != 0) {
+				if (this.numbers[this.slots[i] - 1].equals(number)) {
+					throw new IllegalArgumentException("Partner " + number + " appears twice");
+				}
+				i = (i + 1) & mask;
 			}
+			this.slots[i] = id + 1;
 		}
+	}
+
+	private static int slot(String number) {
+		int h = number.hashCode() * 0x9E3779B9;
+		return h ^ (h >>> 16);
 	}
 
 	@Override
@@ -45,8 +58,14 @@ public final class Population implements CommissionLineList.PartnerIds {
 	 * @return the id, or {@code -1} if the partner is not in the population
 	 */
 	public int id(String number) {
-		Integer id = this.ids.get(number);
-		return (id != null) ? id : -1;
+		int mask = this.slots.length - 1;
+		for (int i = slot(number) & mask; this.slots[i] != 0; i = (i + 1) & mask) {
+			int id = this.slots[i] - 1;
+			if (this.numbers[id].equals(number)) {
+				return id;
+			}
+		}
+		return -1;
 	}
 
 	@Override
@@ -87,7 +106,7 @@ public final class Population implements CommissionLineList.PartnerIds {
 			java.util.Arrays.parallelSort(numbers);
 			sorted = new int[numbers.length];
 			for (int i = 0; i < numbers.length; i++) {
-				sorted[i] = this.ids.get(numbers[i]);
+				sorted[i] = id(numbers[i]);
 			}
 			this.byNumber = sorted;
 		}

@@ -10,8 +10,11 @@ import java.time.Instant;
  * @param eventId the event's id
  * @param orderNumber the order
  * @param partner id of the partner the order is credited to
- * @param orderedAt when the order was placed: decides plan version, tree and ranks
- * @param occurredAt when the payment or return happened
+ * @param orderedAtMicros when the order was placed, microseconds since the epoch (the
+ * database's precision; no {@code Instant} per sale, ADR 0023): decides plan version,
+ * tree and ranks
+ * @param occurredAtMicros when the payment or return happened, microseconds since the
+ * epoch
  * @param returned whether this is a return
  * @param pv PV that enters (payment) or leaves (return), in units of 1/10,000
  * @param bv BV that enters or leaves, in units of 1/10,000
@@ -19,11 +22,36 @@ import java.time.Instant;
  * payment
  * @param completes whether the return gives back the rest of the order
  */
-public record Sale(long eventId, String orderNumber, int partner, Instant orderedAt, Instant occurredAt,
+public record Sale(long eventId, String orderNumber, int partner, long orderedAtMicros, long occurredAtMicros,
 		boolean returned, long pv, long bv, BigDecimal fraction, boolean completes) {
 
 	/** Volume units per PV or EUR. */
 	public static final int SCALE = 4;
+
+	/**
+	 * Returns when the order was placed.
+	 * @return the order date
+	 */
+	public Instant orderedAt() {
+		return instant(this.orderedAtMicros);
+	}
+
+	/**
+	 * Returns when the payment or return happened.
+	 * @return the instant
+	 */
+	public Instant occurredAt() {
+		return instant(this.occurredAtMicros);
+	}
+
+	/**
+	 * Converts microseconds since the epoch to an instant.
+	 * @param micros microseconds since the epoch
+	 * @return the instant
+	 */
+	public static Instant instant(long micros) {
+		return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+	}
 
 	/**
 	 * Returns the signed PV: positive for a payment, negative for a return.

@@ -145,9 +145,10 @@ final class LineSegments {
 	 * @return the tasks
 	 */
 	static SegmentTasks.Prepared<Segment> prepare(CommissionLineList lines) {
-		int[] byPartner = sortedByPartner(lines);
+		PartnerOrder partnerOrder = new PartnerOrder(lines);
+		int[] byPartner = partnerOrder.sorted();
 		OrderTexts orders = new OrderTexts(lines);
-		Directory directory = new Directory(lines, byPartner);
+		Directory directory = new Directory(lines, partnerOrder);
 		int partnerSegments = (byPartner.length + LINES_PER_SEGMENT - 1) / LINES_PER_SEGMENT;
 		return new SegmentTasks.Prepared<>() {
 
@@ -197,32 +198,29 @@ final class LineSegments {
 		/** Entries by (hash, entry). */
 		private final long[] sorted;
 
-		Directory(CommissionLineList lines, int[] byPartner) {
+		Directory(CommissionLineList lines, PartnerOrder partnerOrder) {
 			this.lines = lines;
-			int[] segmentOf = new int[lines.size()];
-			for (int position = 0; position < byPartner.length; position++) {
-				segmentOf[byPartner[position]] = position / LINES_PER_SEGMENT;
-			}
-			int[] first = new int[1024];
-			int[] segmentsFrom = new int[1025];
-			int[] lineCounts = new int[1024];
-			long[] keys = new long[1024];
-			int[] segments = new int[4096];
+			// an order's lines are made one after the other, and lines of one order id
+			// are one entry: there are at most as many entries as order ids
+			int capacity = lines.orderCount();
+			int[] first = new int[capacity];
+			int[] segmentsFrom = new int[capacity + 1];
+			int[] lineCounts = new int[capacity];
+			long[] keys = new long[capacity];
+			int[] segments = new int[Math.max(16, capacity + capacity / 4)];
 			int entries = 0;
 			int used = 0;
 			int lastOrder = -1;
+			// where each line goes in the partner order, replayed line by line as the
+			// stable sort placed them, instead of an int per line
+			int[] cursor = partnerOrder.starts();
 			for (int i = 0; i < lines.size(); i++) {
+				int position = cursor[partnerOrder.rank(lines.partnerKey(i))]++;
 				int order = lines.orderId(i);
 				if (order < 0 || !lines.component(i).orderBased()) {
 					continue;
 				}
 				if (order != lastOrder) {
-					if (entries == first.length) {
-						first = Arrays.copyOf(first, entries * 2);
-						segmentsFrom = Arrays.copyOf(segmentsFrom, entries * 2 + 1);
-						lineCounts = Arrays.copyOf(lineCounts, entries * 2);
-						keys = Arrays.copyOf(keys, entries * 2);
-					}
 					first[entries] = i;
 					segmentsFrom[entries] = used;
 					// the sign bit flipped, so that signed order of the key is unsigned
@@ -232,7 +230,7 @@ final class LineSegments {
 					lastOrder = order;
 				}
 				lineCounts[entries - 1]++;
-				int segment = segmentOf[i];
+				int segment = position / LINES_PER_SEGMENT;
 				boolean known = false;
 				for (int k = segmentsFrom[entries - 1]; k < used && !known; k++) {
 					known = segments[k] == segment;
@@ -245,8 +243,8 @@ final class LineSegments {
 				}
 			}
 			segmentsFrom[entries] = used;
-			this.sorted = Arrays.copyOf(keys, entries);
-			Arrays.sort(this.sorted);
+			Arrays.sort(keys, 0, entries);
+			this.sorted = (entries == keys.length) ? keys : Arrays.copyOf(keys, entries);
 			this.first = first;
 			this.segmentsFrom = segmentsFrom;
 			this.lineCounts = lineCounts;
@@ -318,29 +316,54 @@ final class LineSegments {
 		}
 	}
 
-	private static int[] sortedByPartner(CommissionLineList lines) {
-		// ranks the partner keys by number (the population sorted once), then sorts the
-		// lines by (rank, index)
-		int[] byNumber = lines.partnerKeysByNumber();
-		int[] rank = new int[lines.partnerKeyLimit()];
-		for (int r = 0; r < byNumber.length; r++) {
-			rank[byNumber[r]] = r;
-		}
-		long[] sortKeys = new long[lines.size()];
-		for (int i = 0; i < sortKeys.length; i++) {
-			sortKeys[i] = ((long) rank[lines.partnerKey(i)] << 32) | i;
-		}
-		return indexes(sortKeys, sortKeys.length);
-	}
+	/**
+	 * The lines in the order of their partners' numbers, lines of a partner in their own
+	 * order: a counting sort by the partner's rank among the numbers (the population is
+	 * sorted once), an int per line and two per partner, not a sort of a long per line
+	 * (ADR 0023).
+	 */
+	private static final class PartnerOrder {
 
-	private static int[] indexes(long[] keys, int count) {
-		long[] sorted = (count == keys.length) ? keys : Arrays.copyOf(keys, count);
-		Arrays.sort(sorted);
-		int[] indexes = new int[count];
-		for (int i = 0; i < count; i++) {
-			indexes[i] = (int) sorted[i];
+		private final int[] rank;
+
+		/** Where each rank's lines start; one more for the end. */
+		private final int[] starts;
+
+		private final int[] sorted;
+
+		PartnerOrder(CommissionLineList lines) {
+			int[] byNumber = lines.partnerKeysByNumber();
+			this.rank = new int[lines.partnerKeyLimit()];
+			for (int r = 0; r < byNumber.length; r++) {
+				this.rank[byNumber[r]] = r;
+			}
+			this.starts = new int[byNumber.length + 1];
+			for (int i = 0; i < lines.size(); i++) {
+				this.starts[this.rank[lines.partnerKey(i)] + 1]++;
+			}
+			for (int r = 0; r < byNumber.length; r++) {
+				this.starts[r + 1] += this.starts[r];
+			}
+			int[] cursor = starts();
+			this.sorted = new int[lines.size()];
+			for (int i = 0; i < lines.size(); i++) {
+				this.sorted[cursor[this.rank[lines.partnerKey(i)]]++] = i;
+			}
 		}
-		return indexes;
+
+		int rank(int partnerKey) {
+			return this.rank[partnerKey];
+		}
+
+		/** A copy of where each rank's lines start, to place lines with. */
+		int[] starts() {
+			return this.starts.clone();
+		}
+
+		int[] sorted() {
+			return this.sorted;
+		}
+
 	}
 
 	private static byte[] encode(CommissionLineList lines, OrderTexts orders, int[] indexes) {

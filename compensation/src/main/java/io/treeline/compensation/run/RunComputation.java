@@ -33,7 +33,6 @@ import io.treeline.compensation.plan.PlanDocument;
 import io.treeline.compensation.plan.PlanRules;
 import io.treeline.compensation.run.JdbcRunRecords.PlanRow;
 import io.treeline.compensation.run.JdbcRunRecords.RunRow;
-import io.treeline.compensation.run.JdbcRunRecords.SaleRow;
 import io.treeline.compensation.run.JdbcRunRecords.VersionRow;
 import io.treeline.graph.Genealogy;
 import io.treeline.graph.GenealogySnapshot;
@@ -176,6 +175,16 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		this.population = new Population(numbers);
 		Outcome outcome = outcome(period);
 		List<PartnerResult> results = results(outcome.state());
+		// what only the computation needed goes before the run is hashed, encoded and
+		// written: the sales, trees and earlier states (ADR 0023)
+		this.salesByPeriod.clear();
+		this.trees.clear();
+		this.sponsorByInstant.clear();
+		this.placementByInstant.clear();
+		this.states.clear();
+		this.openLines.clear();
+		this.closedLines.clear();
+		this.earlierOpenLines = Map.of();
 		long total = System.nanoTime() - started;
 		return new Computed(outcome, results, this.loadNanos / 1_000_000, (total - this.loadNanos) / 1_000_000,
 				Set.copyOf(this.unassignable));
@@ -266,21 +275,21 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		long loading = System.nanoTime();
 		List<Sale> loaded = this.salesByPeriod.computeIfAbsent(period, (label) -> {
 			Instant from = label.equals(this.firstOpen) ? null : this.calendar.start(label);
-			List<Sale> sales = new ArrayList<>();
+			ArrayList<Sale> sales = new ArrayList<>();
 			List<Long> skipped = new ArrayList<>();
-			for (SaleRow row : this.records.sales(this.lastClosed, from, this.calendar.end(label), this.upToEvent)) {
+			this.records.sales(this.lastClosed, from, this.calendar.end(label), this.upToEvent, (row) -> {
 				int partner = this.population.id(row.partner());
 				if (partner < 0) {
 					// not commissioned and not consumed: it waits for its partner, and
-					// the
-					// run status names it
+					// the run status names it
 					this.unassignable.add(row.orderNumber() + " (" + row.partner() + ")");
 					skipped.add(row.eventId());
-					continue;
+					return;
 				}
-				sales.add(new Sale(row.eventId(), row.orderNumber(), partner, row.orderedAt(), row.occurredAt(),
-						row.returned(), row.pv(), row.bv(), row.fraction(), row.completes()));
-			}
+				sales.add(new Sale(row.eventId(), row.orderNumber(), partner, row.orderedAtMicros(),
+						row.occurredAtMicros(), row.returned(), row.pv(), row.bv(), row.fraction(), row.completes()));
+			});
+			sales.trimToSize();
 			this.skippedEvents.put(label, skipped);
 			return sales;
 		});

@@ -1,0 +1,52 @@
+package io.treeline.compensation.calculation;
+
+import java.util.Arrays;
+
+import io.treeline.graph.PartnerNumber;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/** The population's own table of ids (ADR 0023) finds every partner and no other. */
+class PopulationTest {
+
+	@Test
+	void findsEveryPartnerByNumber() {
+		String[] numbers = new String[100_003];
+		for (int i = 0; i < numbers.length; i++) {
+			// numbers whose hashes collide in their low bits, and ordinary ones
+			numbers[i] = (i % 2 == 0) ? "P-" + (i * 1024) : "B-" + Integer.toString(i, 36);
+		}
+		Population population = new Population(numbers);
+
+		assertThat(population.size()).isEqualTo(numbers.length);
+		for (int id = 0; id < numbers.length; id++) {
+			assertThat(population.id(new String(numbers[id]))).isEqualTo(id);
+			assertThat(population.number(id)).isEqualTo(numbers[id]);
+		}
+		assertThat(population.id("P-1")).isEqualTo(-1);
+		assertThat(population.id("")).isEqualTo(-1);
+		assertThat(population.id(PartnerNumber.of("P-2048"))).isEqualTo(2);
+		int[] byNumber = population.idsByNumber();
+		String[] sorted = numbers.clone();
+		Arrays.sort(sorted);
+		for (int i = 0; i < sorted.length; i++) {
+			assertThat(numbers[byNumber[i]]).isEqualTo(sorted[i]);
+		}
+	}
+
+	@Test
+	void refusesAPartnerTwice() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new Population(new String[] { "P-1", "P-2", "P-1" }))
+			.withMessage("Partner P-1 appears twice");
+	}
+
+	@Test
+	void holdsNoOne() {
+		Population empty = new Population(new String[0]);
+		assertThat(empty.size()).isZero();
+		assertThat(empty.id("P-1")).isEqualTo(-1);
+	}
+
+}
