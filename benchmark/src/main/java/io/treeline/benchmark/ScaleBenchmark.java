@@ -269,12 +269,21 @@ class ScaleBenchmark implements ApplicationRunner {
 		System.gc();
 		long before = this.heap.stream().mapToLong((pool) -> pool.getUsage().getUsed()).sum();
 		this.heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		long cpu = cpuNanos();
 		double millis = importFiles(files);
+		cpu = cpuNanos() - cpu;
 		long peak = this.heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
 		logger.info(String.format(Locale.ROOT,
-				"IMPORT %,d partners in %,.0f ms = %,.0f partners/s; peak heap %,d MiB (%,d MiB before the import, "
-						+ "the generated organisation and Neo4j)",
-				this.settings.size(), millis, this.settings.size() / (millis / 1000), peak >> 20, before >> 20));
+				"IMPORT %,d partners in %,.0f ms = %,.0f partners/s, %,d ms CPU of the JVM with Neo4j (on a shared "
+						+ "machine the time also depends on the other processes, the CPU time less); peak heap %,d MiB "
+						+ "(%,d MiB before the import, the generated organisation and Neo4j)",
+				this.settings.size(), millis, this.settings.size() / (millis / 1000), cpu / 1_000_000, peak >> 20,
+				before >> 20));
+	}
+
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static Path[] writeImportFiles(GeneratedCompany generated, int imported) throws IOException {

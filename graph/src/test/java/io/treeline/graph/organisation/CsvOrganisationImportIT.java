@@ -159,7 +159,7 @@ class CsvOrganisationImportIT {
 				Instant.parse("2027-01-01T00:00:00Z"), null);
 		assertThatException()
 			.isThrownBy(() -> this.loader.add(new Organisation(List.of(), List.of(fine, ofNobody), List.of())))
-			.withMessageContaining("Created 1 of 2 rows");
+			.withMessageContaining("Edges name partners the genealogy does not hold: [I-9]");
 		assertThatNothingWasImported();
 	}
 
