@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.treeline.cypher.CypherStatements;
@@ -266,7 +267,21 @@ class CypherOrganisationLoader implements OrganisationLoader {
 			throw new IllegalStateException("Loading the organisation failed", ex.getCause());
 		}
 		finally {
+			// after a failure, the chunks still running are interrupted and rolled back
+			// before the failure is reported
 			writers.shutdownNow();
+			awaitTermination(writers);
+		}
+	}
+
+	private static void awaitTermination(ExecutorService writers) {
+		try {
+			if (!writers.awaitTermination(1, TimeUnit.MINUTES)) {
+				logger.warn("Writers of the organisation did not stop within a minute");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
