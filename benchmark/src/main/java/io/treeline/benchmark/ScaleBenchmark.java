@@ -167,12 +167,14 @@ class ScaleBenchmark implements ApplicationRunner {
 	 * @param baselines whether to run the recursive CTE and Cypher for the close:
 	 * {@code null} for the CTE at every size and Cypher up to 1,000,000 partners
 	 * @param check compare with the recorded results instead of writing them
+	 * @param importOnly generate the organisation, import it and log the import's time
+	 * and peak heap, nothing else (no results, reports or plots are written)
 	 * @param folder where the results, reports and plots go
 	 * @param command the command that ran the benchmark, for the report
 	 */
 	record Settings(int size, long seed, int chain, int periods, int orderPeriods, double movesPerMille,
 			double terminationsPerMille, int apiChanges, int apiOrders, int ordersPerFile, long importedOrders,
-			Boolean baselines, boolean check, Path folder, String command) {
+			Boolean baselines, boolean check, boolean importOnly, Path folder, String command) {
 
 		static Settings read(Environment environment) {
 			int size = environment.getProperty("treeline.benchmark.size", Integer.class, 100_000);
@@ -189,6 +191,7 @@ class ScaleBenchmark implements ApplicationRunner {
 					environment.getProperty("treeline.benchmark.imported-orders", Long.class, 1_000_000L),
 					environment.getProperty("treeline.benchmark.baselines", Boolean.class),
 					environment.getProperty("treeline.benchmark.check", Boolean.class, false),
+					environment.getProperty("treeline.benchmark.import-only", Boolean.class, false),
 					Path.of(environment.getProperty("treeline.benchmark.folder", "docs/benchmarks")),
 					environment.getProperty("treeline.benchmark.command", "./benchmark/run " + size));
 		}
@@ -207,6 +210,10 @@ class ScaleBenchmark implements ApplicationRunner {
 								this.company.timeZone(), s.movesPerMille(), s.terminationsPerMille())));
 		this.results.text("organisation", "Organisation and history (SHA-256 of both trees and every change)",
 				Results.CHECK, generated.fingerprint(), null);
+		if (s.importOnly()) {
+			importOnly(generated);
+			return;
+		}
 		GeneratedOrders generatedOrders = new GeneratedOrders(generated, s.seed());
 		load(generated);
 		genealogyQuestions(generated);
@@ -259,27 +266,68 @@ class ScaleBenchmark implements ApplicationRunner {
 		}
 	}
 
-	private void load(GeneratedCompany generated) throws IOException {
+	/**
+	 * Only the organisation import, for measuring it without the rest of the run: the
+	 * import's time, partners per second and the peak heap from the files written to the
+	 * end of the import are logged as an {@code IMPORT} line.
+	 */
+	private void importOnly(GeneratedCompany generated) throws IOException {
+		int imported = generated.changes() - Math.min(this.settings.apiChanges(), generated.changes());
+		Path[] files = writeImportFiles(generated, imported);
+		System.gc();
+		long before = this.heap.stream().mapToLong((pool) -> pool.getUsage().getUsed()).sum();
+		this.heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		long cpu = cpuNanos();
+		double millis = importFiles(files);
+		cpu = cpuNanos() - cpu;
+		long peak = this.heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
+		logger.info(String.format(Locale.ROOT,
+				"IMPORT %,d partners in %,.0f ms = %,.0f partners/s, %,d ms CPU of the JVM with Neo4j (on a shared "
+						+ "machine the time also depends on the other processes, the CPU time less); peak heap %,d MiB "
+						+ "(%,d MiB before the import, the generated organisation and Neo4j)",
+				this.settings.size(), millis, this.settings.size() / (millis / 1000), cpu / 1_000_000, peak >> 20,
+				before >> 20));
+	}
+
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	private static Path[] writeImportFiles(GeneratedCompany generated, int imported) throws IOException {
 		Path folder = Path.of("benchmark/target/import");
 		Files.createDirectories(folder);
-		Path partners = folder.resolve("partners.csv");
-		Path sponsorships = folder.resolve("sponsorships.csv");
-		Path placements = folder.resolve("placements.csv");
-		int throughApi = Math.min(this.settings.apiChanges(), generated.changes());
-		int imported = generated.changes() - throughApi;
-		generated.writeImportFiles(partners, sponsorships, placements, BINARY, imported);
-		long edges = Files.lines(sponsorships).count() - 1;
+		Path[] files = { folder.resolve("partners.csv"), folder.resolve("sponsorships.csv"),
+				folder.resolve("placements.csv") };
+		generated.writeImportFiles(files[0], files[1], files[2], BINARY, imported);
+		return files;
+	}
+
+	/**
+	 * Imports the files through the product's organisation import.
+	 * @return the milliseconds it took
+	 */
+	private double importFiles(Path[] files) throws IOException {
 		long started = System.nanoTime();
 		ImportResult result;
-		try (Reader p = Files.newBufferedReader(partners);
-				Reader s = Files.newBufferedReader(sponsorships);
-				Reader l = Files.newBufferedReader(placements)) {
+		try (Reader p = Files.newBufferedReader(files[0]);
+				Reader s = Files.newBufferedReader(files[1]);
+				Reader l = Files.newBufferedReader(files[2])) {
 			result = this.organisationImport.importCsv(p, s, l);
 		}
 		double millis = (System.nanoTime() - started) / 1e6;
 		if (!result.loaded()) {
 			throw new IllegalStateException("The generated import files were refused: " + result.problems());
 		}
+		return millis;
+	}
+
+	private void load(GeneratedCompany generated) throws IOException {
+		int throughApi = Math.min(this.settings.apiChanges(), generated.changes());
+		int imported = generated.changes() - throughApi;
+		Path[] files = writeImportFiles(generated, imported);
+		long edges = Files.lines(files[1]).count() - 1;
+		double millis = importFiles(files);
 		this.results.millis("import",
 				"Bulk import of the organisation (CSV: partners, sponsor edges with history, "
 						+ "binary edges) through the product's import",
@@ -296,7 +344,7 @@ class ScaleBenchmark implements ApplicationRunner {
 				"First sponsor tree after the import (read the partners and the edge history from Neo4j, "
 						+ "build the arrays)",
 				() -> this.genealogy.snapshot(Tree.SPONSOR, now));
-		started = System.nanoTime();
+		long started = System.nanoTime();
 		for (int op = imported; op < generated.changes(); op++) {
 			PartnerNumber partner = PartnerNumber.of(GeneratedCompany.number(generated.opPartner[op]));
 			Instant at = Instant.ofEpochMilli(generated.opAtMillis[op]);

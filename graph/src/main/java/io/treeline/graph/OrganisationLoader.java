@@ -17,4 +17,15 @@ public interface OrganisationLoader {
 	 */
 	void load(Organisation organisation);
 
+	/**
+	 * Adds an organisation none of whose partners and edges the genealogy holds: creates
+	 * them without looking for existing ones, which is much faster than {@link #load}.
+	 * The caller must have checked that against the genealogy, as the CSV import does; a
+	 * partner number that exists fails the load (uniqueness constraint), and so does an
+	 * edge whose partner is missing. Committed in chunks like {@link #load}: after a
+	 * failure, check again what is stored and add the rest.
+	 * @param organisation new partners and new edges
+	 */
+	void add(Organisation organisation);
+
 }

@@ -131,8 +131,9 @@ class CsvOrganisationImport implements OrganisationImport {
 						edge.sponsor().value(), null, edge.validFrom(), edge.validTo())));
 			}
 		}
-		problems.addAll(
-				new TreeCheck("", storedNumbers, this.storedEdges.sponsorTree(), 0, closedUntil).check(sponsorEdges));
+		TreeCheck sponsorCheck = new TreeCheck("", storedNumbers, this.storedEdges.sponsorTree(), 0, closedUntil);
+		problems.addAll(sponsorCheck.check(sponsorEdges));
+		Set<Long> storedPlacementLines = new HashSet<>();
 
 		Map<String, List<Located<Edge>>> placementEdges = new TreeMap<>();
 		for (Located<Placement> row : placementRows) {
@@ -150,9 +151,12 @@ class CsvOrganisationImport implements OrganisationImport {
 							(edge.leg() != null) ? edge.leg().name() : null, edge.validFrom(), edge.validTo())));
 			}
 		}
-		placementEdges.forEach((plan, rows) -> problems.addAll(new TreeCheck(" in " + plan, storedNumbers,
-				this.storedEdges.placementTree(plan), width(plans, plan), closedUntil)
-			.check(rows)));
+		placementEdges.forEach((plan, rows) -> {
+			TreeCheck check = new TreeCheck(" in " + plan, storedNumbers, this.storedEdges.placementTree(plan),
+					width(plans, plan), closedUntil);
+			problems.addAll(check.check(rows));
+			storedPlacementLines.addAll(check.storedAlready());
+		});
 
 		ImportResult result = new ImportResult(problems.stream()
 			.sorted(Comparator.comparing(ImportProblem::file).thenComparingLong(ImportProblem::line))
@@ -162,7 +166,11 @@ class CsvOrganisationImport implements OrganisationImport {
 				partnerRows.size(), sponsorRows.size(), placementRows.size(), (System.nanoTime() - started) / 1_000_000,
 				problems.size());
 		if (result.loaded()) {
-			this.loader.load(new Organisation(values(partnerRows), values(sponsorRows), values(placementRows)));
+			// only what the genealogy does not hold: the same again changes nothing, and
+			// what an interrupted import left is not created twice
+			this.loader.add(new Organisation(
+					partnerRows.stream().map(Located::value).filter((p) -> !stored.containsKey(p.number())).toList(),
+					newRows(sponsorRows, sponsorCheck.storedAlready()), newRows(placementRows, storedPlacementLines)));
 		}
 		return result;
 	}
@@ -371,8 +379,8 @@ class CsvOrganisationImport implements OrganisationImport {
 		}
 	}
 
-	private static <T> List<T> values(Collection<Located<T>> rows) {
-		return rows.stream().map(Located::value).toList();
+	private static <T> List<T> newRows(Collection<Located<T>> rows, Set<Long> storedLines) {
+		return rows.stream().filter((row) -> !storedLines.contains(row.line())).map(Located::value).toList();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ final class TreeCheck {
 
 	private final List<ImportProblem> problems = new ArrayList<>();
 
+	private final Set<Long> storedAlready = new HashSet<>();
+
 	/**
 	 * Prepares a check.
 	 * @param tree how problems name the tree after a partner: empty for the sponsor tree,
@@ -76,7 +79,9 @@ final class TreeCheck {
 				.findFirst()
 				.orElse(null);
 			if (same != null) {
-				refuseChange(row, same);
+				if (refuseChange(row, same)) {
+					this.storedAlready.add(row.line());
+				}
 			}
 			else if (edge.validFrom().isBefore(this.closedUntil)) {
 				this.problems
@@ -105,7 +110,21 @@ final class TreeCheck {
 		return this.stored.of(children).stream().collect(Collectors.groupingBy(Edge::child));
 	}
 
-	private void refuseChange(Located<Edge> row, Edge same) {
+	/**
+	 * Returns the lines of the checked edges that the genealogy holds already, exactly as
+	 * the file has them: loading them again would change nothing, so they need not be
+	 * loaded.
+	 * @return line numbers in the file of the checked rows
+	 */
+	Set<Long> storedAlready() {
+		return this.storedAlready;
+	}
+
+	/**
+	 * Refuses an edge the genealogy holds with other data.
+	 * @return whether the edge is exactly the stored one
+	 */
+	private boolean refuseChange(Located<Edge> row, Edge same) {
 		Edge edge = row.value();
 		List<String> differences = new ArrayList<>();
 		if (!Objects.equals(same.validTo(), edge.validTo())) {
@@ -115,10 +134,12 @@ final class TreeCheck {
 			differences.add("on the side " + Objects.toString(same.side(), "none") + " (the file: "
 					+ Objects.toString(edge.side(), "none") + ")");
 		}
-		if (!differences.isEmpty()) {
-			this.problems.add(row.problem("the genealogy holds this edge of " + edge.child() + this.tree + " already, "
-					+ String.join(" and ", differences) + "; an import adds edges, it never changes them"));
+		if (differences.isEmpty()) {
+			return true;
 		}
+		this.problems.add(row.problem("the genealogy holds this edge of " + edge.child() + this.tree + " already, "
+				+ String.join(" and ", differences) + "; an import adds edges, it never changes them"));
+		return false;
 	}
 
 	private static String until(Instant validTo) {

@@ -2,16 +2,23 @@ package io.treeline.graph.organisation;
 
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.treeline.graph.Genealogy;
 import io.treeline.graph.ImportResult;
 import io.treeline.graph.Leg;
+import io.treeline.graph.Organisation;
 import io.treeline.graph.OrganisationImport;
+import io.treeline.graph.OrganisationLoader;
+import io.treeline.graph.Partner;
 import io.treeline.graph.PartnerNumber;
+import io.treeline.graph.PartnerStatus;
 import io.treeline.graph.Partners;
+import io.treeline.graph.Placement;
 import io.treeline.graph.PlacementPlans;
+import io.treeline.graph.Sponsorship;
 import io.treeline.graph.Tree;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The CSV import against the embedded Neo4j. The graph tests close the periods until
@@ -69,6 +77,9 @@ class CsvOrganisationImportIT {
 	@Autowired
 	Neo4jClient neo4j;
 
+	@Autowired
+	OrganisationLoader loader;
+
 	@BeforeEach
 	void emptyGraph() {
 		this.neo4j.query("MATCH (p:Partner) DETACH DELETE p").run();
@@ -89,6 +100,67 @@ class CsvOrganisationImportIT {
 		assertThat(importCsv(PARTNERS, SPONSORSHIPS, PLACEMENTS, PLANS).loaded()).isTrue();
 		assertThat(this.partners.count(null)).isEqualTo(3);
 		assertThat(edges()).isEqualTo(5);
+	}
+
+	@Test
+	void completesAnInterruptedImportWithoutCreatingAnythingTwice() {
+		// what an import that failed after its first commits left: two partners, one edge
+		// of each tree
+		this.loader.add(new Organisation(
+				List.of(partner("I-1", "Ida", "Imhof", "ida@example.com", "Ulm", "2026-01-01"),
+						partner("I-2", "Jan, der Zweite", "Jansen", null, "Kiel", "2026-01-01T23:00:00Z")),
+				List.of(new Sponsorship(PartnerNumber.of("I-2"), PartnerNumber.of("I-1"),
+						Instant.parse("2026-01-01T23:00:00Z"), null)),
+				List.of(new Placement(PartnerNumber.of("I-2"), PartnerNumber.of("I-1"), "binary", Leg.LEFT,
+						Instant.parse("2026-01-01T23:00:00Z"), null))));
+		assertThat(importCsv(PARTNERS, SPONSORSHIPS, PLACEMENTS, PLANS).problems()).isEmpty();
+		assertThat(this.partners.count(null)).isEqualTo(3);
+		assertThat(edges()).isEqualTo(5);
+		assertThat(edgesOf("I-2")).isEqualTo(2);
+		assertThat(this.genealogy.upline(PartnerNumber.of("I-3"), Tree.SPONSOR, Instant.parse("2026-03-01T00:00:00Z")))
+			.extracting((r) -> r.partner().value())
+			.containsExactly("I-1");
+		assertThat(importCsv(PARTNERS, SPONSORSHIPS, PLACEMENTS, PLANS).loaded()).isTrue();
+		assertThat(this.partners.count(null)).isEqualTo(3);
+		assertThat(edges()).isEqualTo(5);
+	}
+
+	@Test
+	void addsNewPartnersAndEdgesBesideTheStoredOnes() {
+		importOrganisation();
+		String partners = PARTNERS + "I-4,Lea,Lang,,Graz,AT,de,ACTIVE,2026-03-01T00:00:00Z\n";
+		String sponsorships = SPONSORSHIPS + "I-4,I-3,2026-03-01T00:00:00Z,\n";
+		String placements = PLACEMENTS + "I-4,I-2,binary,RIGHT,2026-03-01T00:00:00Z,\n";
+		assertThat(importCsv(partners, sponsorships, placements, PLANS).problems()).isEmpty();
+		assertThat(this.partners.count(null)).isEqualTo(4);
+		assertThat(edges()).isEqualTo(7);
+		assertThat(this.partners.find(PartnerNumber.of("I-4")).orElseThrow().city()).isEqualTo("Graz");
+		assertThat(this.genealogy.upline(PartnerNumber.of("I-4"), Tree.SPONSOR, Instant.parse("2026-03-02T00:00:00Z")))
+			.extracting((r) -> r.partner().value())
+			.containsExactly("I-3", "I-1");
+		assertThat(this.genealogy.upline(PartnerNumber.of("I-4"), Tree.placement("binary"),
+				Instant.parse("2026-03-02T00:00:00Z")))
+			.extracting((r) -> r.partner().value())
+			.containsExactly("I-2", "I-1");
+		assertThat(importCsv(partners, sponsorships, placements, PLANS).loaded()).isTrue();
+		assertThat(this.partners.count(null)).isEqualTo(4);
+		assertThat(edges()).isEqualTo(7);
+	}
+
+	@Test
+	void addingAStoredPartnerOrAnEdgeOfAMissingPartnerFailsAndLeavesTheChunkOut() {
+		importOrganisation();
+		Partner stored = partner("I-1", "Ida", "Imhof", "ida@example.com", "Ulm", "2026-01-01");
+		assertThatException().isThrownBy(() -> this.loader.add(new Organisation(List.of(stored), List.of(), List.of())))
+			.withMessageContaining("I-1");
+		Sponsorship ofNobody = new Sponsorship(PartnerNumber.of("I-9"), PartnerNumber.of("I-1"),
+				Instant.parse("2026-03-01T00:00:00Z"), null);
+		Sponsorship fine = new Sponsorship(PartnerNumber.of("I-2"), PartnerNumber.of("I-3"),
+				Instant.parse("2027-01-01T00:00:00Z"), null);
+		assertThatException()
+			.isThrownBy(() -> this.loader.add(new Organisation(List.of(), List.of(fine, ofNobody), List.of())))
+			.withMessageContaining("Edges name partners the genealogy does not hold: [I-9]");
+		assertThatNothingWasImported();
 	}
 
 	@Test
@@ -356,6 +428,23 @@ class CsvOrganisationImportIT {
 	private ImportResult importCsv(String partners, String sponsorships, String placements, PlacementPlans plans) {
 		return this.organisationImport.importCsv(new StringReader(partners), new StringReader(sponsorships),
 				(placements != null) ? new StringReader(placements) : null, plans);
+	}
+
+	private static Partner partner(String number, String firstName, String lastName, String email, String city,
+			String joined) {
+		Instant joinedAt = joined.contains("T") ? Instant.parse(joined) : Instant.parse(joined + "T00:00:00Z");
+		return new Partner(PartnerNumber.of(number), firstName, lastName, email, city, "DE", "de", PartnerStatus.ACTIVE,
+				joinedAt);
+	}
+
+	private long edgesOf(String partner) {
+		return this.neo4j.query("MATCH (:Partner {number: $number})-[r]->() RETURN count(r) AS n")
+			.bind(partner)
+			.to("number")
+			.fetchAs(Long.class)
+			.mappedBy((t, r) -> r.get("n").asLong())
+			.one()
+			.orElseThrow();
 	}
 
 	private long edges() {
