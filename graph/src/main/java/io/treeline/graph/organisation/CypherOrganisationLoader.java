@@ -140,11 +140,35 @@ class CypherOrganisationLoader implements OrganisationLoader {
 	 * Chunks of 50,000 rows are committed by {@link #WRITERS} transactions at once; a
 	 * chunk whose transaction fails transiently (writers that deadlocked on the same
 	 * partners) is run again. The genealogy clock advances once, after the last chunk, in
-	 * a transaction of its own, also when nothing was new: so a load completed by loading
-	 * again notifies the caches too.
+	 * a transaction of its own, also when nothing was new (a load completed by loading
+	 * again notifies the caches too) and after a failure (chunks committed before it
+	 * changed the genealogy).
 	 */
 	@Override
 	public void add(Organisation organisation) {
+		RuntimeException failure = null;
+		try {
+			write(organisation);
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+			throw ex;
+		}
+		finally {
+			// also after a failure: chunks committed before it changed the genealogy
+			try {
+				this.transactions.executeWithoutResult((status) -> this.events.publishEvent(GenealogyChanged.all()));
+			}
+			catch (RuntimeException ex) {
+				if (failure == null) {
+					throw ex;
+				}
+				failure.addSuppressed(ex);
+			}
+		}
+	}
+
+	private void write(Organisation organisation) {
 		long started = System.nanoTime();
 		Map<String, String> ids = new ConcurrentHashMap<>();
 		int again = inParallel(organisation.partners(), (chunk) -> {
@@ -182,7 +206,6 @@ class CypherOrganisationLoader implements OrganisationLoader {
 								(edge) -> Arrays.asList(ids.get(edge.partner().value()), ids.get(edge.parent().value()),
 										edge.plan(), (edge.leg() != null) ? edge.leg().name() : null,
 										PartnerNodes.utc(edge.validFrom()), PartnerNodes.utc(edge.validTo())))));
-		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(GenealogyChanged.all()));
 		log("Created", organisation, started, partners, sponsorships);
 		if (again > 0) {
 			logger.info("{} chunks were written again after a transient failure (writers deadlocked)", again);

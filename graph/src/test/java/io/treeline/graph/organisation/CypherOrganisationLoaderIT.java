@@ -27,6 +27,7 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The loader's {@code add} with chunks of 50 rows, so that its writers commit many chunks
@@ -106,6 +107,28 @@ class CypherOrganisationLoaderIT {
 				""").fetchAs(String.class).mappedBy((types, row) -> row.get("edge").asString()).all());
 		assertThat(stored).hasSize(sponsorships.size() + placements.size());
 		assertThat(new HashSet<>(stored)).isEqualTo(expected);
+		assertThat(this.clock.read()).isEqualTo(version + 1);
+	}
+
+	@Test
+	void advancesTheClockAlsoWhenALoadFailsAfterSomeChunksCommitted() {
+		List<Partner> partners = new ArrayList<>();
+		for (int i = 0; i < 120; i++) {
+			partners.add(new Partner(number(i), "First" + i, "Last" + i, null, "City", "DE", "de", PartnerStatus.ACTIVE,
+					JOINED));
+		}
+		// an edge naming a partner the genealogy does not hold fails the load after the
+		// partners were committed
+		List<Sponsorship> sponsorships = List
+			.of(new Sponsorship(number(1), PartnerNumber.of("L-MISSING"), JOINED, null));
+		long version = this.clock.read();
+		CypherOrganisationLoader loader = new CypherOrganisationLoader(this.neo4j, this.events, this.transactionManager,
+				50);
+
+		assertThatIllegalStateException()
+			.isThrownBy(() -> loader.add(new Organisation(partners, sponsorships, List.of())))
+			.withMessageContaining("L-MISSING");
+		assertThat(count("MATCH (p:Partner) RETURN count(p) AS n")).isEqualTo(120);
 		assertThat(this.clock.read()).isEqualTo(version + 1);
 	}
 
