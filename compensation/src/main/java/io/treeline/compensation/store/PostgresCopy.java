@@ -1,26 +1,27 @@
 package io.treeline.compensation.store;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes many rows with PostgreSQL's {@code COPY} on the connection of the current
- * transaction, in chunks: millions of rows at COPY speed that still commit or roll back
- * with everything else. Text is written quoted (quotes doubled), so any order number or
- * rank name arrives as it is; {@code null} is written as an empty unquoted field, which
- * COPY reads as NULL.
+ * transaction, as one statement whose text is made and sent in chunks: millions of rows
+ * at COPY speed that still commit or roll back with everything else, and statement
+ * triggers (the ledger's balance check) see them all at once. Text is written quoted
+ * (quotes doubled), so any order number or rank name arrives as it is; {@code null} is
+ * written as an empty unquoted field, which COPY reads as NULL.
  */
 @Component
 public class PostgresCopy {
@@ -29,8 +30,16 @@ public class PostgresCopy {
 
 	private final DataSource dataSource;
 
+	private final int chunk;
+
+	@Autowired
 	PostgresCopy(DataSource dataSource) {
+		this(dataSource, CHUNK);
+	}
+
+	PostgresCopy(DataSource dataSource, int chunk) {
 		this.dataSource = dataSource;
+		this.chunk = chunk;
 	}
 
 	/**
@@ -41,26 +50,40 @@ public class PostgresCopy {
 	 */
 	public void copy(String table, int rows, RowWriter writer) {
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		CopyIn in = null;
 		try {
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			in = copy.copyIn("copy " + table + " from stdin with (format csv)");
 			Row row = new Row();
-			for (int from = 0; from < rows; from += CHUNK) {
+			for (int from = 0; from < rows; from += this.chunk) {
 				row.text.setLength(0);
-				for (int index = from; index < Math.min(rows, from + CHUNK); index++) {
+				for (int index = from; index < Math.min(rows, from + this.chunk); index++) {
 					writer.write(index, row);
 					row.text.setCharAt(row.text.length() - 1, '\n');
 				}
-				copy.copyIn("copy " + table + " from stdin with (format csv)", new StringReader(row.text.toString()));
+				byte[] bytes = row.text.toString().getBytes(StandardCharsets.UTF_8);
+				in.writeToCopy(bytes, 0, bytes.length);
 			}
+			in.endCopy();
 		}
 		catch (SQLException ex) {
 			throw new DataAccessResourceFailureException("Could not write " + table + ": " + ex.getMessage(), ex);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 		finally {
+			cancel(in);
 			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	/** Ends a copy that a failure left open, so that the connection can be used again. */
+	private static void cancel(CopyIn in) {
+		if (in != null && in.isActive()) {
+			try {
+				in.cancelCopy();
+			}
+			catch (SQLException ex) {
+				// the copy failed already; its failure is what the caller sees
+			}
 		}
 	}
 
