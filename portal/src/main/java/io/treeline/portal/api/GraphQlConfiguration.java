@@ -1,17 +1,12 @@
 package io.treeline.portal.api;
 
-import java.time.Duration;
-
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
@@ -20,8 +15,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 /**
  * The GraphQL engine: custom scalars, bad input reported as {@code BAD_REQUEST} with its
  * message, a start that fails when schema and controllers do not match, and documents
- * parsed and validated once per query text, and a fixed number of requests running at
- * once ({@link GraphQlAdmission}).
+ * parsed and validated once per query text.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
@@ -68,27 +62,6 @@ class GraphQlConfiguration {
 				throw new IllegalStateException("GraphQL schema and controllers do not match: " + report);
 			}
 		});
-	}
-
-	/**
-	 * Admits GraphQL requests in turn, before anything else (security included) spends
-	 * time on them.
-	 * @param concurrent requests run at once; {@code 0}: twice the processors
-	 * @param maxWait how long a request waits for its turn at most
-	 * @param path the GraphQL endpoint
-	 * @return the filter's registration
-	 */
-	@Bean
-	FilterRegistrationBean<GraphQlAdmission> graphQlAdmission(
-			@Value("${treeline.graphql.concurrent-requests:0}") int concurrent,
-			@Value("${treeline.graphql.max-wait:10s}") Duration maxWait,
-			@Value("${spring.graphql.http.path:/graphql}") String path) {
-		int admitted = (concurrent > 0) ? concurrent : 2 * Runtime.getRuntime().availableProcessors();
-		FilterRegistrationBean<GraphQlAdmission> registration = new FilterRegistrationBean<>(
-				new GraphQlAdmission(admitted, maxWait));
-		registration.addUrlPatterns(path);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
 	}
 
 }
