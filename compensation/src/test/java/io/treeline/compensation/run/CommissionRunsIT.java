@@ -272,9 +272,7 @@ class CommissionRunsIT {
 	void databaseRefusesAnUnbalancedJournalTransaction() {
 		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
-			long id = this.jdbc.sql("""
-					insert into journal_transactions (idempotency_key, description, booked_at)
-					values ('unbalanced', 'test', now()) returning id""").query(Long.class).single();
+			long id = journalTransaction("unbalanced");
 			this.jdbc.sql("""
 					insert into journal_entries (transaction_id, entry_no, account, amount, currency)
 					values (:id, 1, 'commission-expense', 10, 'EUR'), (:id, 2, 'commission-payable:X', -9, 'EUR')
@@ -287,9 +285,7 @@ class CommissionRunsIT {
 	void databaseRefusesEntriesAddedAfterTheBalanceWasCheckedEarly() {
 		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
-			long id = this.jdbc.sql("""
-					insert into journal_transactions (idempotency_key, description, booked_at)
-					values ('checked-early', 'test', now()) returning id""").query(Long.class).single();
+			long id = journalTransaction("checked-early");
 			this.jdbc.sql("""
 					insert into journal_entries (transaction_id, entry_no, account, amount, currency)
 					values (:id, 1, 'commission-expense', 10, 'EUR'), (:id, 2, 'commission-payable:X', -10, 'EUR')
@@ -307,20 +303,23 @@ class CommissionRunsIT {
 	void databaseRefusesAJournalTransactionWithoutEntries() {
 		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
-			this.jdbc.sql("""
-					insert into journal_transactions (idempotency_key, description, booked_at)
-					values ('empty', 'test', now())""").update();
+			journalTransaction("empty");
 		})).withMessageContaining("needs at least two entries");
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
-			long id = this.jdbc.sql("""
-					insert into journal_transactions (idempotency_key, description, booked_at)
-					values ('one-entry', 'test', now()) returning id""").query(Long.class).single();
+			long id = journalTransaction("one-entry");
 			this.jdbc.sql("""
 					insert into journal_entries (transaction_id, entry_no, account, amount, currency)
 					values (:id, 1, 'commission-expense', 0, 'EUR')
 					""").param("id", id).update();
 		})).withMessageContaining("needs at least two entries");
 		assertThat(count("select count(*) from journal_transactions")).isZero();
+	}
+
+	/** Inserts a journal transaction without entries; returns its id. */
+	private long journalTransaction(String key) {
+		return this.jdbc.sql("""
+				insert into journal_transactions (idempotency_key, description, booked_at)
+				values (:key, 'test', now()) returning id""").param("key", key).query(Long.class).single();
 	}
 
 	private void paidOrder(String orderNumber, String partner, String bv, String at) {
