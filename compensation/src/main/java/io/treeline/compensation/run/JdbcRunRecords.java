@@ -30,6 +30,7 @@ import io.treeline.compensation.store.PostgresCopy;
 import io.treeline.graph.PartnerNumber;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -238,50 +239,51 @@ class JdbcRunRecords {
 		// runs hold the lines in the order segments themselves)
 		Set<List<Long>> partnerSegments = new LinkedHashSet<>();
 		// the wanted segments' data in one query, not one round trip per segment
+		segments("O", wanted.stream().map((segment) -> segment[0]).toArray(Long[]::new),
+				wanted.stream().map((segment) -> (int) segment[1]).toArray(Integer[]::new), (rs) -> {
+					long run = rs.getLong("run_id");
+					List<LineSegments.NumberedLine> found = new ArrayList<>();
+					LineSegments.decodeOrders(rs.getBytes("lines"), numbers, found,
+							(segment) -> partnerSegments.add(List.of(run, (long) segment)));
+					for (LineSegments.NumberedLine line : found) {
+						lines.add(new RunLine(run, line.number(), line.line()));
+					}
+				});
+		if (!partnerSegments.isEmpty()) {
+			segments("P", partnerSegments.stream().map((segment) -> segment.get(0)).toArray(Long[]::new),
+					partnerSegments.stream().map((segment) -> segment.get(1).intValue()).toArray(Integer[]::new),
+					(rs) -> {
+						List<LineSegments.NumberedLine> found = new ArrayList<>();
+						LineSegments.decode(rs.getBytes("lines"),
+								(partner, order) -> order != null && numbers.contains(order), found);
+						for (LineSegments.NumberedLine line : found) {
+							if (line.line().component().orderBased()) {
+								lines.add(new RunLine(rs.getLong("run_id"), line.number(), line.line()));
+							}
+						}
+					});
+		}
+		lines.sort(Comparator.comparingLong(RunLine::run).thenComparingInt(RunLine::number));
+		return lines.stream().map(RunLine::line).toList();
+	}
+
+	/**
+	 * Reads the given segments of one arrangement in one query, a few at a time rather
+	 * than the whole result in the driver's memory (in a transaction, as a close reads
+	 * them; ADR 0023).
+	 */
+	private void segments(String arrangement, Long[] runs, Integer[] segments, RowCallbackHandler handler) {
 		this.jdbc.sql("""
 				select s.run_id, s.lines from commission_line_segments s
 				join unnest(cast(:runs as bigint[]), cast(:segments as integer[])) w (run_id, segment)
 				  on w.run_id = s.run_id and w.segment = s.segment
-				where s.arrangement = 'O'
+				where s.arrangement = :arrangement
 				""")
-			// a few segments at a time, not the whole result in the driver's memory (in a
-			// transaction, as a close reads them; ADR 0023)
 			.withFetchSize(SEGMENTS_PER_FETCH)
-			.param("runs", wanted.stream().map((segment) -> segment[0]).toArray(Long[]::new))
-			.param("segments", wanted.stream().map((segment) -> (int) segment[1]).toArray(Integer[]::new))
-			.query((rs) -> {
-				long run = rs.getLong("run_id");
-				List<LineSegments.NumberedLine> found = new ArrayList<>();
-				LineSegments.decodeOrders(rs.getBytes("lines"), numbers, found,
-						(segment) -> partnerSegments.add(List.of(run, (long) segment)));
-				for (LineSegments.NumberedLine line : found) {
-					lines.add(new RunLine(run, line.number(), line.line()));
-				}
-			});
-		if (!partnerSegments.isEmpty()) {
-			this.jdbc.sql("""
-					select s.run_id, s.lines from commission_line_segments s
-					join unnest(cast(:runs as bigint[]), cast(:segments as integer[])) w (run_id, segment)
-					  on w.run_id = s.run_id and w.segment = s.segment
-					where s.arrangement = 'P'
-					""")
-				.withFetchSize(SEGMENTS_PER_FETCH)
-				.param("runs", partnerSegments.stream().map((segment) -> segment.get(0)).toArray(Long[]::new))
-				.param("segments",
-						partnerSegments.stream().map((segment) -> segment.get(1).intValue()).toArray(Integer[]::new))
-				.query((rs) -> {
-					List<LineSegments.NumberedLine> found = new ArrayList<>();
-					LineSegments.decode(rs.getBytes("lines"),
-							(partner, order) -> order != null && numbers.contains(order), found);
-					for (LineSegments.NumberedLine line : found) {
-						if (line.line().component().orderBased()) {
-							lines.add(new RunLine(rs.getLong("run_id"), line.number(), line.line()));
-						}
-					}
-				});
-		}
-		lines.sort(Comparator.comparingLong(RunLine::run).thenComparingInt(RunLine::number));
-		return lines.stream().map(RunLine::line).toList();
+			.param("runs", runs)
+			.param("segments", segments)
+			.param("arrangement", arrangement)
+			.query(handler);
 	}
 
 	/**

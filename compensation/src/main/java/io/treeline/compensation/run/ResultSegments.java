@@ -233,32 +233,13 @@ final class ResultSegments {
 	 * @param into where the results go
 	 */
 	static void decode(byte[] data, Predicate<String> wanted, List<PartnerResult> into) {
-		SegmentCodec.Reader in = new SegmentCodec.Reader(SegmentCodec.inflate(data));
-		int format = (int) in.varint();
-		if (format != FORMAT) {
-			throw new IllegalStateException("A stored segment of period results has format " + format
-					+ "; this version reads format " + FORMAT);
-		}
-		int count = (int) in.varint();
-		String[] ranks = new String[(int) in.varint()];
-		for (int i = 0; i < ranks.length; i++) {
-			ranks[i] = in.text();
-		}
-		for (int i = 0; i < count; i++) {
-			String partner = in.text();
-			BigDecimal pv = decimal(in);
-			BigDecimal gv = decimal(in);
-			boolean active = in.varint() == 1;
-			String achieved = rank(ranks, in.varint());
-			String paidAs = rank(ranks, in.varint());
-			String highest = rank(ranks, in.varint());
-			BigDecimal carryLeft = decimal(in);
-			BigDecimal carryRight = decimal(in);
+		decode(data, (partner, pv, gv, active, achieved, paidAs, highest, carryLeft, carryRight) -> {
 			if (wanted.test(partner)) {
-				into.add(new PartnerResult(PartnerNumber.of(partner), pv, gv, active, achieved, paidAs, highest,
-						carryLeft, carryRight));
+				into.add(new PartnerResult(PartnerNumber.of(partner), BigDecimal.valueOf(pv, 4),
+						BigDecimal.valueOf(gv, 4), active, achieved, paidAs, highest, BigDecimal.valueOf(carryLeft, 4),
+						BigDecimal.valueOf(carryRight, 4)));
 			}
-		}
+		});
 	}
 
 	private static long units(BigDecimal value) {
@@ -268,10 +249,6 @@ final class ResultSegments {
 		catch (ArithmeticException ex) {
 			throw new IllegalArgumentException("A period result " + value + " has more than four decimals", ex);
 		}
-	}
-
-	private static BigDecimal decimal(SegmentCodec.Reader in) {
-		return BigDecimal.valueOf(SegmentCodec.unzigzag(in.varint()), 4);
 	}
 
 	private static String rank(String[] ranks, long index) {
