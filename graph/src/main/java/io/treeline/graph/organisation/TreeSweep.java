@@ -2,7 +2,7 @@ package io.treeline.graph.organisation;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +25,17 @@ final class TreeSweep {
 	private static final int END = 0;
 
 	private static final int START = 1;
+
+	/**
+	 * Bits of an event: the edge's index in the lowest 31, then origin, type, instant.
+	 */
+	private static final long INDEX = Integer.MAX_VALUE;
+
+	private static final int ORIGIN_SHIFT = 31;
+
+	private static final int TYPE_SHIFT = 32;
+
+	private static final int RANK_SHIFT = 33;
 
 	private final List<Edge> edges;
 
@@ -62,9 +73,9 @@ final class TreeSweep {
 	 */
 	static Map<Integer, String> check(List<Edge> edges, int width) {
 		TreeSweep sweep = new TreeSweep(edges, width);
-		for (long[] event : events(edges)) {
-			int index = (int) event[3];
-			if (event[1] == END) {
+		for (long event : events(edges)) {
+			int index = (int) (event & INDEX);
+			if (((event >>> TYPE_SHIFT) & 1) == END) {
 				sweep.end(index);
 			}
 			else if (edges.get(index).stored()) {
@@ -80,22 +91,44 @@ final class TreeSweep {
 	/**
 	 * Starts and ends in time order: ends before starts at the same instant, and stored
 	 * edges before imported ones, so that an imported edge is the one found in conflict.
+	 * Each event is one long (the rank of its instant among the edges' instants, its
+	 * type, the edge's origin, the edge's index, from the highest bits down), so that
+	 * sorting the longs sorts the events: 8 bytes an event, not an array of its fields.
 	 */
-	private static List<long[]> events(List<Edge> edges) {
-		List<long[]> events = new ArrayList<>();
+	private static long[] events(List<Edge> edges) {
+		long[] instants = new long[2 * edges.size()];
+		int count = 0;
+		for (Edge edge : edges) {
+			instants[count++] = nanos(edge.validFrom());
+			if (edge.validTo() != null) {
+				instants[count++] = nanos(edge.validTo());
+			}
+		}
+		Arrays.sort(instants, 0, count);
+		int distinct = 0;
+		for (int i = 0; i < count; i++) {
+			if (distinct == 0 || instants[distinct - 1] != instants[i]) {
+				instants[distinct++] = instants[i];
+			}
+		}
+		long[] events = new long[count];
+		int event = 0;
 		for (int i = 0; i < edges.size(); i++) {
 			Edge edge = edges.get(i);
 			long origin = edge.stored() ? 0 : 1;
-			events.add(new long[] { nanos(edge.validFrom()), START, origin, i });
+			events[event++] = event(Arrays.binarySearch(instants, 0, distinct, nanos(edge.validFrom())), START, origin,
+					i);
 			if (edge.validTo() != null) {
-				events.add(new long[] { nanos(edge.validTo()), END, origin, i });
+				events[event++] = event(Arrays.binarySearch(instants, 0, distinct, nanos(edge.validTo())), END, origin,
+						i);
 			}
 		}
-		events.sort(Comparator.<long[]>comparingLong((event) -> event[0])
-			.thenComparingLong((event) -> event[1])
-			.thenComparingLong((event) -> event[2])
-			.thenComparingLong((event) -> event[3]));
+		Arrays.sort(events);
 		return events;
+	}
+
+	private static long event(long instantRank, long type, long origin, int index) {
+		return (instantRank << RANK_SHIFT) | (type << TYPE_SHIFT) | (origin << ORIGIN_SHIFT) | index;
 	}
 
 	private void end(int index) {
