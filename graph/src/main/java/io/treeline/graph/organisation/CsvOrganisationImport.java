@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.treeline.graph.ClosedPeriods;
 import io.treeline.graph.ImportProblem;
@@ -95,13 +96,31 @@ class CsvOrganisationImport implements OrganisationImport {
 	private ImportResult run(Reader partnersFile, Reader sponsorshipsFile, Reader placementsFile,
 			PlacementPlans plans) {
 		long started = System.nanoTime();
+		Checked checked = readAndCheck(partnersFile, sponsorshipsFile, placementsFile, plans);
+		ImportResult result = checked.result();
+		logger.info("Read and checked {} partners, {} sponsor edges and {} placement edges in {} ms: {} problems",
+				result.partners(), result.sponsorships(), result.placements(),
+				(System.nanoTime() - started) / 1_000_000, result.problemCount());
+		if (result.loaded()) {
+			this.loader.add(checked.additions());
+		}
+		return result;
+	}
+
+	/**
+	 * Reads and checks the files. The rows and the checks' state are gone when it
+	 * returns, before the load: only the partners and edges to add are held then.
+	 */
+	private Checked readAndCheck(Reader partnersFile, Reader sponsorshipsFile, Reader placementsFile,
+			PlacementPlans plans) {
 		List<ImportProblem> problems = new ArrayList<>();
-		List<Located<Partner>> partnerRows = read("partners", partnersFile, problems, CsvOrganisationImport::partner,
+		SharedValues shared = new SharedValues();
+		List<Located<Partner>> partnerRows = read("partners", partnersFile, problems, (row) -> partner(row, shared),
 				"number", "firstName", "lastName", "email", "city", "country", "language", "status", "joinedAt");
 		List<Located<Sponsorship>> sponsorRows = read("sponsorships", sponsorshipsFile, problems,
-				CsvOrganisationImport::sponsorship, "partner", "sponsor", "validFrom", "validTo");
+				(row) -> sponsorship(row, shared), "partner", "sponsor", "validFrom", "validTo");
 		List<Located<Placement>> placementRows = (placementsFile != null) ? read("placements", placementsFile, problems,
-				CsvOrganisationImport::placement, "partner", "parent", "plan", "position", "validFrom", "validTo")
+				(row) -> placement(row, shared), "partner", "parent", "plan", "position", "validFrom", "validTo")
 				: List.of();
 		Set<PartnerNumber> inFile = new HashSet<>();
 		for (Located<Partner> row : partnerRows) {
@@ -111,13 +130,39 @@ class CsvOrganisationImport implements OrganisationImport {
 		}
 		Map<PartnerNumber, Partner> stored = storedPartners(partnerRows, sponsorRows, placementRows);
 		refuseChangedPartners(partnerRows, stored, problems);
-		Set<PartnerNumber> known = new HashSet<>(inFile);
-		known.addAll(stored.keySet());
+		Predicate<PartnerNumber> known = (number) -> inFile.contains(number) || stored.containsKey(number);
 		Set<String> storedNumbers = new HashSet<>();
 		stored.keySet().forEach((number) -> storedNumbers.add(number.value()));
 		Instant closedUntil = this.closedPeriods.closedUntil();
+		Set<Long> storedSponsorLines = checkSponsorTree(sponsorRows, known, storedNumbers, closedUntil, problems);
+		Set<Long> storedPlacementLines = checkPlacementTrees(placementRows, plans, known, storedNumbers, closedUntil,
+				problems);
 
-		List<Located<Edge>> sponsorEdges = new ArrayList<>();
+		ImportResult result = new ImportResult(problems.stream()
+			.sorted(Comparator.comparing(ImportProblem::file).thenComparingLong(ImportProblem::line))
+			.limit(MAX_PROBLEMS)
+			.toList(), problems.size(), partnerRows.size(), sponsorRows.size(), placementRows.size());
+		if (!result.loaded()) {
+			return new Checked(result, null);
+		}
+		// only what the genealogy does not hold: the same again changes nothing, and what
+		// an interrupted import left is not created twice
+		return new Checked(result,
+				new Organisation(
+						partnerRows.stream()
+							.map(Located::value)
+							.filter((partner) -> !stored.containsKey(partner.number()))
+							.toList(),
+						newRows(sponsorRows, storedSponsorLines), newRows(placementRows, storedPlacementLines)));
+	}
+
+	/**
+	 * Checks the sponsor edges.
+	 * @return the lines of edges the genealogy holds already
+	 */
+	private Set<Long> checkSponsorTree(List<Located<Sponsorship>> sponsorRows, Predicate<PartnerNumber> known,
+			Set<String> storedNumbers, Instant closedUntil, List<ImportProblem> problems) {
+		List<Located<Edge>> edges = new ArrayList<>();
 		for (Located<Sponsorship> row : sponsorRows) {
 			Sponsorship edge = row.value();
 			int before = problems.size();
@@ -127,15 +172,23 @@ class CsvOrganisationImport implements OrganisationImport {
 				problems.add(row.problem(edge.partner() + " cannot sponsor itself"));
 			}
 			if (problems.size() == before) {
-				sponsorEdges.add(new Located<>(row.file(), row.line(), new Edge(edge.partner().value(),
-						edge.sponsor().value(), null, edge.validFrom(), edge.validTo())));
+				edges.add(new Located<>(row.file(), row.line(), new Edge(edge.partner().value(), edge.sponsor().value(),
+						null, edge.validFrom(), edge.validTo())));
 			}
 		}
-		TreeCheck sponsorCheck = new TreeCheck("", storedNumbers, this.storedEdges.sponsorTree(), 0, closedUntil);
-		problems.addAll(sponsorCheck.check(sponsorEdges));
-		Set<Long> storedPlacementLines = new HashSet<>();
+		TreeCheck check = new TreeCheck("", storedNumbers, this.storedEdges.sponsorTree(), 0, closedUntil);
+		problems.addAll(check.check(edges));
+		return check.storedAlready();
+	}
 
-		Map<String, List<Located<Edge>>> placementEdges = new TreeMap<>();
+	/**
+	 * Checks the placement edges, tree by tree.
+	 * @return the lines of edges the genealogy holds already
+	 */
+	private Set<Long> checkPlacementTrees(List<Located<Placement>> placementRows, PlacementPlans plans,
+			Predicate<PartnerNumber> known, Set<String> storedNumbers, Instant closedUntil,
+			List<ImportProblem> problems) {
+		Map<String, List<Located<Placement>>> byPlan = new TreeMap<>();
 		for (Located<Placement> row : placementRows) {
 			Placement edge = row.value();
 			int before = problems.size();
@@ -146,33 +199,34 @@ class CsvOrganisationImport implements OrganisationImport {
 			}
 			requireShape(row, plans, problems);
 			if (problems.size() == before) {
-				placementEdges.computeIfAbsent(edge.plan(), (plan) -> new ArrayList<>())
-					.add(new Located<>(row.file(), row.line(), new Edge(edge.partner().value(), edge.parent().value(),
-							(edge.leg() != null) ? edge.leg().name() : null, edge.validFrom(), edge.validTo())));
+				byPlan.computeIfAbsent(edge.plan(), (plan) -> new ArrayList<>()).add(row);
 			}
 		}
-		placementEdges.forEach((plan, rows) -> {
+		Set<Long> storedAlready = new HashSet<>();
+		byPlan.forEach((plan, rows) -> {
+			// one tree's edges at a time
+			List<Located<Edge>> edges = new ArrayList<>(rows.size());
+			rows.forEach((row) -> edges.add(new Located<>(row.file(), row.line(),
+					new Edge(row.value().partner().value(), row.value().parent().value(),
+							(row.value().leg() != null) ? row.value().leg().name() : null, row.value().validFrom(),
+							row.value().validTo()))));
 			TreeCheck check = new TreeCheck(" in " + plan, storedNumbers, this.storedEdges.placementTree(plan),
 					width(plans, plan), closedUntil);
-			problems.addAll(check.check(rows));
-			storedPlacementLines.addAll(check.storedAlready());
+			problems.addAll(check.check(edges));
+			storedAlready.addAll(check.storedAlready());
 		});
+		return storedAlready;
+	}
 
-		ImportResult result = new ImportResult(problems.stream()
-			.sorted(Comparator.comparing(ImportProblem::file).thenComparingLong(ImportProblem::line))
-			.limit(MAX_PROBLEMS)
-			.toList(), problems.size(), partnerRows.size(), sponsorRows.size(), placementRows.size());
-		logger.info("Read and checked {} partners, {} sponsor edges and {} placement edges in {} ms: {} problems",
-				partnerRows.size(), sponsorRows.size(), placementRows.size(), (System.nanoTime() - started) / 1_000_000,
-				problems.size());
-		if (result.loaded()) {
-			// only what the genealogy does not hold: the same again changes nothing, and
-			// what an interrupted import left is not created twice
-			this.loader.add(new Organisation(
-					partnerRows.stream().map(Located::value).filter((p) -> !stored.containsKey(p.number())).toList(),
-					newRows(sponsorRows, sponsorCheck.storedAlready()), newRows(placementRows, storedPlacementLines)));
-		}
-		return result;
+	/**
+	 * What the check of the files found.
+	 *
+	 * @param result the import's outcome
+	 * @param additions what the genealogy does not hold yet, {@code null} when the files
+	 * were refused
+	 */
+	private record Checked(ImportResult result, Organisation additions) {
+
 	}
 
 	/**
@@ -234,9 +288,9 @@ class CsvOrganisationImport implements OrganisationImport {
 		return (value != null) ? "'" + value + "'" : "empty";
 	}
 
-	private static void requireKnown(Located<?> row, PartnerNumber number, Set<PartnerNumber> known,
+	private static void requireKnown(Located<?> row, PartnerNumber number, Predicate<PartnerNumber> known,
 			List<ImportProblem> problems) {
-		if (!known.contains(number)) {
+		if (!known.test(number)) {
 			problems.add(row.problem("no partner has the number " + number + " (neither in the partners file nor in "
 					+ "the genealogy)"));
 		}
@@ -308,18 +362,19 @@ class CsvOrganisationImport implements OrganisationImport {
 		return buffered;
 	}
 
-	private static Partner partner(CSVRecord row) {
-		return new Partner(PartnerNumber.of(required(row, "number")), required(row, "firstName"),
-				required(row, "lastName"), optional(row, "email"), optional(row, "city"), required(row, "country"),
-				required(row, "language"), status(required(row, "status")), instant(row, "joinedAt"));
+	private static Partner partner(CSVRecord row, SharedValues shared) {
+		return new Partner(shared.number(required(row, "number")), shared.text(required(row, "firstName")),
+				shared.text(required(row, "lastName")), optional(row, "email"), shared.text(optional(row, "city")),
+				shared.text(required(row, "country")), shared.text(required(row, "language")),
+				status(required(row, "status")), instant(row, "joinedAt"));
 	}
 
-	private static Sponsorship sponsorship(CSVRecord row) {
-		return new Sponsorship(PartnerNumber.of(required(row, "partner")), PartnerNumber.of(required(row, "sponsor")),
+	private static Sponsorship sponsorship(CSVRecord row, SharedValues shared) {
+		return new Sponsorship(shared.number(required(row, "partner")), shared.number(required(row, "sponsor")),
 				instant(row, "validFrom"), optionalInstant(row, "validTo"));
 	}
 
-	private static Placement placement(CSVRecord row) {
+	private static Placement placement(CSVRecord row, SharedValues shared) {
 		String position = optional(row, "position");
 		Leg leg = null;
 		if (position != null) {
@@ -330,8 +385,8 @@ class CsvOrganisationImport implements OrganisationImport {
 				throw new IllegalArgumentException("position must be LEFT, RIGHT or empty (got '" + position + "')");
 			}
 		}
-		return new Placement(PartnerNumber.of(required(row, "partner")), PartnerNumber.of(required(row, "parent")),
-				required(row, "plan"), leg, instant(row, "validFrom"), optionalInstant(row, "validTo"));
+		return new Placement(shared.number(required(row, "partner")), shared.number(required(row, "parent")),
+				shared.text(required(row, "plan")), leg, instant(row, "validFrom"), optionalInstant(row, "validTo"));
 	}
 
 	private static PartnerStatus status(String value) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.treeline.cypher.CypherStatements;
@@ -20,6 +21,7 @@ import io.treeline.graph.GenealogyChanged;
 import io.treeline.graph.Organisation;
 import io.treeline.graph.OrganisationLoader;
 import io.treeline.graph.Partner;
+import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.Placement;
 import io.treeline.graph.Sponsorship;
 import io.treeline.graph.partner.PartnerNodes;
@@ -173,26 +175,37 @@ class CypherOrganisationLoader implements OrganisationLoader {
 		Map<String, String> ids = new ConcurrentHashMap<>();
 		int again = inParallel(organisation.partners(), (chunk) -> {
 			List<Object> rows = rows(chunk, CypherOrganisationLoader::values);
+			// keyed by the caller's number strings, not by the copies the answer brings
+			Map<String, String> numbers = new HashMap<>();
+			chunk.forEach((partner) -> numbers.put(partner.number().value(), partner.number().value()));
 			Map<String, String> created = new HashMap<>();
 			this.neo4j.query(CREATE_PARTNERS)
 				.bind(rows)
 				.to("rows")
 				.fetch()
 				.all()
-				.forEach((row) -> created.put((String) row.get("number"), (String) row.get("id")));
+				.forEach((row) -> created.put(numbers.get((String) row.get("number")), (String) row.get("id")));
 			if (created.size() != rows.size()) {
 				throw new IllegalStateException("Created " + created.size() + " of " + rows.size() + " partners");
 			}
 			return () -> ids.putAll(created);
 		});
 		long partners = System.nanoTime();
-		Set<String> named = new LinkedHashSet<>();
-		organisation.sponsorships()
-			.forEach((edge) -> named.addAll(List.of(edge.partner().value(), edge.sponsor().value())));
-		organisation.placements()
-			.forEach((edge) -> named.addAll(List.of(edge.partner().value(), edge.parent().value())));
-		named.removeAll(ids.keySet());
-		readIds(named, ids);
+		Set<String> stored = new LinkedHashSet<>();
+		Consumer<PartnerNumber> storedIfNamed = (number) -> {
+			if (!ids.containsKey(number.value())) {
+				stored.add(number.value());
+			}
+		};
+		organisation.sponsorships().forEach((edge) -> {
+			storedIfNamed.accept(edge.partner());
+			storedIfNamed.accept(edge.sponsor());
+		});
+		organisation.placements().forEach((edge) -> {
+			storedIfNamed.accept(edge.partner());
+			storedIfNamed.accept(edge.parent());
+		});
+		readIds(stored, ids);
 		again += inParallel(organisation.sponsorships(),
 				(chunk) -> create(CREATE_SPONSORSHIPS,
 						rows(chunk,
