@@ -447,17 +447,39 @@ final class GeneratedCompany {
 				this.joinSponsor[i] = (this.random.nextInt(5) == 0 && i > leaders) ? (int) (leaders * r * r)
 						: this.random.nextInt(i);
 				int side = this.random.nextInt(2);
-				int end = chainEnd[side][this.joinSponsor[i]];
-				while (child[side][end] != NONE) {
-					end = child[side][end];
-				}
+				int end = outerEnd(child[side], chainEnd[side], this.joinSponsor[i]);
 				child[side][end] = i;
-				chainEnd[side][this.joinSponsor[i]] = i;
+				chainEnd[side][end] = i;
 				parent[i] = end;
 				leg[i] = (byte) side;
 			}
 			this.sponsor = this.joinSponsor.clone();
 			linkChildren();
+		}
+
+		/**
+		 * Returns the end of the outer leg below a partner: following the child on one
+		 * side until there is none. Each partner remembers a partner further down its
+		 * outer leg, and every partner passed on the way is pointed at the end found
+		 * (path compression as in union-find), so that the legs that spillover makes
+		 * 100,000 levels deep are not walked again for every partner who joins under them
+		 * (at 10M partners the plain walk took minutes).
+		 * @param child the child on the side, {@link #NONE} for none
+		 * @param further a partner further down the same leg, or the partner itself
+		 * @param from the partner whose leg to follow
+		 * @return the last partner of the leg
+		 */
+		private static int outerEnd(int[] child, int[] further, int from) {
+			int end = from;
+			while (further[end] != end || child[end] != NONE) {
+				end = (further[end] != end) ? further[end] : child[end];
+			}
+			for (int node = from; node != end;) {
+				int next = (further[node] != node) ? further[node] : child[node];
+				further[node] = end;
+				node = next;
+			}
+			return end;
 		}
 
 		void changes(int period) {
