@@ -11,6 +11,7 @@ import io.treeline.compensation.OrderLine;
 import io.treeline.compensation.Orders;
 import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.Partners;
+import io.treeline.portal.base.MachineDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,6 +39,8 @@ class RestartIT {
 			adminHash = adminHash(first);
 			assertThat(first.getBean(Partners.class).count(null)).isEqualTo(300);
 			assertThat(output.getOut()).contains("Treeline is ready: back office at http://localhost:");
+			assertThat(first.getEnvironment().getProperty("server.tomcat.threads.max", Integer.class))
+				.isEqualTo(MachineDefaults.WORKER_THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors());
 			first.getBean(Orders.class)
 				.record(new NewOrder("RESTART-1", PartnerNumber.of("P-0000001"), Instant.parse("2026-11-02T10:00:00Z"),
 						"EUR", List.of(new OrderLine("VIT-100", BigDecimal.ONE, new BigDecimal("39.90"),
