@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -148,7 +149,8 @@ final class LineSegments {
 	static SegmentTasks.Prepared<Segment> prepare(CommissionLineList lines) {
 		PartnerOrder partnerOrder = new PartnerOrder(lines);
 		int[] byPartner = partnerOrder.sorted();
-		OrderTexts orders = new OrderTexts(lines);
+		Texts orders = new Texts(lines.orderCount(), lines::orderById);
+		Texts partnerTexts = new Texts(lines.partnerKeyLimit(), lines::partnerNumberOfKey);
 		Directory directory = new Directory(lines, partnerOrder);
 		int partnerSegments = (byPartner.length + LINES_PER_SEGMENT - 1) / LINES_PER_SEGMENT;
 		return new SegmentTasks.Prepared<>() {
@@ -166,8 +168,8 @@ final class LineSegments {
 				int from = index * LINES_PER_SEGMENT;
 				int to = Math.min(byPartner.length, from + LINES_PER_SEGMENT);
 				return new Segment(Arrangement.BY_PARTNER, index, partnerNumber(lines, byPartner[from]),
-						partnerNumber(lines, byPartner[to - 1]), to - from,
-						SegmentCodec.deflate(encode(lines, orders, Arrays.copyOfRange(byPartner, from, to))));
+						partnerNumber(lines, byPartner[to - 1]), to - from, SegmentCodec
+							.deflate(encode(lines, orders, partnerTexts, Arrays.copyOfRange(byPartner, from, to))));
 			}
 
 		};
@@ -256,7 +258,7 @@ final class LineSegments {
 			return (this.sorted.length + ORDERS_PER_DIRECTORY_SEGMENT - 1) / ORDERS_PER_DIRECTORY_SEGMENT;
 		}
 
-		Segment segment(int number, OrderTexts orders) {
+		Segment segment(int number, Texts orders) {
 			int start = number * ORDERS_PER_DIRECTORY_SEGMENT;
 			int end = Math.min(this.sorted.length, start + ORDERS_PER_DIRECTORY_SEGMENT);
 			SegmentCodec.Buffer out = new SegmentCodec.Buffer((end - start) * 24 + 16);
@@ -369,7 +371,7 @@ final class LineSegments {
 
 	}
 
-	private static byte[] encode(CommissionLineList lines, OrderTexts orders, int[] indexes) {
+	private static byte[] encode(CommissionLineList lines, Texts orders, Texts partnerTexts, int[] indexes) {
 		Dictionary partners = PARTNERS.get().cleared(lines.partnerKeyLimit());
 		Dictionary rates = RATES.get().cleared(lines.rateCount());
 		SegmentCodec.Buffer body = new SegmentCodec.Buffer(indexes.length * 24);
@@ -401,12 +403,12 @@ final class LineSegments {
 			body.put(rates.index(lines.rateId(index)));
 			body.put(SegmentCodec.zigzag(lines.amountCents(index)));
 		}
-		SegmentCodec.Buffer all = new SegmentCodec.Buffer(body.length + partners.size() * 12 + 64);
+		SegmentCodec.Buffer all = new SegmentCodec.Buffer(body.length + partners.size() * partnerTexts.longest() + 64);
 		all.varint(FORMAT);
 		all.varint(indexes.length);
 		all.varint(partners.size());
 		for (int i = 0; i < partners.size(); i++) {
-			all.text(lines.partnerNumberOfKey(partners.key(i)));
+			partnerTexts.write(partners.key(i), all);
 		}
 		all.varint(rates.size());
 		for (int i = 0; i < rates.size(); i++) {
@@ -625,10 +627,11 @@ final class LineSegments {
 	}
 
 	/**
-	 * The order numbers of a run's lines as they are written (a varint length and UTF-8
-	 * bytes), made once per order id and copied per line.
+	 * Texts the segments of a run write again and again (order numbers, partner numbers),
+	 * each as it is written (a varint length and UTF-8 bytes), made once per id and
+	 * copied where it is written.
 	 */
-	private static final class OrderTexts {
+	private static final class Texts {
 
 		private final int[] offsets;
 
@@ -636,13 +639,12 @@ final class LineSegments {
 
 		private final int longest;
 
-		OrderTexts(CommissionLineList lines) {
-			int count = lines.orderCount();
+		Texts(int count, IntFunction<String> text) {
 			this.offsets = new int[count + 1];
 			SegmentCodec.Buffer all = new SegmentCodec.Buffer(count * 16);
 			int longest = 0;
 			for (int id = 0; id < count; id++) {
-				all.text(lines.orderById(id));
+				all.text(text.apply(id));
 				this.offsets[id + 1] = all.length;
 				longest = Math.max(longest, all.length - this.offsets[id]);
 			}
@@ -654,21 +656,22 @@ final class LineSegments {
 			return this.longest;
 		}
 
-		void write(int order, SegmentCodec.Buffer into) {
-			into.put(this.texts, this.offsets[order], this.offsets[order + 1] - this.offsets[order]);
+		void write(int id, SegmentCodec.Buffer into) {
+			into.put(this.texts, this.offsets[id], this.offsets[id + 1] - this.offsets[id]);
 		}
 
 	}
 
 	/**
 	 * Numbers the keys a segment uses in the order it meets them, with arrays reused per
-	 * thread (a fresh generation per segment), not a hash map per line.
+	 * thread (a fresh generation per segment), not a hash map per line. A key's
+	 * generation and index lie side by side, so that a key read in the scattered order of
+	 * the lines costs one cache miss, not two.
 	 */
 	private static final class Dictionary {
 
-		private int[] generation = new int[0];
-
-		private int[] index = new int[0];
+		/** Per key: the generation it was last numbered in, then its index. */
+		private int[] generationAndIndex = new int[0];
 
 		private int[] keys = new int[256];
 
@@ -678,9 +681,8 @@ final class LineSegments {
 
 		/** Clears the dictionary for keys below a limit. */
 		Dictionary cleared(int limit) {
-			if (this.generation.length < limit) {
-				this.generation = new int[limit];
-				this.index = new int[limit];
+			if (this.generationAndIndex.length < 2 * limit) {
+				this.generationAndIndex = new int[2 * limit];
 				this.current = 0;
 			}
 			this.current++;
@@ -689,15 +691,16 @@ final class LineSegments {
 		}
 
 		int index(int key) {
-			if (this.generation[key] != this.current) {
-				this.generation[key] = this.current;
+			int at = 2 * key;
+			if (this.generationAndIndex[at] != this.current) {
+				this.generationAndIndex[at] = this.current;
 				if (this.size == this.keys.length) {
 					this.keys = Arrays.copyOf(this.keys, this.size * 2);
 				}
 				this.keys[this.size] = key;
-				this.index[key] = this.size++;
+				this.generationAndIndex[at + 1] = this.size++;
 			}
-			return this.index[key];
+			return this.generationAndIndex[at + 1];
 		}
 
 		int size() {
