@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.IntConsumer;
-import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -149,8 +148,8 @@ final class LineSegments {
 	static SegmentTasks.Prepared<Segment> prepare(CommissionLineList lines) {
 		PartnerOrder partnerOrder = new PartnerOrder(lines);
 		int[] byPartner = partnerOrder.sorted();
-		Texts orders = new Texts(lines.orderCount(), lines::orderById);
-		Texts partnerTexts = new Texts(lines.partnerKeyLimit(), lines::partnerNumberOfKey);
+		OrderTexts orders = new OrderTexts(lines);
+		PartnerTexts partnerTexts = new PartnerTexts(lines);
 		Directory directory = new Directory(lines, partnerOrder);
 		int partnerSegments = (byPartner.length + LINES_PER_SEGMENT - 1) / LINES_PER_SEGMENT;
 		return new SegmentTasks.Prepared<>() {
@@ -258,7 +257,7 @@ final class LineSegments {
 			return (this.sorted.length + ORDERS_PER_DIRECTORY_SEGMENT - 1) / ORDERS_PER_DIRECTORY_SEGMENT;
 		}
 
-		Segment segment(int number, Texts orders) {
+		Segment segment(int number, OrderTexts orders) {
 			int start = number * ORDERS_PER_DIRECTORY_SEGMENT;
 			int end = Math.min(this.sorted.length, start + ORDERS_PER_DIRECTORY_SEGMENT);
 			SegmentCodec.Buffer out = new SegmentCodec.Buffer((end - start) * 24 + 16);
@@ -371,7 +370,8 @@ final class LineSegments {
 
 	}
 
-	private static byte[] encode(CommissionLineList lines, Texts orders, Texts partnerTexts, int[] indexes) {
+	private static byte[] encode(CommissionLineList lines, OrderTexts orders, PartnerTexts partnerTexts,
+			int[] indexes) {
 		Dictionary partners = PARTNERS.get().cleared(lines.partnerKeyLimit());
 		Dictionary rates = RATES.get().cleared(lines.rateCount());
 		SegmentCodec.Buffer body = new SegmentCodec.Buffer(indexes.length * 24);
@@ -403,12 +403,13 @@ final class LineSegments {
 			body.put(rates.index(lines.rateId(index)));
 			body.put(SegmentCodec.zigzag(lines.amountCents(index)));
 		}
-		SegmentCodec.Buffer all = new SegmentCodec.Buffer(body.length + partners.size() * partnerTexts.longest() + 64);
+		SegmentCodec.Buffer all = new SegmentCodec.Buffer(body.length + partners.size() * partnerTexts.stride() + 64);
 		all.varint(FORMAT);
 		all.varint(indexes.length);
 		all.varint(partners.size());
 		for (int i = 0; i < partners.size(); i++) {
-			partnerTexts.write(partners.key(i), all);
+			int key = partners.key(i);
+			all.put(partnerTexts.bytes(), partnerTexts.at(key), 1 + partnerTexts.length(key));
 		}
 		all.varint(rates.size());
 		for (int i = 0; i < rates.size(); i++) {
@@ -627,11 +628,10 @@ final class LineSegments {
 	}
 
 	/**
-	 * Texts the segments of a run write again and again (order numbers, partner numbers),
-	 * each as it is written (a varint length and UTF-8 bytes), made once per id and
-	 * copied where it is written.
+	 * The order numbers of a run's lines as they are written (a varint length and UTF-8
+	 * bytes), made once per order id and copied per line.
 	 */
-	private static final class Texts {
+	private static final class OrderTexts {
 
 		private final int[] offsets;
 
@@ -639,12 +639,13 @@ final class LineSegments {
 
 		private final int longest;
 
-		Texts(int count, IntFunction<String> text) {
+		OrderTexts(CommissionLineList lines) {
+			int count = lines.orderCount();
 			this.offsets = new int[count + 1];
 			SegmentCodec.Buffer all = new SegmentCodec.Buffer(count * 16);
 			int longest = 0;
 			for (int id = 0; id < count; id++) {
-				all.text(text.apply(id));
+				all.text(lines.orderById(id));
 				this.offsets[id + 1] = all.length;
 				longest = Math.max(longest, all.length - this.offsets[id]);
 			}
@@ -656,8 +657,8 @@ final class LineSegments {
 			return this.longest;
 		}
 
-		void write(int id, SegmentCodec.Buffer into) {
-			into.put(this.texts, this.offsets[id], this.offsets[id + 1] - this.offsets[id]);
+		void write(int order, SegmentCodec.Buffer into) {
+			into.put(this.texts, this.offsets[order], this.offsets[order + 1] - this.offsets[order]);
 		}
 
 	}
