@@ -11,15 +11,10 @@ public final class Population implements CommissionLineList.PartnerIds {
 	private final String[] numbers;
 
 	/**
-	 * By slot of the numbers' hashes, 0 for a free slot, else the id plus one in the low
-	 * {@link #idMask} bits and the hash's other bits above them: an open-addressing table
-	 * of ints, not a map entry and an {@code Integer} per partner (ADR 0023), in which a
-	 * probe reads a partner's number only where those bits of the hash agree (a number is
-	 * some cache misses away, ADR 0026).
+	 * Ids plus one by slot of the numbers' hashes, 0 for a free slot: an open-addressing
+	 * table of ints, not a map entry and an {@code Integer} per partner (ADR 0023).
 	 */
 	private final int[] slots;
-
-	private final int idMask;
 
 	private final PartnerNumber[] partners;
 
@@ -33,19 +28,17 @@ public final class Population implements CommissionLineList.PartnerIds {
 		this.numbers = numbers.clone();
 		this.partners = new PartnerNumber[numbers.length];
 		this.slots = new int[Integer.highestOneBit(Math.max(4, numbers.length * 2 - 1)) << 1];
-		this.idMask = (Integer.highestOneBit(numbers.length) << 1) - 1;
 		int mask = this.slots.length - 1;
 		for (int id = 0; id < numbers.length; id++) {
 			String number = this.numbers[id];
-			int hash = slot(number);
-			int i = hash & mask;
+			int i = slot(number) & mask;
 			while (this.slots[i] != 0) {
-				if (this.numbers[(this.slots[i] & this.idMask) - 1].equals(number)) {
+				if (this.numbers[this.slots[i] - 1].equals(number)) {
 					throw new IllegalArgumentException("Partner " + number + " appears twice");
 				}
 				i = (i + 1) & mask;
 			}
-			this.slots[i] = (hash & ~this.idMask) | (id + 1);
+			this.slots[i] = id + 1;
 		}
 	}
 
@@ -65,16 +58,11 @@ public final class Population implements CommissionLineList.PartnerIds {
 	 * @return the id, or {@code -1} if the partner is not in the population
 	 */
 	public int id(String number) {
-		int hash = slot(number);
-		int high = hash & ~this.idMask;
 		int mask = this.slots.length - 1;
-		for (int i = hash & mask; this.slots[i] != 0; i = (i + 1) & mask) {
-			int found = this.slots[i];
-			if ((found & ~this.idMask) == high) {
-				int id = (found & this.idMask) - 1;
-				if (this.numbers[id].equals(number)) {
-					return id;
-				}
+		for (int i = slot(number) & mask; this.slots[i] != 0; i = (i + 1) & mask) {
+			int id = this.slots[i] - 1;
+			if (this.numbers[id].equals(number)) {
+				return id;
 			}
 		}
 		return -1;
