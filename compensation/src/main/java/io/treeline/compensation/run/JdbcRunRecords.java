@@ -50,12 +50,6 @@ class JdbcRunRecords {
 	 */
 	private static final int SEGMENTS_PER_FETCH = 16;
 
-	/**
-	 * The memory PostgreSQL may sort a run's events in (some 150 bytes an event: a
-	 * million partners' two million events a period fit).
-	 */
-	private static final String EVENT_SORT_MEMORY = "512MB";
-
 	/** The advisory lock key of the event watermark (also in migration V006). */
 	static final long EVENT_WATERMARK_LOCK = 7262001;
 
@@ -155,13 +149,6 @@ class JdbcRunRecords {
 				+ columns + "from run_skipped_events s join order_events e on e.id = s.event_id"
 				+ " join orders o on o.id = e.order_id" + " where s.run_id = " + lastRun + " and e.occurred_at < "
 				+ lastEnd + window + " order by 6, 1) to stdout";
-		// PostgreSQL sorts the events before it sends the first: with its default
-		// work_mem (4 MB) the two million events of a period at 1M partners were sorted
-		// on disk; the setting holds until the close's transaction ends
-		this.jdbc.sql("select set_config('work_mem', :memory, true)")
-			.param("memory", EVENT_SORT_MEMORY)
-			.query(String.class)
-			.single();
 		// handed over row by row, not gathered: at ten million partners a list of the
 		// rows
 		// beside the sales made of them took gigabytes (ADR 0023)
