@@ -24,6 +24,10 @@ public final class GenealogySnapshot {
 
 	private final Instant asOf;
 
+	private final Instant validFrom;
+
+	private final Instant validThrough;
+
 	private final int[] parent;
 
 	private final byte[] side;
@@ -46,10 +50,13 @@ public final class GenealogySnapshot {
 
 	private final int[] children;
 
-	private GenealogySnapshot(Tree tree, Instant asOf, int[] parent, byte[] side, Directory directory) {
+	private GenealogySnapshot(Tree tree, Instant asOf, Instant validFrom, Instant validThrough, int[] parent,
+			byte[] side, Directory directory) {
 		this.tree = tree;
 		this.directory = directory;
 		this.asOf = asOf;
+		this.validFrom = validFrom;
+		this.validThrough = validThrough;
 		this.parent = parent;
 		this.side = side;
 		int n = directory.size();
@@ -104,10 +111,33 @@ public final class GenealogySnapshot {
 	 * @throws IllegalStateException if the parents form a cycle
 	 */
 	public static GenealogySnapshot of(Tree tree, Instant asOf, int[] parent, byte[] side, Directory directory) {
+		return of(tree, asOf, asOf, asOf, parent, side, directory);
+	}
+
+	/**
+	 * Builds a snapshot of a tree that is the same at every instant of a stretch of time
+	 * (between two changes of the tree).
+	 * @param tree the tree it shows
+	 * @param asOf the instant it was asked for
+	 * @param validFrom the stretch's first instant, {@link Instant#MIN} if the tree never
+	 * changed before
+	 * @param validThrough the stretch's last instant, {@link Instant#MAX} if the tree has
+	 * not changed since
+	 * @param parent the parent id of each partner, {@link #NONE} for a root
+	 * @param side the binary side of each partner (0 none, 1 LEFT, 2 RIGHT)
+	 * @param directory number, status, join instant and name rank of each partner
+	 * @return the snapshot
+	 * @throws IllegalStateException if the parents form a cycle
+	 */
+	public static GenealogySnapshot of(Tree tree, Instant asOf, Instant validFrom, Instant validThrough, int[] parent,
+			byte[] side, Directory directory) {
 		if (parent.length != directory.size() || side.length != directory.size()) {
 			throw new IllegalArgumentException("parent, side and directory must have the same length");
 		}
-		return new GenealogySnapshot(tree, asOf, parent, side, directory);
+		if (asOf.isBefore(validFrom) || asOf.isAfter(validThrough)) {
+			throw new IllegalArgumentException(asOf + " is not between " + validFrom + " and " + validThrough);
+		}
+		return new GenealogySnapshot(tree, asOf, validFrom, validThrough, parent, side, directory);
 	}
 
 	/**
@@ -253,6 +283,25 @@ public final class GenealogySnapshot {
 
 	public Instant asOf() {
 		return this.asOf;
+	}
+
+	/**
+	 * Returns the first instant at which the tree is as this snapshot shows it: the
+	 * snapshot shows the tree at every instant from here through {@link #validThrough()}.
+	 * @return the instant, {@link Instant#MIN} if the tree never changed before
+	 * {@link #asOf()}, or {@link #asOf()} itself for a snapshot of one instant
+	 */
+	public Instant validFrom() {
+		return this.validFrom;
+	}
+
+	/**
+	 * Returns the last instant at which the tree is as this snapshot shows it.
+	 * @return the instant, {@link Instant#MAX} if the tree has not changed after
+	 * {@link #asOf()}, or {@link #asOf()} itself for a snapshot of one instant
+	 */
+	public Instant validThrough() {
+		return this.validThrough;
 	}
 
 	/**

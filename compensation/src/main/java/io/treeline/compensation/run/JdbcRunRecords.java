@@ -233,7 +233,7 @@ class JdbcRunRecords {
 		if (wanted.isEmpty()) {
 			return List.of();
 		}
-		Set<String> numbers = Set.copyOf(orders);
+		LineSegments.Wanted ofOrders = LineSegments.Wanted.orders(orders);
 		List<RunLine> lines = new ArrayList<>();
 		// the directory names the partner segments that hold the orders' lines (older
 		// runs hold the lines in the order segments themselves)
@@ -243,7 +243,7 @@ class JdbcRunRecords {
 				wanted.stream().map((segment) -> (int) segment[1]).toArray(Integer[]::new), (rs) -> {
 					long run = rs.getLong("run_id");
 					List<LineSegments.NumberedLine> found = new ArrayList<>();
-					LineSegments.decodeOrders(rs.getBytes("lines"), numbers, found,
+					LineSegments.decodeOrders(rs.getBytes("lines"), ofOrders, found,
 							(segment) -> partnerSegments.add(List.of(run, (long) segment)));
 					for (LineSegments.NumberedLine line : found) {
 						lines.add(new RunLine(run, line.number(), line.line()));
@@ -254,8 +254,7 @@ class JdbcRunRecords {
 					partnerSegments.stream().map((segment) -> segment.get(1).intValue()).toArray(Integer[]::new),
 					(rs) -> {
 						List<LineSegments.NumberedLine> found = new ArrayList<>();
-						LineSegments.decode(rs.getBytes("lines"),
-								(partner, order) -> order != null && numbers.contains(order), found);
+						LineSegments.decode(rs.getBytes("lines"), ofOrders, found);
 						for (LineSegments.NumberedLine line : found) {
 							if (line.line().component().orderBased()) {
 								lines.add(new RunLine(rs.getLong("run_id"), line.number(), line.line()));
@@ -299,7 +298,7 @@ class JdbcRunRecords {
 				order by segment
 				""").param("runId", runId).param("partner", (partner != null) ? partner.value() : null).query((rs) -> {
 			LineSegments.decode(rs.getBytes("lines"),
-					(number, order) -> partner == null || partner.value().equals(number), found);
+					(partner != null) ? LineSegments.Wanted.partner(partner.value()) : LineSegments.Wanted.ALL, found);
 		});
 		found.sort(Comparator.comparingInt(LineSegments.NumberedLine::number));
 		return CommissionLineList.of(found.stream().map(LineSegments.NumberedLine::line).toList());

@@ -1,9 +1,10 @@
 package io.treeline.compensation.run;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -148,6 +149,7 @@ final class LineSegments {
 		PartnerOrder partnerOrder = new PartnerOrder(lines);
 		int[] byPartner = partnerOrder.sorted();
 		OrderTexts orders = new OrderTexts(lines);
+		PartnerTexts partnerTexts = new PartnerTexts(lines);
 		Directory directory = new Directory(lines, partnerOrder);
 		int partnerSegments = (byPartner.length + LINES_PER_SEGMENT - 1) / LINES_PER_SEGMENT;
 		return new SegmentTasks.Prepared<>() {
@@ -165,8 +167,8 @@ final class LineSegments {
 				int from = index * LINES_PER_SEGMENT;
 				int to = Math.min(byPartner.length, from + LINES_PER_SEGMENT);
 				return new Segment(Arrangement.BY_PARTNER, index, partnerNumber(lines, byPartner[from]),
-						partnerNumber(lines, byPartner[to - 1]), to - from,
-						SegmentCodec.deflate(encode(lines, orders, Arrays.copyOfRange(byPartner, from, to))));
+						partnerNumber(lines, byPartner[to - 1]), to - from, SegmentCodec
+							.deflate(encode(lines, orders, partnerTexts, Arrays.copyOfRange(byPartner, from, to))));
 			}
 
 		};
@@ -291,12 +293,12 @@ final class LineSegments {
 	 * @param partnerSegments receives the numbers of the partner segments a format 2
 	 * segment names for the wanted orders (a number may come more than once)
 	 */
-	static void decodeOrders(byte[] data, Set<String> orders, List<NumberedLine> lines, IntConsumer partnerSegments) {
+	static void decodeOrders(byte[] data, Wanted orders, List<NumberedLine> lines, IntConsumer partnerSegments) {
 		byte[] raw = SegmentCodec.inflate(data);
 		SegmentCodec.Reader in = new SegmentCodec.Reader(raw);
 		int format = (int) in.varint();
 		if (format == FORMAT) {
-			decodeRaw(raw, (partner, order) -> order != null && orders.contains(order), (line) -> true, lines);
+			decodeRaw(raw, orders, (line) -> true, lines);
 			return;
 		}
 		if (format != DIRECTORY_FORMAT) {
@@ -305,7 +307,9 @@ final class LineSegments {
 		}
 		int count = (int) in.varint();
 		for (int i = 0; i < count; i++) {
-			boolean wanted = orders.contains(in.text());
+			int length = (int) in.varint();
+			boolean wanted = orders.order(raw, in.position(), length);
+			in.skip(length);
 			int segments = (int) in.varint();
 			for (int k = 0; k < segments; k++) {
 				int segment = (int) in.varint();
@@ -366,7 +370,8 @@ final class LineSegments {
 
 	}
 
-	private static byte[] encode(CommissionLineList lines, OrderTexts orders, int[] indexes) {
+	private static byte[] encode(CommissionLineList lines, OrderTexts orders, PartnerTexts partnerTexts,
+			int[] indexes) {
 		Dictionary partners = PARTNERS.get().cleared(lines.partnerKeyLimit());
 		Dictionary rates = RATES.get().cleared(lines.rateCount());
 		SegmentCodec.Buffer body = new SegmentCodec.Buffer(indexes.length * 24);
@@ -398,12 +403,13 @@ final class LineSegments {
 			body.put(rates.index(lines.rateId(index)));
 			body.put(SegmentCodec.zigzag(lines.amountCents(index)));
 		}
-		SegmentCodec.Buffer all = new SegmentCodec.Buffer(body.length + partners.size() * 12 + 64);
+		SegmentCodec.Buffer all = new SegmentCodec.Buffer(body.length + partners.size() * partnerTexts.stride() + 64);
 		all.varint(FORMAT);
 		all.varint(indexes.length);
 		all.varint(partners.size());
 		for (int i = 0; i < partners.size(); i++) {
-			all.text(lines.partnerNumberOfKey(partners.key(i)));
+			int key = partners.key(i);
+			all.put(partnerTexts.bytes(), partnerTexts.at(key), 1 + partnerTexts.length(key));
 		}
 		all.varint(rates.size());
 		for (int i = 0; i < rates.size(); i++) {
@@ -420,27 +426,21 @@ final class LineSegments {
 	 * @param into where they go
 	 */
 	static void decode(byte[] data, Predicate<CommissionLine> wanted, List<NumberedLine> into) {
-		decode(data, (partner, order) -> true, wanted, into);
+		decodeRaw(SegmentCodec.inflate(data), Wanted.ALL, wanted, into);
 	}
 
 	/**
-	 * Reads the lines of a segment whose partner and order a filter accepts, without
-	 * making the others: a storno or a statement wants a few lines of a segment.
+	 * Reads the lines of a segment of the partners or orders wanted, without making the
+	 * others: a storno or a statement wants a few lines of a segment.
 	 * @param data the stored segment
-	 * @param filter which partner numbers and order numbers ({@code null} for none) to
-	 * keep
+	 * @param wanted which lines to keep
 	 * @param into where they go
 	 */
-	static void decode(byte[] data, Filter filter, List<NumberedLine> into) {
-		decode(data, filter, (line) -> true, into);
+	static void decode(byte[] data, Wanted wanted, List<NumberedLine> into) {
+		decodeRaw(SegmentCodec.inflate(data), wanted, (line) -> true, into);
 	}
 
-	private static void decode(byte[] data, Filter filter, Predicate<CommissionLine> wanted, List<NumberedLine> into) {
-		decodeRaw(SegmentCodec.inflate(data), filter, wanted, into);
-	}
-
-	private static void decodeRaw(byte[] raw, Filter filter, Predicate<CommissionLine> wanted,
-			List<NumberedLine> into) {
+	private static void decodeRaw(byte[] raw, Wanted wanted, Predicate<CommissionLine> test, List<NumberedLine> into) {
 		SegmentCodec.Reader in = new SegmentCodec.Reader(raw);
 		int format = (int) in.varint();
 		if (format != FORMAT) {
@@ -448,70 +448,182 @@ final class LineSegments {
 					+ "; this version reads format " + FORMAT);
 		}
 		int count = (int) in.varint();
-		String[] numbers = new String[(int) in.varint()];
-		for (int i = 0; i < numbers.length; i++) {
-			numbers[i] = in.text();
+		// partners, like orders, are looked at where their bytes are and made only for
+		// the lines kept
+		int[] numberAt = new int[(int) in.varint()];
+		int[] numberLength = new int[numberAt.length];
+		boolean[] partnerWanted = new boolean[numberAt.length];
+		for (int i = 0; i < numberAt.length; i++) {
+			numberLength[i] = (int) in.varint();
+			numberAt[i] = in.position();
+			in.skip(numberLength[i]);
+			partnerWanted[i] = wanted.partner(raw, numberAt[i], numberLength[i]);
 		}
-		// made only for the lines kept
-		PartnerNumber[] partners = new PartnerNumber[numbers.length];
+		PartnerNumber[] partners = new PartnerNumber[numberAt.length];
 		String[] rateTexts = new String[(int) in.varint()];
 		for (int i = 0; i < rateTexts.length; i++) {
 			rateTexts[i] = in.text();
 		}
 		BigDecimal[] rates = new BigDecimal[rateTexts.length];
+		// the order's bytes are looked at where they are; its text is made for a line
+		// kept
+		int orderAt = -1;
+		int orderLength = 0;
+		boolean orderWanted = false;
 		String order = null;
 		for (int i = 0; i < count; i++) {
 			int number = (int) in.varint();
 			int partner = (int) in.varint();
 			int flags = (int) in.varint();
 			int orderMark = (int) in.varint();
-			order = switch (orderMark) {
-				case 0 -> null;
-				case 1 -> order;
-				default -> in.text();
-			};
+			if (orderMark == 0) {
+				orderAt = -1;
+				orderWanted = wanted.orderless();
+				order = null;
+			}
+			else if (orderMark != 1) {
+				orderLength = (int) in.varint();
+				orderAt = in.position();
+				in.skip(orderLength);
+				orderWanted = wanted.order(raw, orderAt, orderLength);
+				order = null;
+			}
 			int source = (int) in.varint();
 			int version = (int) in.varint();
 			long level = in.varint();
 			long base = SegmentCodec.unzigzag(in.varint());
 			int rate = (int) in.varint();
 			long amount = SegmentCodec.unzigzag(in.varint());
-			if (!filter.wants(numbers[partner], order)) {
+			if (!partnerWanted[partner] || !orderWanted) {
 				continue;
+			}
+			if (order == null && orderAt >= 0) {
+				order = new String(raw, orderAt, orderLength, StandardCharsets.UTF_8);
 			}
 			if (rates[rate] == null) {
 				rates[rate] = new BigDecimal(rateTexts[rate]);
 			}
-			CommissionLine line = new CommissionLine(partner(partners, numbers, partner), COMPONENTS[flags >>> 1],
-					(flags & 1) != 0, order, (source != 0) ? partner(partners, numbers, source - 1) : null, version,
+			CommissionLine line = new CommissionLine(partner(partners, raw, numberAt, numberLength, partner),
+					COMPONENTS[flags >>> 1], (flags & 1) != 0, order,
+					(source != 0) ? partner(partners, raw, numberAt, numberLength, source - 1) : null, version,
 					(level != 0) ? (int) SegmentCodec.unzigzag(level - 1) : null, BigDecimal.valueOf(base, 4),
 					rates[rate], BigDecimal.valueOf(amount, 2));
-			if (wanted.test(line)) {
+			if (test.test(line)) {
 				into.add(new NumberedLine(number, line));
 			}
 		}
 	}
 
-	private static PartnerNumber partner(PartnerNumber[] partners, String[] numbers, int index) {
+	private static PartnerNumber partner(PartnerNumber[] partners, byte[] raw, int[] numberAt, int[] numberLength,
+			int index) {
 		PartnerNumber partner = partners[index];
 		if (partner == null) {
-			partner = PartnerNumber.of(numbers[index]);
+			partner = PartnerNumber.of(new String(raw, numberAt[index], numberLength[index], StandardCharsets.UTF_8));
 			partners[index] = partner;
 		}
 		return partner;
 	}
 
-	/** Chooses lines by partner number and order number before they are made. */
-	@FunctionalInterface
-	interface Filter {
+	/**
+	 * Which lines a read keeps, decided before a line is made: all, those of one partner,
+	 * or the lines with one of some orders. Orders are matched on their encoded bytes (an
+	 * open-addressing table of their UTF-8 bytes), so that a line passed over costs no
+	 * text: a storno reads whole partner segments for a few of their orders.
+	 */
+	static final class Wanted {
+
+		static final Wanted ALL = new Wanted(null, null);
+
+		/** The wanted partner's UTF-8 bytes, {@code null} for any partner. */
+		private final byte[] partner;
+
+		/** The wanted orders' UTF-8 bytes, {@code null} for any order. */
+		private final byte[][] orders;
+
+		/** Indexes plus one into {@link #orders} by slot of their hashes, 0 for free. */
+		private final int[] slots;
+
+		private final int[] hashes;
+
+		private Wanted(String partner, Collection<String> orders) {
+			this.partner = (partner != null) ? partner.getBytes(StandardCharsets.UTF_8) : null;
+			if (orders == null) {
+				this.orders = null;
+				this.slots = null;
+				this.hashes = null;
+				return;
+			}
+			this.orders = orders.stream()
+				.distinct()
+				.map((order) -> order.getBytes(StandardCharsets.UTF_8))
+				.toArray(byte[][]::new);
+			this.slots = new int[Integer.highestOneBit(Math.max(4, this.orders.length * 2 - 1)) << 1];
+			this.hashes = new int[this.orders.length];
+			int mask = this.slots.length - 1;
+			for (int k = 0; k < this.orders.length; k++) {
+				this.hashes[k] = hash(this.orders[k], 0, this.orders[k].length);
+				int i = this.hashes[k] & mask;
+				while (this.slots[i] != 0) {
+					i = (i + 1) & mask;
+				}
+				this.slots[i] = k + 1;
+			}
+		}
 
 		/**
-		 * Tells whether a line is wanted.
-		 * @param partner who earns it
-		 * @param order its order, {@code null} for none
-		 * @return {@code true} to keep it
+		 * Wants the lines of one partner.
+		 * @param number the partner number
+		 * @return the choice
 		 */
-		boolean wants(String partner, String order);
+		static Wanted partner(String number) {
+			return new Wanted(number, null);
+		}
+
+		/**
+		 * Wants the lines with one of some orders.
+		 * @param numbers the order numbers
+		 * @return the choice
+		 */
+		static Wanted orders(Collection<String> numbers) {
+			return new Wanted(null, numbers);
+		}
+
+		/** Whether lines of a partner, given by its encoded number, are wanted. */
+		boolean partner(byte[] bytes, int from, int length) {
+			return this.partner == null
+					|| Arrays.equals(this.partner, 0, this.partner.length, bytes, from, from + length);
+		}
+
+		/** Whether lines without an order are wanted. */
+		boolean orderless() {
+			return this.orders == null;
+		}
+
+		/** Whether lines of an order, given by its encoded bytes, are wanted. */
+		boolean order(byte[] bytes, int from, int length) {
+			if (this.orders == null) {
+				return true;
+			}
+			int hash = hash(bytes, from, length);
+			int mask = this.slots.length - 1;
+			for (int i = hash & mask; this.slots[i] != 0; i = (i + 1) & mask) {
+				int k = this.slots[i] - 1;
+				if (this.hashes[k] == hash
+						&& Arrays.equals(this.orders[k], 0, this.orders[k].length, bytes, from, from + length)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private static int hash(byte[] bytes, int from, int length) {
+			int h = 0;
+			for (int i = from; i < from + length; i++) {
+				h = 31 * h + bytes[i];
+			}
+			h *= 0x9E3779B9;
+			return h ^ (h >>> 16);
+		}
 
 	}
 
@@ -553,13 +665,14 @@ final class LineSegments {
 
 	/**
 	 * Numbers the keys a segment uses in the order it meets them, with arrays reused per
-	 * thread (a fresh generation per segment), not a hash map per line.
+	 * thread (a fresh generation per segment), not a hash map per line. A key's
+	 * generation and index lie side by side, so that a key read in the scattered order of
+	 * the lines costs one cache miss, not two.
 	 */
 	private static final class Dictionary {
 
-		private int[] generation = new int[0];
-
-		private int[] index = new int[0];
+		/** Per key: the generation it was last numbered in, then its index. */
+		private int[] generationAndIndex = new int[0];
 
 		private int[] keys = new int[256];
 
@@ -569,9 +682,8 @@ final class LineSegments {
 
 		/** Clears the dictionary for keys below a limit. */
 		Dictionary cleared(int limit) {
-			if (this.generation.length < limit) {
-				this.generation = new int[limit];
-				this.index = new int[limit];
+			if (this.generationAndIndex.length < 2 * limit) {
+				this.generationAndIndex = new int[2 * limit];
 				this.current = 0;
 			}
 			this.current++;
@@ -580,15 +692,16 @@ final class LineSegments {
 		}
 
 		int index(int key) {
-			if (this.generation[key] != this.current) {
-				this.generation[key] = this.current;
+			int at = 2 * key;
+			if (this.generationAndIndex[at] != this.current) {
+				this.generationAndIndex[at] = this.current;
 				if (this.size == this.keys.length) {
 					this.keys = Arrays.copyOf(this.keys, this.size * 2);
 				}
 				this.keys[this.size] = key;
-				this.index[key] = this.size++;
+				this.generationAndIndex[at + 1] = this.size++;
 			}
-			return this.index[key];
+			return this.generationAndIndex[at + 1];
 		}
 
 		int size() {

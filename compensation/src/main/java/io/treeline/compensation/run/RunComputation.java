@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.treeline.compensation.CommissionLine;
@@ -64,11 +64,9 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 	private final Map<String, List<Sale>> salesByPeriod = new HashMap<>();
 
-	private final Map<GenealogySnapshot, TreeAt> trees = new IdentityHashMap<>();
+	private final Stretches sponsorTrees = new Stretches();
 
-	private final Map<Instant, TreeAt> sponsorByInstant = new HashMap<>();
-
-	private final Map<Instant, TreeAt> placementByInstant = new HashMap<>();
+	private final Stretches placementTrees = new Stretches();
 
 	private final Map<String, List<CommissionLine>> closedLines = new HashMap<>();
 
@@ -178,9 +176,8 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		// what only the computation needed goes before the run is hashed, encoded and
 		// written: the sales, trees and earlier states (ADR 0023)
 		this.salesByPeriod.clear();
-		this.trees.clear();
-		this.sponsorByInstant.clear();
-		this.placementByInstant.clear();
+		this.sponsorTrees.clear();
+		this.placementTrees.clear();
 		this.states.clear();
 		this.openLines.clear();
 		this.closedLines.clear();
@@ -347,22 +344,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 	@Override
 	public TreeAt sponsorTree(Instant at) {
-		// asked several times per order (volumes, commissions, binary legs): the
-		// genealogy's lookup of the snapshot costs more than this map's
-		TreeAt known = this.sponsorByInstant.get(at);
-		if (known != null) {
-			return known;
-		}
-		TreeAt tree = sponsorTreeOf(at);
-		this.sponsorByInstant.put(at, tree);
-		return tree;
-	}
-
-	private TreeAt sponsorTreeOf(Instant at) {
-		long loading = System.nanoTime();
-		GenealogySnapshot snapshot = this.genealogy.snapshot(Tree.SPONSOR, at);
-		this.loadNanos += System.nanoTime() - loading;
-		return tree(snapshot);
+		return this.sponsorTrees.at(Tree.SPONSOR, at);
 	}
 
 	@Override
@@ -371,52 +353,37 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		if (type != PlanType.BINARY && type != PlanType.MATRIX) {
 			return null;
 		}
-		TreeAt known = this.placementByInstant.get(at);
-		if (known != null) {
-			return known;
-		}
-		long loading = System.nanoTime();
-		GenealogySnapshot snapshot = this.genealogy.snapshot(Tree.placement(this.plan.plan().name()), at);
-		this.loadNanos += System.nanoTime() - loading;
-		TreeAt tree = tree(snapshot);
-		this.placementByInstant.put(at, tree);
-		return tree;
+		return this.placementTrees.at(Tree.placement(this.plan.plan().name()), at);
 	}
 
-	private TreeAt tree(GenealogySnapshot snapshot) {
-		TreeAt known = this.trees.get(snapshot);
-		if (known != null) {
-			return known;
+	/**
+	 * Translates a snapshot into the population's ids.
+	 */
+	private TreeAt translated(GenealogySnapshot snapshot) {
+		int size = this.population.size();
+		int[] toPopulation = new int[snapshot.size()];
+		for (int id = 0; id < snapshot.size(); id++) {
+			toPopulation[id] = this.population.id(snapshot.numberValue(id));
 		}
-		long loading = System.nanoTime();
-		TreeAt built = this.trees.computeIfAbsent(snapshot, (key) -> {
-			int size = this.population.size();
-			int[] toPopulation = new int[snapshot.size()];
-			for (int id = 0; id < snapshot.size(); id++) {
-				toPopulation[id] = this.population.id(snapshot.numberValue(id));
+		int[] parent = new int[size];
+		byte[] side = new byte[size];
+		long[] joinedAt = new long[size];
+		Arrays.fill(parent, TreeAt.NONE);
+		int[] preorder = new int[size];
+		int visited = 0;
+		for (int index = 0; index < snapshot.size(); index++) {
+			int id = snapshot.atPreorder(index);
+			int member = toPopulation[id];
+			if (member < 0) {
+				continue;
 			}
-			int[] parent = new int[size];
-			byte[] side = new byte[size];
-			long[] joinedAt = new long[size];
-			Arrays.fill(parent, TreeAt.NONE);
-			int[] preorder = new int[size];
-			int visited = 0;
-			for (int index = 0; index < snapshot.size(); index++) {
-				int id = snapshot.atPreorder(index);
-				int member = toPopulation[id];
-				if (member < 0) {
-					continue;
-				}
-				preorder[visited++] = member;
-				int p = snapshot.parent(id);
-				parent[member] = (p != GenealogySnapshot.NONE) ? toPopulation[p] : TreeAt.NONE;
-				side[member] = (byte) ((snapshot.side(id) == null) ? 0 : snapshot.side(id).ordinal() + 1);
-				joinedAt[member] = TreeAt.nanos(snapshot.joinedAt(id));
-			}
-			return new TreeAt(snapshot.asOf(), parent, side, Arrays.copyOf(preorder, visited), joinedAt);
-		});
-		this.loadNanos += System.nanoTime() - loading;
-		return built;
+			preorder[visited++] = member;
+			int p = snapshot.parent(id);
+			parent[member] = (p != GenealogySnapshot.NONE) ? toPopulation[p] : TreeAt.NONE;
+			side[member] = (byte) ((snapshot.side(id) == null) ? 0 : snapshot.side(id).ordinal() + 1);
+			joinedAt[member] = TreeAt.nanos(snapshot.joinedAt(id));
+		}
+		return new TreeAt(snapshot.asOf(), parent, side, Arrays.copyOf(preorder, visited), joinedAt);
 	}
 
 	@Override
@@ -455,6 +422,61 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 	private List<PartnerResult> results(PeriodState state) {
 		return PartnerResults.of(this.population, state);
+	}
+
+	/**
+	 * The trees of one kind that the computation has met, each with the stretch of
+	 * history it holds for (between two changes of the genealogy): an order date is
+	 * looked up among a few stretches, the one used last first, not by its instant in a
+	 * map of millions of instants, and the genealogy is asked only for a stretch not met
+	 * yet.
+	 */
+	private final class Stretches {
+
+		/** The trees by the first instant of their stretch. */
+		private final TreeMap<Instant, Stretch> byStart = new TreeMap<>();
+
+		private Stretch last;
+
+		TreeAt at(Tree tree, Instant at) {
+			Stretch known = this.last;
+			if (known == null || !known.holds(at)) {
+				Map.Entry<Instant, Stretch> before = this.byStart.floorEntry(at);
+				known = (before != null && before.getValue().holds(at)) ? before.getValue() : load(tree, at);
+				this.last = known;
+			}
+			return known.tree();
+		}
+
+		private Stretch load(Tree tree, Instant at) {
+			long loading = System.nanoTime();
+			GenealogySnapshot snapshot = RunComputation.this.genealogy.snapshot(tree, at);
+			Stretch loaded = new Stretch(snapshot.validFrom(), snapshot.validThrough(), translated(snapshot));
+			this.byStart.put(loaded.from(), loaded);
+			RunComputation.this.loadNanos += System.nanoTime() - loading;
+			return loaded;
+		}
+
+		void clear() {
+			this.byStart.clear();
+			this.last = null;
+		}
+
+	}
+
+	/**
+	 * A tree and the instants it holds for.
+	 *
+	 * @param from the first instant
+	 * @param through the last instant
+	 * @param tree the tree in the population's ids
+	 */
+	private record Stretch(Instant from, Instant through, TreeAt tree) {
+
+		boolean holds(Instant at) {
+			return !at.isBefore(this.from) && !at.isAfter(this.through);
+		}
+
 	}
 
 	private record VersionInForce(int number, LocalDate effectiveFrom, PlanRules rules, Instant from, Version version) {

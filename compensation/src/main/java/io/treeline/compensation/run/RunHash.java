@@ -27,6 +27,10 @@ final class RunHash {
 
 	private static final byte[] NONE = { '-' };
 
+	private static final byte[] TRUE = ascii("true");
+
+	private static final byte[] FALSE = ascii("false");
+
 	private static final byte[][] COMPONENTS = Arrays.stream(Component.values())
 		.map((component) -> ascii(component.name()))
 		.toArray(byte[][]::new);
@@ -37,7 +41,7 @@ final class RunHash {
 	static String of(CommissionLineList lines, List<PartnerResult> results) {
 		MessageDigest digest = sha256();
 		Text text = new Text();
-		byte[][] partners = new byte[lines.partnerKeyLimit()][];
+		PartnerTexts partners = new PartnerTexts(lines);
 		byte[][] rates = new byte[lines.rateCount()][];
 		int lastOrder = Integer.MIN_VALUE;
 		byte[] orderBytes = NONE;
@@ -50,15 +54,12 @@ final class RunHash {
 				text.clear();
 			}
 			int partner = lines.partnerKey(i);
-			if (partners[partner] == null) {
-				partners[partner] = lines.partnerNumberOfKey(partner).getBytes(StandardCharsets.UTF_8);
-			}
 			int rate = lines.rateId(i);
 			if (rates[rate] == null) {
 				rates[rate] = ascii(canonical(lines.rateById(rate)));
 			}
 			int flags = lines.flags(i);
-			text.field(partners[partner]).field(COMPONENTS[flags >>> 1]).field(((flags & 1) != 0) ? "true" : "false");
+			text.partner(partners, partner).field(COMPONENTS[flags >>> 1]).field(((flags & 1) != 0) ? TRUE : FALSE);
 			int order = lines.orderId(i);
 			if (order != lastOrder) {
 				// lines of one order come one after the other and share its id
@@ -68,11 +69,13 @@ final class RunHash {
 			}
 			text.field(orderBytes);
 			int source = lines.sourceKey(i);
-			if (source != CommissionLineList.PartnerIds.NO_PARTNER && partners[source] == null) {
-				partners[source] = lines.partnerNumberOfKey(source).getBytes(StandardCharsets.UTF_8);
+			if (source != CommissionLineList.PartnerIds.NO_PARTNER) {
+				text.partner(partners, source);
 			}
-			text.field((source != CommissionLineList.PartnerIds.NO_PARTNER) ? partners[source] : NONE)
-				.number(lines.planVersion(i));
+			else {
+				text.field(NONE);
+			}
+			text.number(lines.planVersion(i));
 			int level = lines.levelOrMin(i);
 			if (level == Integer.MIN_VALUE) {
 				text.field(NONE);
@@ -110,7 +113,7 @@ final class RunHash {
 			text.text(results.number(i))
 				.decimal(results.personalPvUnits(i), 4)
 				.decimal(results.groupPvUnits(i), 4)
-				.field(results.active(i) ? "true" : "false")
+				.field(results.active(i) ? TRUE : FALSE)
 				.rank(ranks, results.achievedRank(i))
 				.rank(ranks, results.paidAsRank(i))
 				.rank(ranks, results.highestRank(i))
@@ -175,11 +178,12 @@ final class RunHash {
 			return this;
 		}
 
-		Text field(String ascii) {
-			ensure(ascii.length() + 1);
-			for (int i = 0; i < ascii.length(); i++) {
-				this.bytes[this.length++] = (byte) ascii.charAt(i);
-			}
+		/** Writes a partner's number, as {@link PartnerTexts} holds it. */
+		Text partner(PartnerTexts partners, int key) {
+			int length = partners.length(key);
+			ensure(length + 1);
+			System.arraycopy(partners.bytes(), partners.at(key) + 1, this.bytes, this.length, length);
+			this.length += length;
 			this.bytes[this.length++] = '|';
 			return this;
 		}

@@ -156,6 +156,14 @@ final class SegmentCodec {
 			}
 		}
 
+		int position() {
+			return this.position;
+		}
+
+		void skip(int count) {
+			this.position += count;
+		}
+
 		String text() {
 			int length = (int) varint();
 			String text = new String(this.bytes, this.position, length, StandardCharsets.UTF_8);

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 
 import io.treeline.compensation.CommissionLine;
 import io.treeline.compensation.CommissionLineList;
@@ -86,13 +88,14 @@ class LineSegmentsTest {
 		for (Segment segment : segments) {
 			if (segment.arrangement() == Arrangement.BY_ORDER && segment.firstKey().compareTo(key) <= 0
 					&& segment.lastKey().compareTo(key) >= 0) {
-				LineSegments.decodeOrders(segment.data(), java.util.Set.of(order), lines, partnerSegments::add);
+				LineSegments.decodeOrders(segment.data(), LineSegments.Wanted.orders(List.of(order)), lines,
+						partnerSegments::add);
 			}
 		}
 		assertThat(lines).as("a directory holds no lines").isEmpty();
 		for (Segment segment : segments) {
 			if (segment.arrangement() == Arrangement.BY_PARTNER && partnerSegments.contains(segment.number())) {
-				LineSegments.decode(segment.data(), (partner, number) -> order.equals(number), lines);
+				LineSegments.decode(segment.data(), LineSegments.Wanted.orders(List.of(order)), lines);
 			}
 		}
 		lines.removeIf((line) -> !line.line().component().orderBased());
@@ -138,9 +141,48 @@ class LineSegmentsTest {
 						new BigDecimal("-0.62")),
 				new CommissionLine(PartnerNumber.of("P-0000001"), Component.POOL, false, null, null, 1, null,
 						new BigDecimal("99999999.9999"), new BigDecimal("0.333333"), new BigDecimal("33333333.33")));
-		List<NumberedLine> read = decodeAll(LineSegments.encode(build(population, expected)), Arrangement.BY_PARTNER);
+		List<Segment> segments = LineSegments.encode(build(population, expected));
+		List<NumberedLine> read = decodeAll(segments, Arrangement.BY_PARTNER);
 		read.sort(Comparator.comparingInt(NumberedLine::number));
 		assertThat(read).extracting(NumberedLine::line).containsExactlyElementsOf(expected);
+		assertThat(decodeAll(segments, LineSegments.Wanted.orders(List.of("O,1 \"quoted\" ü", "O,1"))))
+			.extracting(NumberedLine::line)
+			.containsExactly(expected.get(0));
+		assertThat(decodeAll(segments, LineSegments.Wanted.partner("P-0000001"))).extracting(NumberedLine::line)
+			.containsExactly(expected.get(1));
+	}
+
+	@Test
+	void readsTheLinesOfManyOrdersAtOnceAndNoOthers() {
+		Population population = population(400);
+		List<CommissionLine> expected = randomLines(population, 30_000, 13);
+		List<Segment> segments = LineSegments.encode(build(population, expected));
+		Random random = new Random(13);
+		List<String> orders = expected.stream()
+			.map(CommissionLine::orderNumber)
+			.filter(Objects::nonNull)
+			.distinct()
+			.filter((order) -> random.nextInt(3) == 0)
+			.toList();
+
+		Set<String> chosen = new HashSet<>(orders);
+
+		List<NumberedLine> read = decodeAll(segments, LineSegments.Wanted.orders(orders));
+
+		read.sort(Comparator.comparingInt(NumberedLine::number));
+		assertThat(read).extracting(NumberedLine::line)
+			.containsExactlyElementsOf(
+					expected.stream().filter((line) -> chosen.contains(line.orderNumber())).toList());
+	}
+
+	private static List<NumberedLine> decodeAll(List<Segment> segments, LineSegments.Wanted wanted) {
+		List<NumberedLine> lines = new ArrayList<>();
+		for (Segment segment : segments) {
+			if (segment.arrangement() == Arrangement.BY_PARTNER) {
+				LineSegments.decode(segment.data(), wanted, lines);
+			}
+		}
+		return lines;
 	}
 
 	@Test

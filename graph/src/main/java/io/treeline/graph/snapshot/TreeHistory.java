@@ -253,8 +253,15 @@ final class TreeHistory {
 		return (found >= 0) ? found + 1 : -found - 1;
 	}
 
+	/**
+	 * Returns the tree at an instant, with the stretch of history it holds for: from the
+	 * last edge boundary at or before the instant to the instant before the next one.
+	 */
 	GenealogySnapshot at(Instant asOf) {
 		long t = nanos(asOf);
+		int stretch = stretch(asOf);
+		Instant validFrom = (stretch > 0) ? instant(this.boundaries[stretch - 1]) : Instant.MIN;
+		Instant validThrough = (stretch < this.boundaries.length) ? instant(this.boundaries[stretch] - 1) : Instant.MAX;
 		int n = this.directory.size();
 		int[] parentAt = new int[n];
 		byte[] sideAt = new byte[n];
@@ -263,7 +270,7 @@ final class TreeHistory {
 			parentAt[c] = (e >= 0) ? this.parent[e] : GenealogySnapshot.NONE;
 			sideAt[c] = (e >= 0) ? this.side[e] : 0;
 		}
-		return GenealogySnapshot.of(this.tree, asOf, parentAt, sideAt, this.directory);
+		return GenealogySnapshot.of(this.tree, asOf, validFrom, validThrough, parentAt, sideAt, this.directory);
 	}
 
 	/**

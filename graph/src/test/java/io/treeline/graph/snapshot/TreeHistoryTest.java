@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import io.treeline.graph.GenealogySnapshot;
 import io.treeline.graph.PartnerStatus;
@@ -63,6 +65,63 @@ class TreeHistoryTest {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A snapshot holds for the whole stretch between two edge boundaries that it names:
+	 * the tree at any instant of the stretch equals it, and the stretch ends where an
+	 * edge starts or ends, on random histories.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3, 4, 5 })
+	void snapshotNamesTheStretchOfHistoryItHoldsFor(long seed) {
+		Random random = new Random(seed);
+		int n = 300;
+		Edges edges = randomHistory(random, n);
+		TreeHistory history = edges.history(n, random);
+		Set<Long> boundaries = new HashSet<>(edges.from);
+		boundaries.addAll(edges.to);
+		for (int i = 0; i < 60; i++) {
+			long t = (i < 20) ? edges.from.get(random.nextInt(edges.count())) - random.nextInt(2)
+					: random.nextLong(n * 10L + 20) * SECOND;
+			GenealogySnapshot snapshot = history.at(instant(t));
+			long from;
+			if (snapshot.validFrom().equals(Instant.MIN)) {
+				assertThat(boundaries).allMatch((boundary) -> boundary > t);
+				from = t - SECOND;
+			}
+			else {
+				from = nanos(snapshot.validFrom());
+				assertThat(boundaries).contains(from);
+			}
+			long through;
+			if (snapshot.validThrough().equals(Instant.MAX)) {
+				assertThat(boundaries).allMatch((boundary) -> boundary <= t || boundary == OPEN);
+				through = t + SECOND;
+			}
+			else {
+				through = nanos(snapshot.validThrough());
+				assertThat(boundaries).contains(through + 1);
+			}
+			assertThat(from).isLessThanOrEqualTo(t);
+			assertThat(through).isGreaterThanOrEqualTo(t);
+			assertThat(boundaries).noneMatch((boundary) -> boundary > from && boundary <= through);
+			for (long at : new long[] { from, through, from + random.nextLong(through - from + 1) }) {
+				GenealogySnapshot same = history.at(instant(at));
+				for (int id = 0; id < n; id++) {
+					assertThat(same.parent(id)).as("parent of %d at %d", id, at).isEqualTo(snapshot.parent(id));
+					assertThat(same.side(id)).isEqualTo(snapshot.side(id));
+				}
+			}
+		}
+	}
+
+	private static Instant instant(long nanos) {
+		return Instant.ofEpochSecond(Math.floorDiv(nanos, SECOND), Math.floorMod(nanos, SECOND));
+	}
+
+	private static long nanos(Instant instant) {
+		return TreeHistory.nanos(instant);
 	}
 
 	@Test
