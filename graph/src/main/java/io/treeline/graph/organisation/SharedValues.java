@@ -27,12 +27,7 @@ final class SharedValues {
 	 * @throws IllegalArgumentException if the value is not a partner number
 	 */
 	PartnerNumber number(String value) {
-		PartnerNumber number = this.numbers.get(value);
-		if (number == null) {
-			number = PartnerNumber.of(value);
-			this.numbers.put(value, number);
-		}
-		return number;
+		return this.numbers.computeIfAbsent(value, PartnerNumber::of);
 	}
 
 	/**

@@ -50,7 +50,7 @@ class TreeHistoryTest {
 			}
 		}
 		for (long t : instants) {
-			Instant asOf = Instant.ofEpochSecond(t / SECOND, t % SECOND);
+			Instant asOf = instant(t);
 			GenealogySnapshot snapshot = history.at(asOf);
 			for (int id = 0; id < n; id++) {
 				assertThat(history.teamStats(id, asOf)).as("partner %d at %s", id, asOf)
