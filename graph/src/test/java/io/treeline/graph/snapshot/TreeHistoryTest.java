@@ -3,6 +3,7 @@ package io.treeline.graph.snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -65,6 +66,64 @@ class TreeHistoryTest {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A history patched by changes keeps the tree order it had and puts new partners
+	 * after it: its answers equal the snapshots' all the same.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3 })
+	void answersAfterAPatchAsTheSnapshotAtTheSameInstantDoes(long seed) {
+		Random random = new Random(seed);
+		int n = 300;
+		int before = 250;
+		Edges edges = randomHistory(random, n);
+		GenealogySnapshot.Directory all = directory(n, random);
+		GenealogySnapshot.Directory first = directory(before, new Random(seed));
+		BitSet changed = new BitSet(n);
+		changed.set(before, n);
+		for (int i = 0; i < 30; i++) {
+			changed.set(random.nextInt(before));
+		}
+		TreeHistory.Edges kept = new TreeHistory.Edges(16);
+		TreeHistory.Edges patch = new TreeHistory.Edges(16);
+		for (int e = 0; e < edges.count(); e++) {
+			int c = edges.child.get(e);
+			(changed.get(c) ? patch : kept).add(c, edges.parent.get(e), edges.side.get(e), edges.from.get(e),
+					edges.to.get(e));
+			if (changed.get(c) && c < before) {
+				// before the change, the partner was under the first partner
+				kept.add(c, 0, (byte) 0, edges.from.get(e), edges.to.get(e));
+			}
+		}
+		TreeHistory history = kept.history(Tree.SPONSOR, first).patched(all, changed, patch);
+		for (int i = 0; i < 30; i++) {
+			Instant asOf = instant(random.nextLong(n * 10L + 20) * SECOND);
+			GenealogySnapshot snapshot = history.at(asOf);
+			for (int id = 0; id < n; id++) {
+				assertThat(history.teamStats(id, asOf)).as("partner %d at %s", id, asOf)
+					.isEqualTo(snapshot.teamStats(id));
+			}
+		}
+	}
+
+	/**
+	 * The union of a history's edges may hold a cycle (two partners each under the other
+	 * at different times): the tree order still numbers everyone once.
+	 */
+	@Test
+	void walksAHistoryWhoseEdgesTogetherFormACycle() {
+		Edges edges = new Edges();
+		edges.add(1, 0, 0, 10 * SECOND, 20 * SECOND);
+		edges.add(0, 1, 0, 20 * SECOND, OPEN);
+		edges.add(2, 1, 0, 10 * SECOND, OPEN);
+		TreeHistory history = edges.history(3, new Random(1));
+		assertThat(history.teamStats(0, Instant.ofEpochSecond(15)).teamSize()).isEqualTo(2);
+		assertThat(history.teamStats(1, Instant.ofEpochSecond(15)).teamSize()).isEqualTo(1);
+		assertThat(history.teamStats(0, Instant.ofEpochSecond(25)).teamSize()).isZero();
+		assertThat(history.teamStats(1, Instant.ofEpochSecond(25)).teamSize()).isEqualTo(2);
+		assertThat(history.teamStats(1, Instant.ofEpochSecond(25)).depth()).isEqualTo(1);
 	}
 
 	/**
@@ -176,6 +235,22 @@ class TreeHistoryTest {
 		return edges;
 	}
 
+	/**
+	 * Partners {@code P-00000} on with random statuses: the first {@code n} of the same
+	 * random sequence are the same.
+	 */
+	private static GenealogySnapshot.Directory directory(int n, Random random) {
+		String[] numbers = new String[n];
+		PartnerStatus[] statuses = new PartnerStatus[n];
+		int[] nameRank = new int[n];
+		for (int id = 0; id < n; id++) {
+			numbers[id] = String.format("P-%05d", id);
+			statuses[id] = PartnerStatus.values()[random.nextInt(PartnerStatus.values().length)];
+			nameRank[id] = n - 1 - id;
+		}
+		return new GenealogySnapshot.Directory(numbers, statuses, new long[n], nameRank);
+	}
+
 	private static final class Edges {
 
 		private final List<Integer> child = new ArrayList<>();
@@ -217,17 +292,7 @@ class TreeHistoryTest {
 				f[i] = this.from.get(order[i]);
 				t[i] = this.to.get(order[i]);
 			}
-			String[] numbers = new String[n];
-			PartnerStatus[] statuses = new PartnerStatus[n];
-			int[] nameRank = new int[n];
-			for (int id = 0; id < n; id++) {
-				numbers[id] = String.format("P-%05d", id);
-				statuses[id] = PartnerStatus.values()[random.nextInt(PartnerStatus.values().length)];
-				nameRank[id] = n - 1 - id;
-			}
-			GenealogySnapshot.Directory directory = new GenealogySnapshot.Directory(numbers, statuses, new long[n],
-					nameRank);
-			return new TreeHistory(Tree.placement("binary"), directory, c, p, s, f, t);
+			return new TreeHistory(Tree.placement("binary"), directory(n, random), c, p, s, f, t);
 		}
 
 	}
