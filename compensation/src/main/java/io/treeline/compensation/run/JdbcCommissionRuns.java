@@ -198,7 +198,10 @@ class JdbcCommissionRuns implements CommissionRuns {
 		this.records.insertResultSegments(runId, resultSegments.join());
 		this.records.insertSkippedEvents(runId, computation.skippedEvents(label));
 		lap(steps, "results", step);
-		logger.debug("Wrote {} {} in {} ms", plan, label, steps);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Wrote {} {} in {} ms; {} line segments of {} bytes", plan, label, steps, encodedLines.size(),
+					encodedLines.stream().mapToLong((segment) -> segment.data().length).sum());
+		}
 		phases.put("write", (System.nanoTime() - writing) / 1_000_000);
 		if (this.genealogy.refresh() != genealogyBefore) {
 			throw new GenealogyChangedMeanwhile();
