@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -45,6 +46,10 @@ import io.treeline.graph.Tree;
  * conditions or a carry need them. Used once and thrown away.
  */
 final class RunComputation implements PeriodCalculation.Conditions {
+
+	/** The order of a period's sales: by the instant of the event, then by its id. */
+	private static final Comparator<Sale> BY_OCCURRENCE = Comparator.comparingLong(Sale::occurredAtMicros)
+		.thenComparingLong(Sale::eventId);
 
 	private final PlanRow plan;
 
@@ -240,11 +245,17 @@ final class RunComputation implements PeriodCalculation.Conditions {
 				state.carryLeft(), state.carryRight());
 		PeriodState filled = state;
 		Map<String, Integer> ranks = new HashMap<>();
+		// results come sorted by partner number, and a population made from a snapshot
+		// has its ids in that order: the id after the last one found is tried first
+		int[] next = { 0 };
 		this.records.results(run.id(), (partner, pv, gv, active, achieved, paidAs, highest, carryLeft, carryRight) -> {
-			int id = this.population.id(partner);
+			int guess = next[0];
+			int id = (guess < size && partner.equals(this.population.number(guess))) ? guess
+					: this.population.id(partner);
 			if (id < 0) {
 				return;
 			}
+			next[0] = id + 1;
 			filled.pv()[id] = pv;
 			filled.gv()[id] = gv;
 			filled.active()[id] = active;
@@ -286,9 +297,12 @@ final class RunComputation implements PeriodCalculation.Conditions {
 				sales.add(new Sale(row.eventId(), row.orderNumber(), partner, row.orderedAtMicros(),
 						row.occurredAtMicros(), row.returned(), row.pv(), row.bv(), row.fraction(), row.completes()));
 			});
-			sales.trimToSize();
+			skipped.sort(null);
 			this.skippedEvents.put(label, skipped);
-			return sales;
+			// the rows come unsorted, and are read while PostgreSQL still joins them
+			Sale[] sorted = sales.toArray(Sale[]::new);
+			Arrays.parallelSort(sorted, BY_OCCURRENCE);
+			return Arrays.asList(sorted);
 		});
 		this.loadNanos += System.nanoTime() - loading;
 		return loaded;
@@ -363,7 +377,11 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		int size = this.population.size();
 		int[] toPopulation = new int[snapshot.size()];
 		for (int id = 0; id < snapshot.size(); id++) {
-			toPopulation[id] = this.population.id(snapshot.numberValue(id));
+			// snapshots of one tree share their partners' ids, and the population has
+			// the ids of a sponsor tree's snapshot: the same id is tried before the table
+			String number = snapshot.numberValue(id);
+			toPopulation[id] = (id < size && number.equals(this.population.number(id))) ? id
+					: this.population.id(number);
 		}
 		int[] parent = new int[size];
 		byte[] side = new byte[size];
