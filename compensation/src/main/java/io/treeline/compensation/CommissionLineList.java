@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.function.Consumer;
 
 import io.treeline.graph.PartnerNumber;
 
@@ -471,8 +472,62 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 
 		private String lastOrder;
 
+		/** Receives each full chunk of lines, and the rest when the list is built. */
+		private Consumer<CommissionLineList> parts;
+
+		/** Lines handed over as parts so far. */
+		private int published;
+
+		/** Order ids known when the last part was handed over. */
+		private int publishedOrders;
+
+		/** Keys of the values kept aside since the last part was handed over. */
+		private final List<Long> wideSincePublished = new ArrayList<>();
+
 		private Builder(PartnerIds partners) {
 			this.known = partners;
+		}
+
+		/**
+		 * Hands the lines over in parts while they are added: each chunk of
+		 * {@value CommissionLineList#CHUNK_LINES} lines once it is full, and the lines
+		 * after the last full one when the list is built. A part is a list of its lines
+		 * alone that shares nothing the builder changes later, so another thread may read
+		 * it while lines are added (a close hashes the lines while it computes them); its
+		 * partner keys, order ids and rate ids are those of the whole list. The consumer
+		 * runs on the thread that adds the lines.
+		 * @param parts receives the parts in the order of their lines
+		 * @return this builder
+		 * @throws IllegalStateException if lines were added already
+		 */
+		public Builder publishing(Consumer<CommissionLineList> parts) {
+			if (this.size > 0) {
+				throw new IllegalStateException("Parts are handed over from the first line on");
+			}
+			this.parts = parts;
+			return this;
+		}
+
+		private void publish() {
+			int from = this.published;
+			int count = this.size - from;
+			// the lines of a part lie in one chunk: parts start at a chunk's first line
+			long[][] chunk = { this.chunks[from >>> CHUNK_SHIFT] };
+			// the part's lines use the last order id of the part before and those added
+			// since
+			int firstOrder = Math.max(0, this.publishedOrders - 1);
+			List<String> orders = new OrderIdsFrom(firstOrder,
+					this.orders.subList(firstOrder, this.orders.size()).toArray(String[]::new));
+			Map<Long, Long> wide = new HashMap<>();
+			for (long key : this.wideSincePublished) {
+				wide.put(key - ((long) from << 1), this.wide.get(key));
+			}
+			this.wideSincePublished.clear();
+			Rows rows = new Rows(this.known, List.copyOf(this.otherPartners), orders, List.copyOf(this.rates),
+					this.shapes.copy(), wide, chunk);
+			this.published = this.size;
+			this.publishedOrders = this.orders.size();
+			this.parts.accept(new CommissionLineList(rows, count));
 		}
 
 		/**
@@ -538,6 +593,9 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 					| (narrow(amountCents, ((long) this.size << 1) | 1) & 0xFFFFFFFFL);
 			data[at + 2] = ((long) orderId(orderNumber) << 32) | this.shapes.id(version, flags & 0xFF, level, rateId);
 			this.size++;
+			if (this.parts != null && (this.size & CHUNK_MASK) == 0) {
+				publish();
+			}
 			return this;
 		}
 
@@ -547,6 +605,9 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 				return (int) value;
 			}
 			this.wide.put(key, value);
+			if (this.parts != null) {
+				this.wideSincePublished.add(key);
+			}
 			return WIDE;
 		}
 
@@ -592,6 +653,9 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 			}
 			CommissionLineList list = new CommissionLineList(rows(), this.size);
 			this.built = true;
+			if (this.parts != null && this.published < this.size) {
+				publish();
+			}
 			return list;
 		}
 
@@ -710,6 +774,17 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 			return id;
 		}
 
+		/** A copy of the shapes so far, for reading elsewhere while more are added. */
+		Shapes copy() {
+			Shapes copy = new Shapes();
+			copy.version = Arrays.copyOf(this.version, this.size);
+			copy.flags = Arrays.copyOf(this.flags, this.size);
+			copy.level = Arrays.copyOf(this.level, this.size);
+			copy.rate = Arrays.copyOf(this.rate, this.size);
+			copy.size = this.size;
+			return copy;
+		}
+
 		private boolean is(int id, int version, int flags, int level, int rate) {
 			return this.level[id] == level && this.rate[id] == rate && this.version[id] == version
 					&& this.flags[id] == flags;
@@ -731,6 +806,36 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 				table[i] = id + 1;
 			}
 			this.table = table;
+		}
+
+	}
+
+	/**
+	 * The order numbers of a part of a list by their ids in the whole list: those from a
+	 * first id on.
+	 */
+	private static final class OrderIdsFrom extends AbstractList<String> implements RandomAccess {
+
+		private final int first;
+
+		private final String[] numbers;
+
+		OrderIdsFrom(int first, String[] numbers) {
+			this.first = first;
+			this.numbers = numbers;
+		}
+
+		@Override
+		public String get(int id) {
+			if (id < this.first) {
+				throw new IndexOutOfBoundsException("Order id " + id + " is not one of this part's");
+			}
+			return this.numbers[id - this.first];
+		}
+
+		@Override
+		public int size() {
+			return this.first + this.numbers.length;
 		}
 
 	}

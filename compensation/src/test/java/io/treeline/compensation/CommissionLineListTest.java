@@ -71,6 +71,43 @@ class CommissionLineListTest {
 	}
 
 	@Test
+	void handsOverPartsThatReadLikeTheWholeList() {
+		String[] numbers = new String[300];
+		for (int i = 0; i < numbers.length; i++) {
+			numbers[i] = String.format("P-%05d", i);
+		}
+		Random random = new Random(20261127);
+		List<CommissionLineList> parts = new ArrayList<>();
+		CommissionLineList.Builder builder = CommissionLineList.builder(new Population(numbers)).publishing(parts::add);
+		int count = 2 * CommissionLineList.CHUNK_LINES + 5;
+		for (int i = 0; i < count; i++) {
+			builder.add(randomLine(random, i));
+		}
+		assertThat(parts).hasSize(2);
+		CommissionLineList lines = builder.build();
+
+		assertThat(parts).hasSize(3);
+		assertThat(parts).extracting(CommissionLineList::size)
+			.containsExactly(CommissionLineList.CHUNK_LINES, CommissionLineList.CHUNK_LINES, 5);
+		int at = 0;
+		for (CommissionLineList part : parts) {
+			for (int i = 0; i < part.size(); i++, at++) {
+				assertThat(part.get(i)).isEqualTo(lines.get(at));
+				assertThat(part.partnerKey(i)).isEqualTo(lines.partnerKey(at));
+				assertThat(part.sourceKey(i)).isEqualTo(lines.sourceKey(at));
+				assertThat(part.orderId(i)).isEqualTo(lines.orderId(at));
+				assertThat(part.rateId(i)).isEqualTo(lines.rateId(at));
+				assertThat(part.baseUnits(i)).isEqualTo(lines.baseUnits(at));
+				assertThat(part.amountCents(i)).isEqualTo(lines.amountCents(at));
+			}
+		}
+		assertThatIllegalStateException()
+			.isThrownBy(() -> CommissionLineList.builder(CommissionLineList.PartnerIds.NONE)
+				.add(randomLine(random, 0))
+				.publishing(parts::add));
+	}
+
+	@Test
 	void refusesWhatItCannotHold() {
 		CommissionLineList.Builder builder = CommissionLineList.builder(CommissionLineList.PartnerIds.NONE);
 		CommissionLine line = new CommissionLine(PartnerNumber.of("P-1"), Component.UNILEVEL, false, "O-1", null,

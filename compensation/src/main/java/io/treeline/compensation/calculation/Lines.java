@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.treeline.compensation.CommissionLine;
 import io.treeline.compensation.CommissionLineList;
@@ -37,8 +38,21 @@ public final class Lines {
 	private Rate lastRate = new Rate(BigDecimal.ZERO, -1);
 
 	public Lines(Population population) {
+		this(population, null);
+	}
+
+	/**
+	 * Collects lines and hands them over in parts while they are added
+	 * ({@link CommissionLineList.Builder#publishing}).
+	 * @param population the partners
+	 * @param parts receives the parts, or {@code null}
+	 */
+	public Lines(Population population, Consumer<CommissionLineList> parts) {
 		this.population = population;
 		this.lines = CommissionLineList.builder(population);
+		if (parts != null) {
+			this.lines.publishing(parts);
+		}
 	}
 
 	/**

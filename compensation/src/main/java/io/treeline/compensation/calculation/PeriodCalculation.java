@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import io.treeline.compensation.CommissionLine;
 import io.treeline.compensation.CommissionLineList;
@@ -51,10 +52,32 @@ public final class PeriodCalculation {
 	 */
 	public static Outcome compute(String period, Instant start, Instant end, int version, PlanRules rules,
 			List<Sale> sales, PeriodState previous, Population population, Conditions conditions) {
+		return compute(period, start, end, version, rules, sales, previous, population, conditions, null);
+	}
+
+	/**
+	 * Computes a period and hands its lines over in parts while they are made
+	 * ({@link CommissionLineList.Builder#publishing}), so that another thread can hash
+	 * them meanwhile.
+	 * @param period the period's label
+	 * @param start its first instant
+	 * @param end the first instant after it
+	 * @param version the plan version in force at its start
+	 * @param rules that version's rules
+	 * @param sales the payments and returns whose commission period this is
+	 * @param previous the previous period's state
+	 * @param population the partners
+	 * @param conditions trees, versions, earlier periods and closed lines
+	 * @param parts receives the lines in parts, or {@code null}
+	 * @return the period's state and lines
+	 */
+	public static Outcome compute(String period, Instant start, Instant end, int version, PlanRules rules,
+			List<Sale> sales, PeriodState previous, Population population, Conditions conditions,
+			Consumer<CommissionLineList> parts) {
 		int size = population.size();
 		PeriodState state = Qualification.qualify(period, version, rules, sales, size, conditions::sponsorTree,
 				previous);
-		Lines lines = new Lines(population);
+		Lines lines = new Lines(population, parts);
 		if (rules.payout() instanceof Binary binary) {
 			PeriodCommissions.binary(state, binary, sales, conditions::placementTree, previous, lines);
 		}

@@ -1,5 +1,8 @@
 package io.treeline.compensation.calculation;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 import io.treeline.compensation.CommissionLineList;
 import io.treeline.graph.PartnerNumber;
 
@@ -102,13 +105,32 @@ public final class Population implements CommissionLineList.PartnerIds {
 	public int[] idsByNumber() {
 		int[] sorted = this.byNumber;
 		if (sorted == null) {
-			String[] numbers = this.numbers.clone();
-			java.util.Arrays.parallelSort(numbers);
-			sorted = new int[numbers.length];
-			for (int i = 0; i < numbers.length; i++) {
-				sorted[i] = id(numbers[i]);
-			}
+			sorted = inOrder() ? IntStream.range(0, this.numbers.length).toArray() : sortedIds();
 			this.byNumber = sorted;
+		}
+		return sorted;
+	}
+
+	/**
+	 * Tells whether the ids follow the numbers already: the genealogy's snapshots number
+	 * partners in the order of their numbers, and a population made from one needs no
+	 * sort and no lookup per partner.
+	 */
+	private boolean inOrder() {
+		for (int id = 1; id < this.numbers.length; id++) {
+			if (this.numbers[id - 1].compareTo(this.numbers[id]) >= 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private int[] sortedIds() {
+		String[] numbers = this.numbers.clone();
+		Arrays.parallelSort(numbers);
+		int[] sorted = new int[numbers.length];
+		for (int i = 0; i < numbers.length; i++) {
+			sorted[i] = id(numbers[i]);
 		}
 		return sorted;
 	}

@@ -103,7 +103,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 			throw new InvalidPlanException("period: plan '" + plan + "' starts with " + row.plan().firstPeriod());
 		}
 		Computed computed = tracked(plan, label, false, () -> computation.compute(label));
-		return result(open, false, computed.outcome().lines(), computed.results());
+		return result(open, false, computed);
 	}
 
 	/**
@@ -164,9 +164,10 @@ class JdbcCommissionRuns implements CommissionRuns {
 			lineSegments.run();
 			resultSegments.run();
 		});
-		RunResult result = result(closing, true, computed.outcome().lines(), computed.results());
-		logger.debug("Computed {} {} in {} ms, hashed in {} ms", plan, label, computed.computeMillis(),
-				(System.nanoTime() - hashing) / 1_000_000);
+		// hashed while it was computed; what is left of it is waited for here
+		RunResult result = result(closing, true, computed);
+		logger.debug("Computed {} {} in {} ms, waited {} ms for the rest of the hash", plan, label,
+				computed.computeMillis(), (System.nanoTime() - hashing) / 1_000_000);
 		Map<String, Long> phases = new LinkedHashMap<>();
 		phases.put("load", computed.loadMillis());
 		phases.put("compute", computed.computeMillis() + (System.nanoTime() - hashing) / 1_000_000);
@@ -198,7 +199,10 @@ class JdbcCommissionRuns implements CommissionRuns {
 		this.records.insertResultSegments(runId, resultSegments.join());
 		this.records.insertSkippedEvents(runId, computation.skippedEvents(label));
 		lap(steps, "results", step);
-		logger.debug("Wrote {} {} in {} ms", plan, label, steps);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Wrote {} {} in {} ms; {} line segments of {} bytes", plan, label, steps, encodedLines.size(),
+					encodedLines.stream().mapToLong((segment) -> segment.data().length).sum());
+		}
 		phases.put("write", (System.nanoTime() - writing) / 1_000_000);
 		if (this.genealogy.refresh() != genealogyBefore) {
 			throw new GenealogyChangedMeanwhile();
@@ -382,9 +386,9 @@ class JdbcCommissionRuns implements CommissionRuns {
 		return plan + "\u0000" + period;
 	}
 
-	private static RunResult result(Period period, boolean closed, CommissionLineList lines,
-			List<PartnerResult> results) {
-		return new RunResult(period, closed, lines, results, lines.total(), RunHash.of(lines, results));
+	private static RunResult result(Period period, boolean closed, Computed computed) {
+		CommissionLineList lines = computed.outcome().lines();
+		return new RunResult(period, closed, lines, computed.results(), lines.total(), computed.awaitHash());
 	}
 
 	private PlanRow plan(String plan, boolean lock) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,6 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -26,10 +31,14 @@ import io.treeline.compensation.Period;
 import io.treeline.compensation.PeriodLength;
 import io.treeline.compensation.Plan;
 import io.treeline.compensation.PlanType;
+import io.treeline.compensation.calculation.Sale;
 import io.treeline.compensation.store.PostgresCopy;
 import io.treeline.graph.PartnerNumber;
 
+import org.postgresql.PGStatement;
+
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -49,6 +58,16 @@ class JdbcRunRecords {
 	 * otherwise hold all at once (3 GB at 90M lines).
 	 */
 	private static final int SEGMENTS_PER_FETCH = 16;
+
+	/**
+	 * Decodes the segments a storno reads while the close's thread fetches the next ones:
+	 * one daemon thread, shared by all closes.
+	 */
+	private static final Executor DECODER = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "close-segment-decoder");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	/** The advisory lock key of the event watermark (also in migration V006). */
 	static final long EVENT_WATERMARK_LOCK = 7262001;
@@ -123,6 +142,9 @@ class JdbcRunRecords {
 	 * Reads the payments and returns no closed run of the plan has commissioned, in a
 	 * time window: those above the last run's watermark, those at or after its end, and
 	 * those it passed over (ADR 0017). Three index range reads, not a scan of all events.
+	 * The rows come in no particular order, as PostgreSQL joins them: sorted there, the
+	 * first row came only once all were joined, and reading them could not overlap the
+	 * join (ADR 0029).
 	 * @param last the plan's last closed run, or {@code null}
 	 * @param from the window's start, or {@code null} for all before {@code to}
 	 * @param to after the window
@@ -130,12 +152,11 @@ class JdbcRunRecords {
 	 */
 	void sales(RunRow last, Instant from, Instant to, long upTo, Consumer<SaleRow> into) {
 		// read by COPY and parsed here: a million partners pay some two million orders a
-		// month, and JDBC's decimals and timestamps were most of a close's load phase
+		// month, and JDBC's decimals and timestamps were most of a close's load phase;
+		// in binary, PostgreSQL sends instants and volumes as it holds them (ADR 0029)
 		String columns = """
-				select e.id, e.kind = 'RETURNED', o.order_number, o.partner_number,
-				       (extract(epoch from o.ordered_at) * 1000000)::bigint,
-				       (extract(epoch from e.occurred_at) * 1000000)::bigint,
-				       (e.pv * 10000)::bigint, (e.bv * 10000)::bigint, e.fraction, e.completes
+				select e.id, e.kind = 'RETURNED', o.order_number, o.partner_number, o.ordered_at, e.occurred_at,
+				       e.pv, e.bv, e.fraction, e.completes
 				""";
 		String window = " and e.occurred_at >= " + timestamp((from != null) ? from : DAWN) + " and e.occurred_at < "
 				+ timestamp(to);
@@ -148,14 +169,14 @@ class JdbcRunRecords {
 				+ " and e.kind in ('PAID', 'RETURNED') and e.occurred_at >= " + lastEnd + window + " union all "
 				+ columns + "from run_skipped_events s join order_events e on e.id = s.event_id"
 				+ " join orders o on o.id = e.order_id" + " where s.run_id = " + lastRun + " and e.occurred_at < "
-				+ lastEnd + window + " order by 6, 1) to stdout";
+				+ lastEnd + window + ") to stdout (format binary)";
 		// handed over row by row, not gathered: at ten million partners a list of the
 		// rows
 		// beside the sales made of them took gigabytes (ADR 0023)
-		CopyText.read(this.dataSource, sql,
-				(row) -> into.accept(new SaleRow(row.longValue(0), row.bool(1), row.text(2), row.text(3),
-						row.longValue(4), row.longValue(5), row.longValue(6), row.longValue(7),
-						row.isNull(8) ? null : new BigDecimal(row.text(8)), row.bool(9))));
+		CopyBinary.read(this.dataSource, sql,
+				(row) -> into.accept(new SaleRow(row.int8(0), row.bool(1), row.text(2), row.text(3),
+						row.timestampMicros(4), row.timestampMicros(5), row.numericUnits(6, Sale.SCALE),
+						row.numericUnits(7, Sale.SCALE), row.isNull(8) ? null : row.numeric(8), row.bool(9))));
 	}
 
 	private static String timestamp(Instant instant) {
@@ -179,11 +200,9 @@ class JdbcRunRecords {
 	 * Reads what the partners reached in a closed run without an object per partner.
 	 */
 	void results(long runId, ResultSegments.Visitor visitor) {
-		this.jdbc.sql("select results from period_result_segments where run_id = :runId order by segment")
-			.param("runId", runId)
-			.query((rs) -> {
-				ResultSegments.decode(rs.getBytes("results"), visitor);
-			});
+		binaryQuery("select results from period_result_segments where run_id = ? order by segment",
+				(statement) -> statement.setLong(1, runId),
+				(rs) -> ResultSegments.decode(rs.getBytes("results"), visitor));
 	}
 
 	/**
@@ -250,20 +269,52 @@ class JdbcRunRecords {
 					}
 				});
 		if (!partnerSegments.isEmpty()) {
+			// decoded on another thread while the next segments are fetched; the lines
+			// are sorted below, so the order in which segments are decoded does not
+			// matter
+			ArrayDeque<CompletableFuture<List<RunLine>>> decoding = new ArrayDeque<>();
 			segments("P", partnerSegments.stream().map((segment) -> segment.get(0)).toArray(Long[]::new),
 					partnerSegments.stream().map((segment) -> segment.get(1).intValue()).toArray(Integer[]::new),
 					(rs) -> {
-						List<LineSegments.NumberedLine> found = new ArrayList<>();
-						LineSegments.decode(rs.getBytes("lines"), ofOrders, found);
-						for (LineSegments.NumberedLine line : found) {
-							if (line.line().component().orderBased()) {
-								lines.add(new RunLine(rs.getLong("run_id"), line.number(), line.line()));
-							}
+						long run = rs.getLong("run_id");
+						byte[] data = rs.getBytes("lines");
+						decoding
+							.add(CompletableFuture.supplyAsync(() -> orderBasedLines(run, data, ofOrders), DECODER));
+						// a few segments ahead at most, so that they are not all held
+						while (decoding.size() > SEGMENTS_PER_FETCH) {
+							lines.addAll(decoded(decoding.poll()));
 						}
 					});
+			while (!decoding.isEmpty()) {
+				lines.addAll(decoded(decoding.poll()));
+			}
 		}
 		lines.sort(Comparator.comparingLong(RunLine::run).thenComparingInt(RunLine::number));
 		return lines.stream().map(RunLine::line).toList();
+	}
+
+	private static List<RunLine> orderBasedLines(long run, byte[] data, LineSegments.Wanted orders) {
+		List<LineSegments.NumberedLine> found = new ArrayList<>();
+		LineSegments.decode(data, orders, found);
+		List<RunLine> lines = new ArrayList<>(found.size());
+		for (LineSegments.NumberedLine line : found) {
+			if (line.line().component().orderBased()) {
+				lines.add(new RunLine(run, line.number(), line.line()));
+			}
+		}
+		return lines;
+	}
+
+	private static List<RunLine> decoded(CompletableFuture<List<RunLine>> decoding) {
+		try {
+			return decoding.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw ex;
+		}
 	}
 
 	/**
@@ -272,17 +323,44 @@ class JdbcRunRecords {
 	 * them; ADR 0023).
 	 */
 	private void segments(String arrangement, Long[] runs, Integer[] segments, RowCallbackHandler handler) {
-		this.jdbc.sql("""
+		binaryQuery("""
 				select s.run_id, s.lines from commission_line_segments s
-				join unnest(cast(:runs as bigint[]), cast(:segments as integer[])) w (run_id, segment)
+				join unnest(cast(? as bigint[]), cast(? as integer[])) w (run_id, segment)
 				  on w.run_id = s.run_id and w.segment = s.segment
-				where s.arrangement = :arrangement
-				""")
-			.withFetchSize(SEGMENTS_PER_FETCH)
-			.param("runs", runs)
-			.param("segments", segments)
-			.param("arrangement", arrangement)
-			.query(handler);
+				where s.arrangement = ?
+				""", (statement) -> {
+			statement.setArray(1, statement.getConnection().createArrayOf("int8", runs));
+			statement.setArray(2, statement.getConnection().createArrayOf("int4", segments));
+			statement.setString(3, arrangement);
+		}, handler);
+	}
+
+	/**
+	 * Runs a query of segments on the transaction's connection with its values sent in
+	 * binary: a segment's bytes as they are stored, not as hexadecimal text that
+	 * PostgreSQL writes and the driver decodes (twice the bytes; a storno-heavy close
+	 * reads hundreds of megabytes of segments; ADR 0029). Rows are fetched a few at a
+	 * time inside a transaction.
+	 */
+	private void binaryQuery(String sql, PreparedStatementSetter parameters, RowCallbackHandler handler) {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			// a negative threshold is the driver's way to ask for binary values at once
+			statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+			statement.setFetchSize(SEGMENTS_PER_FETCH);
+			parameters.setValues(statement);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					handler.processRow(rows);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("Could not read segments: " + ex.getMessage(), ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
 	}
 
 	/**

@@ -374,15 +374,48 @@ final class LineSegments {
 			int[] indexes) {
 		Dictionary partners = PARTNERS.get().cleared(lines.partnerKeyLimit());
 		Dictionary rates = RATES.get().cleared(lines.rateCount());
-		SegmentCodec.Buffer body = new SegmentCodec.Buffer(indexes.length * 24);
+		int count = indexes.length;
+		// in partner order the lines lie scattered over the rows, and so do their orders'
+		// texts and their sources' dictionary entries: each is fetched for all lines of
+		// the segment in a short loop of its own, whose cache misses overlap, rather than
+		// one after the other in the loop that writes the lines (ADR 0029)
+		int[] partnerIndexes = new int[count];
+		int[] sourceIndexes = new int[count];
+		int[] orderIds = new int[count];
+		for (int j = 0; j < count; j++) {
+			int index = indexes[j];
+			partnerIndexes[j] = lines.partnerKey(index);
+			sourceIndexes[j] = lines.sourceKey(index);
+			orderIds[j] = lines.orderId(index);
+		}
+		// numbered in the order the lines meet them: a line's partner, then its source
+		for (int j = 0; j < count; j++) {
+			partnerIndexes[j] = partners.index(partnerIndexes[j]);
+			int source = sourceIndexes[j];
+			sourceIndexes[j] = (source != CommissionLineList.PartnerIds.NO_PARTNER) ? partners.index(source) + 1 : 0;
+		}
+		int[] orderAt = new int[count];
+		int[] orderLengths = new int[count];
+		int orderBytes = 0;
+		for (int j = 0; j < count; j++) {
+			int order = orderIds[j];
+			if (order >= 0) {
+				orderAt[j] = orders.from(order);
+				orderLengths[j] = orders.to(order) - orderAt[j];
+				orderBytes += orderLengths[j];
+			}
+		}
+		byte[] orderTexts = orders.gather(orderAt, orderLengths, count, orderBytes);
+		SegmentCodec.Buffer body = new SegmentCodec.Buffer(count * 24);
 		int previousOrder = -1;
-		for (int index : indexes) {
+		for (int j = 0; j < count; j++) {
+			int index = indexes[j];
 			// room for ten varints and the order's text, checked once a line
 			body.ensure(100 + orders.longest());
 			body.put(index + 1);
-			body.put(partners.index(lines.partnerKey(index)));
+			body.put(partnerIndexes[j]);
 			body.put(lines.flags(index));
-			int order = lines.orderId(index);
+			int order = orderIds[j];
 			if (order < 0) {
 				body.put(0);
 			}
@@ -391,11 +424,10 @@ final class LineSegments {
 			}
 			else {
 				body.put(2);
-				orders.write(order, body);
+				body.put(orderTexts, orderAt[j], orderLengths[j]);
 			}
 			previousOrder = order;
-			int source = lines.sourceKey(index);
-			body.put((source != CommissionLineList.PartnerIds.NO_PARTNER) ? partners.index(source) + 1 : 0);
+			body.put(sourceIndexes[j]);
 			body.put(lines.planVersion(index));
 			int level = lines.levelOrMin(index);
 			body.put((level == Integer.MIN_VALUE) ? 0 : SegmentCodec.zigzag(level) + 1);
@@ -659,6 +691,35 @@ final class LineSegments {
 
 		void write(int order, SegmentCodec.Buffer into) {
 			into.put(this.texts, this.offsets[order], this.offsets[order + 1] - this.offsets[order]);
+		}
+
+		/** Where an order's text starts. */
+		int from(int order) {
+			return this.offsets[order];
+		}
+
+		/** Where an order's text ends. */
+		int to(int order) {
+			return this.offsets[order + 1];
+		}
+
+		/**
+		 * Copies some texts one after the other into an array of their own.
+		 * @param at where each text starts; replaced by where it starts in the copy
+		 * @param lengths the length of each
+		 * @param count how many texts
+		 * @param total the sum of their lengths
+		 * @return the copy
+		 */
+		byte[] gather(int[] at, int[] lengths, int count, int total) {
+			byte[] gathered = new byte[total];
+			int position = 0;
+			for (int j = 0; j < count; j++) {
+				System.arraycopy(this.texts, at[j], gathered, position, lengths[j]);
+				at[j] = position;
+				position += lengths[j];
+			}
+			return gathered;
 		}
 
 	}

@@ -73,6 +73,14 @@ final class PartnerTexts {
 	}
 
 	/**
+	 * Returns how many partner keys there are numbers of.
+	 * @return the bound of the keys
+	 */
+	int keys() {
+		return this.bytes.length / this.stride;
+	}
+
+	/**
 	 * Returns the longest a number is written with its length byte.
 	 * @return the byte count
 	 */

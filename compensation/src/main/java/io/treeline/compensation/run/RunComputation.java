@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -14,6 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import io.treeline.compensation.CommissionLine;
 import io.treeline.compensation.CommissionLineList;
@@ -45,6 +51,20 @@ import io.treeline.graph.Tree;
  * conditions or a carry need them. Used once and thrown away.
  */
 final class RunComputation implements PeriodCalculation.Conditions {
+
+	/**
+	 * Hashes the lines of computations while they are computed: one daemon thread, shared
+	 * by all computations.
+	 */
+	private static final Executor HASHER = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "close-hash");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** The order of a period's sales: by the instant of the event, then by its id. */
+	private static final Comparator<Sale> BY_OCCURRENCE = Comparator.comparingLong(Sale::occurredAtMicros)
+		.thenComparingLong(Sale::eventId);
 
 	private final PlanRow plan;
 
@@ -171,8 +191,10 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			numbers[id] = everyone.numberValue(id);
 		}
 		this.population = new Population(numbers);
-		Outcome outcome = outcome(period);
+		Hashing hashing = new Hashing();
+		Outcome outcome = outcome(period, hashing::part);
 		List<PartnerResult> results = results(outcome.state());
+		CompletableFuture<String> hash = hashing.finish(results);
 		// what only the computation needed goes before the run is hashed, encoded and
 		// written: the sales, trees and earlier states (ADR 0023)
 		this.salesByPeriod.clear();
@@ -183,11 +205,21 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		this.closedLines.clear();
 		this.earlierOpenLines = Map.of();
 		long total = System.nanoTime() - started;
-		return new Computed(outcome, results, this.loadNanos / 1_000_000, (total - this.loadNanos) / 1_000_000,
+		return new Computed(outcome, results, hash, this.loadNanos / 1_000_000, (total - this.loadNanos) / 1_000_000,
 				Set.copyOf(this.unassignable));
 	}
 
 	private Outcome outcome(String period) {
+		return outcome(period, null);
+	}
+
+	/**
+	 * Computes a period, earlier open ones first.
+	 * @param period the label
+	 * @param parts receives the period's lines in parts while they are computed, or
+	 * {@code null}
+	 */
+	private Outcome outcome(String period, Consumer<CommissionLineList> parts) {
 		Instant start = this.calendar.start(period);
 		Instant end = this.calendar.end(period);
 		Version version = versionAt(start);
@@ -200,7 +232,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		List<Sale> sales = salesOf(period);
 		preloadClosedLines(sales);
 		Outcome outcome = PeriodCalculation.compute(period, start, end, version.number(), version.rules(), sales,
-				previous, this.population, this);
+				previous, this.population, this, parts);
 		this.states.put(period, outcome.state());
 		this.openLines.put(period, outcome.lines());
 		return outcome;
@@ -240,11 +272,17 @@ final class RunComputation implements PeriodCalculation.Conditions {
 				state.carryLeft(), state.carryRight());
 		PeriodState filled = state;
 		Map<String, Integer> ranks = new HashMap<>();
+		// results come sorted by partner number, and a population made from a snapshot
+		// has its ids in that order: the id after the last one found is tried first
+		int[] next = { 0 };
 		this.records.results(run.id(), (partner, pv, gv, active, achieved, paidAs, highest, carryLeft, carryRight) -> {
-			int id = this.population.id(partner);
+			int guess = next[0];
+			int id = (guess < size && partner.equals(this.population.number(guess))) ? guess
+					: this.population.id(partner);
 			if (id < 0) {
 				return;
 			}
+			next[0] = id + 1;
 			filled.pv()[id] = pv;
 			filled.gv()[id] = gv;
 			filled.active()[id] = active;
@@ -286,9 +324,12 @@ final class RunComputation implements PeriodCalculation.Conditions {
 				sales.add(new Sale(row.eventId(), row.orderNumber(), partner, row.orderedAtMicros(),
 						row.occurredAtMicros(), row.returned(), row.pv(), row.bv(), row.fraction(), row.completes()));
 			});
-			sales.trimToSize();
+			skipped.sort(null);
 			this.skippedEvents.put(label, skipped);
-			return sales;
+			// the rows come unsorted, and are read while PostgreSQL still joins them
+			Sale[] sorted = sales.toArray(Sale[]::new);
+			Arrays.parallelSort(sorted, BY_OCCURRENCE);
+			return Arrays.asList(sorted);
 		});
 		this.loadNanos += System.nanoTime() - loading;
 		return loaded;
@@ -363,7 +404,11 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		int size = this.population.size();
 		int[] toPopulation = new int[snapshot.size()];
 		for (int id = 0; id < snapshot.size(); id++) {
-			toPopulation[id] = this.population.id(snapshot.numberValue(id));
+			// snapshots of one tree share their partners' ids, and the population has
+			// the ids of a sponsor tree's snapshot: the same id is tried before the table
+			String number = snapshot.numberValue(id);
+			toPopulation[id] = (id < size && number.equals(this.population.number(id))) ? id
+					: this.population.id(number);
 		}
 		int[] parent = new int[size];
 		byte[] side = new byte[size];
@@ -489,16 +534,57 @@ final class RunComputation implements PeriodCalculation.Conditions {
 	}
 
 	/**
+	 * Hashes the lines of the period a computation is for on another thread while they
+	 * are computed, part after part, and then the results ({@link RunHash.Streaming}):
+	 * the computation takes one core, and the hash (some two seconds at a million
+	 * partners) came after it on a close's critical path (ADR 0029). A failed part fails
+	 * the hash.
+	 */
+	private static final class Hashing {
+
+		private final RunHash.Streaming hash = new RunHash.Streaming();
+
+		private CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
+
+		void part(CommissionLineList part) {
+			this.hashed = this.hashed.thenRunAsync(() -> this.hash.lines(part), HASHER);
+		}
+
+		CompletableFuture<String> finish(List<PartnerResult> results) {
+			return this.hashed.thenApplyAsync((nothing) -> this.hash.finish(results), HASHER);
+		}
+
+	}
+
+	/**
 	 * A computed period.
 	 *
 	 * @param outcome state and lines
 	 * @param results what each partner reached
+	 * @param hash the result hash of lines and results ({@link RunHash}), when it is done
 	 * @param loadMillis time spent reading the stores and translating trees
 	 * @param computeMillis time spent computing
 	 * @param unassignable orders passed over because their partner is unknown
 	 */
-	record Computed(Outcome outcome, List<PartnerResult> results, long loadMillis, long computeMillis,
-			Set<String> unassignable) {
+	record Computed(Outcome outcome, List<PartnerResult> results, CompletableFuture<String> hash, long loadMillis,
+			long computeMillis, Set<String> unassignable) {
+
+		/**
+		 * Waits for the hash.
+		 * @return the result hash
+		 */
+		String awaitHash() {
+			try {
+				return this.hash.join();
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException failure) {
+					throw failure;
+				}
+				throw ex;
+			}
+		}
+
 	}
 
 }

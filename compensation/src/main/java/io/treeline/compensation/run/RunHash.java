@@ -39,63 +39,117 @@ final class RunHash {
 	}
 
 	static String of(CommissionLineList lines, List<PartnerResult> results) {
-		MessageDigest digest = sha256();
-		Text text = new Text();
-		PartnerTexts partners = new PartnerTexts(lines);
-		byte[][] rates = new byte[lines.rateCount()][];
-		int lastOrder = Integer.MIN_VALUE;
-		byte[] orderBytes = NONE;
-		for (int i = 0; i < lines.size(); i++) {
-			if (text.length > 60_000) {
-				// the digest reads many lines at once: one call per line was a third of
-				// the
-				// hash's time
-				digest.update(text.bytes, 0, text.length);
-				text.clear();
+		Streaming hash = new Streaming();
+		hash.lines(lines);
+		return hash.finish(results);
+	}
+
+	/**
+	 * The hash of lines handed over in parts, in the order of the lines, and then of the
+	 * results: equal to {@link RunHash#of} of all lines at once, however they are cut
+	 * into parts. A close hashes the parts of its lines while it computes the next ones
+	 * ({@link CommissionLineList.Builder#publishing}). Used by one thread at a time.
+	 */
+	static final class Streaming {
+
+		private final MessageDigest digest = sha256();
+
+		private final Text text = new Text();
+
+		/**
+		 * The numbers of the partner keys the first part knew; later keys (partners
+		 * outside the population) are written from their text.
+		 */
+		private PartnerTexts partners;
+
+		private int partnerKeys;
+
+		private byte[][] rates = new byte[0][];
+
+		private int lastOrder = Integer.MIN_VALUE;
+
+		private byte[] orderBytes = NONE;
+
+		/**
+		 * Hashes the next lines.
+		 * @param lines the lines after those hashed so far
+		 */
+		void lines(CommissionLineList lines) {
+			if (this.partners == null) {
+				this.partners = new PartnerTexts(lines);
+				this.partnerKeys = this.partners.keys();
 			}
-			int partner = lines.partnerKey(i);
-			int rate = lines.rateId(i);
-			if (rates[rate] == null) {
-				rates[rate] = ascii(canonical(lines.rateById(rate)));
+			if (this.rates.length < lines.rateCount()) {
+				this.rates = Arrays.copyOf(this.rates, lines.rateCount());
 			}
-			int flags = lines.flags(i);
-			text.partner(partners, partner).field(COMPONENTS[flags >>> 1]).field(((flags & 1) != 0) ? TRUE : FALSE);
-			int order = lines.orderId(i);
-			if (order != lastOrder) {
-				// lines of one order come one after the other and share its id
-				String number = lines.orderNumber(i);
-				orderBytes = (number != null) ? number.getBytes(StandardCharsets.UTF_8) : NONE;
-				lastOrder = order;
+			byte[][] rates = this.rates;
+			Text text = this.text;
+			for (int i = 0; i < lines.size(); i++) {
+				if (text.length > 60_000) {
+					// the digest reads many lines at once: one call per line was a third
+					// of
+					// the hash's time
+					this.digest.update(text.bytes, 0, text.length);
+					text.clear();
+				}
+				int partner = lines.partnerKey(i);
+				int rate = lines.rateId(i);
+				if (rates[rate] == null) {
+					rates[rate] = ascii(canonical(lines.rateById(rate)));
+				}
+				int flags = lines.flags(i);
+				partner(lines, partner).field(COMPONENTS[flags >>> 1]).field(((flags & 1) != 0) ? TRUE : FALSE);
+				int order = lines.orderId(i);
+				if (order != this.lastOrder) {
+					// lines of one order come one after the other and share its id
+					String number = lines.orderNumber(i);
+					this.orderBytes = (number != null) ? number.getBytes(StandardCharsets.UTF_8) : NONE;
+					this.lastOrder = order;
+				}
+				text.field(this.orderBytes);
+				int source = lines.sourceKey(i);
+				if (source != CommissionLineList.PartnerIds.NO_PARTNER) {
+					partner(lines, source);
+				}
+				else {
+					text.field(NONE);
+				}
+				text.number(lines.planVersion(i));
+				int level = lines.levelOrMin(i);
+				if (level == Integer.MIN_VALUE) {
+					text.field(NONE);
+				}
+				else {
+					text.number(level);
+				}
+				text.decimal(lines.baseUnits(i), 4).field(rates[rate]).decimal(lines.amountCents(i), 2).end();
 			}
-			text.field(orderBytes);
-			int source = lines.sourceKey(i);
-			if (source != CommissionLineList.PartnerIds.NO_PARTNER) {
-				text.partner(partners, source);
-			}
-			else {
-				text.field(NONE);
-			}
-			text.number(lines.planVersion(i));
-			int level = lines.levelOrMin(i);
-			if (level == Integer.MIN_VALUE) {
-				text.field(NONE);
-			}
-			else {
-				text.number(level);
-			}
-			text.decimal(lines.baseUnits(i), 4).field(rates[rate]).decimal(lines.amountCents(i), 2).end();
 		}
-		if (results instanceof PartnerResults computed) {
-			results(computed, digest, text);
-			return HexFormat.of().formatHex(digest.digest());
+
+		private Text partner(CommissionLineList lines, int key) {
+			return (key < this.partnerKeys) ? this.text.partner(this.partners, key)
+					: this.text.text(lines.partnerNumberOfKey(key));
 		}
-		digest.update(text.bytes, 0, text.length);
-		for (PartnerResult result : results) {
-			update(digest, result.partner(), scaled(result.personalPv(), 4), scaled(result.groupPv(), 4),
-					result.active(), result.achievedRank(), result.paidAsRank(), result.highestRank(),
-					scaled(result.carryLeft(), 4), scaled(result.carryRight(), 4));
+
+		/**
+		 * Hashes the results after the lines.
+		 * @param results the results, sorted by partner number
+		 * @return the hash in hexadecimal
+		 */
+		String finish(List<PartnerResult> results) {
+			if (results instanceof PartnerResults computed) {
+				results(computed, this.digest, this.text);
+				return HexFormat.of().formatHex(this.digest.digest());
+			}
+			this.digest.update(this.text.bytes, 0, this.text.length);
+			for (PartnerResult result : results) {
+				update(this.digest, result.partner(), scaled(result.personalPv(), 4), scaled(result.groupPv(), 4),
+						result.active(), result.achievedRank(), result.paidAsRank(), result.highestRank(),
+						scaled(result.carryLeft(), 4), scaled(result.carryRight(), 4));
+			}
+			return HexFormat.of().formatHex(this.digest.digest());
 		}
-		return HexFormat.of().formatHex(digest.digest());
+
 	}
 
 	/** The results' canonical text as {@link #update} writes it, from the arrays. */

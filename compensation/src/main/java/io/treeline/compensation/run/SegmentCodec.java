@@ -10,7 +10,8 @@ import java.util.zip.Inflater;
 /**
  * The bytes of stored segments ({@link LineSegments}, {@link ResultSegments}): unsigned
  * LEB128 varints, zigzag for signed numbers, texts as a length and UTF-8 bytes, and raw
- * deflate at the fastest level.
+ * deflate with Huffman coding only, without string matching (ADR 0029): any inflater
+ * reads it, and reads segments deflated with string matching as before.
  */
 final class SegmentCodec {
 
@@ -28,6 +29,7 @@ final class SegmentCodec {
 	static byte[] deflate(byte[] raw) {
 		Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
 		try {
+			deflater.setStrategy(Deflater.HUFFMAN_ONLY);
 			deflater.setInput(raw);
 			deflater.finish();
 			ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3 + 64);

@@ -37,6 +37,16 @@ class PopulationTest {
 	}
 
 	@Test
+	void sortsByNumberWhetherTheIdsFollowTheNumbersOrNot() {
+		String[] inOrder = { "P-1", "P-10", "P-2", "Q-1" };
+		assertThat(new Population(inOrder).idsByNumber()).containsExactly(0, 1, 2, 3);
+		String[] almost = { "P-1", "P-2", "P-10", "Q-1" };
+		assertThat(new Population(almost).idsByNumber()).containsExactly(0, 2, 1, 3);
+		assertThat(new Population(new String[] { "P-1" }).idsByNumber()).containsExactly(0);
+		assertThat(new Population(new String[0]).idsByNumber()).isEmpty();
+	}
+
+	@Test
 	void refusesAPartnerTwice() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Population(new String[] { "P-1", "P-2", "P-1" }))
 			.withMessage("Partner P-1 appears twice");

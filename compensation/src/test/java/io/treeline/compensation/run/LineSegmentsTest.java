@@ -215,6 +215,33 @@ class LineSegmentsTest {
 		assertThat(RunHash.of(build(population, lines), results)).isEqualTo(HexFormat.of().formatHex(digest.digest()));
 	}
 
+	@Test
+	void hashesLinesHandedOverInPartsAsAllAtOnce() {
+		Population population = population(50);
+		List<CommissionLine> lines = new ArrayList<>(randomLines(population, 40_000, 5));
+		// partners the population does not know, met only after the first part, and
+		// bases beyond an int
+		BigDecimal wide = BigDecimal.valueOf(3_000_000_000L, 4);
+		lines.set(20_000, new CommissionLine(PartnerNumber.of("X-1"), Component.UNILEVEL, false, "O-X", null, 1, 1,
+				wide, new BigDecimal("0.10"), Lines.amount(wide, new BigDecimal("0.10"))));
+		lines.set(35_000,
+				new CommissionLine(PartnerNumber.of("P-0000001"), Component.UNILEVEL, true, "O-Y",
+						PartnerNumber.of("X-2"), 1, 2, wide.negate(), new BigDecimal("0.05"),
+						Lines.amount(wide.negate(), new BigDecimal("0.05"))));
+		List<PartnerResult> results = List.of(new PartnerResult(PartnerNumber.of("P-0000001"), new BigDecimal("1.5"),
+				new BigDecimal("10"), true, "Gold", null, "Gold", BigDecimal.ZERO, new BigDecimal("2.25")));
+		List<CommissionLineList> parts = new ArrayList<>();
+		CommissionLineList.Builder builder = CommissionLineList.builder(population).publishing(parts::add);
+		lines.forEach(builder::add);
+		CommissionLineList all = builder.build();
+
+		RunHash.Streaming streaming = new RunHash.Streaming();
+		parts.forEach(streaming::lines);
+		assertThat(parts).hasSize(3);
+		assertThat(streaming.finish(results)).isEqualTo(RunHash.of(all, results));
+		assertThat(RunHash.of(all, results)).isEqualTo(RunHash.of(build(population, lines), results));
+	}
+
 	private static byte[] text(Object... fields) {
 		StringBuilder text = new StringBuilder();
 		for (Object field : fields) {
