@@ -29,7 +29,6 @@ final class SegmentCodec {
 	static byte[] deflate(byte[] raw) {
 		Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
 		try {
-			deflater.setStrategy(Deflater.HUFFMAN_ONLY);
 			deflater.setInput(raw);
 			deflater.finish();
 			ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3 + 64);
