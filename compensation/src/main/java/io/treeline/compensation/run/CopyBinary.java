@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import io.treeline.compensation.store.PostgresCopy;
+
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 
@@ -62,20 +64,8 @@ final class CopyBinary {
 			throw new DataAccessResourceFailureException("Could not read by COPY: " + ex.getMessage(), ex);
 		}
 		finally {
-			cancel(copy);
+			PostgresCopy.cancel(copy);
 			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-	}
-
-	/** Ends a copy that a failure left open, so that the connection can be used again. */
-	private static void cancel(CopyOut copy) {
-		if (copy != null && copy.isActive()) {
-			try {
-				copy.cancelCopy();
-			}
-			catch (SQLException ex) {
-				// the read failed already; its failure is what the caller sees
-			}
 		}
 	}
 

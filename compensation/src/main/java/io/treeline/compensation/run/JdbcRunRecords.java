@@ -17,9 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -63,11 +61,7 @@ class JdbcRunRecords {
 	 * Decodes the segments a storno reads while the close's thread fetches the next ones:
 	 * one daemon thread, shared by all closes.
 	 */
-	private static final Executor DECODER = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "close-segment-decoder");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private static final Executor DECODER = Background.thread("close-segment-decoder");
 
 	/** The advisory lock key of the event watermark (also in migration V006). */
 	static final long EVENT_WATERMARK_LOCK = 7262001;
@@ -282,11 +276,11 @@ class JdbcRunRecords {
 							.add(CompletableFuture.supplyAsync(() -> orderBasedLines(run, data, ofOrders), DECODER));
 						// a few segments ahead at most, so that they are not all held
 						while (decoding.size() > SEGMENTS_PER_FETCH) {
-							lines.addAll(decoded(decoding.poll()));
+							lines.addAll(Background.join(decoding.poll()));
 						}
 					});
 			while (!decoding.isEmpty()) {
-				lines.addAll(decoded(decoding.poll()));
+				lines.addAll(Background.join(decoding.poll()));
 			}
 		}
 		lines.sort(Comparator.comparingLong(RunLine::run).thenComparingInt(RunLine::number));
@@ -303,18 +297,6 @@ class JdbcRunRecords {
 			}
 		}
 		return lines;
-	}
-
-	private static List<RunLine> decoded(CompletableFuture<List<RunLine>> decoding) {
-		try {
-			return decoding.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException failure) {
-				throw failure;
-			}
-			throw ex;
-		}
 	}
 
 	/**

@@ -16,9 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import io.treeline.compensation.CommissionLine;
@@ -56,11 +54,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 	 * Hashes the lines of computations while they are computed: one daemon thread, shared
 	 * by all computations.
 	 */
-	private static final Executor HASHER = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "close-hash");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private static final Executor HASHER = Background.thread("close-hash");
 
 	/** The order of a period's sales: by the instant of the event, then by its id. */
 	private static final Comparator<Sale> BY_OCCURRENCE = Comparator.comparingLong(Sale::occurredAtMicros)
@@ -574,15 +568,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		 * @return the result hash
 		 */
 		String awaitHash() {
-			try {
-				return this.hash.join();
-			}
-			catch (CompletionException ex) {
-				if (ex.getCause() instanceof RuntimeException failure) {
-					throw failure;
-				}
-				throw ex;
-			}
+			return Background.join(this.hash);
 		}
 
 	}

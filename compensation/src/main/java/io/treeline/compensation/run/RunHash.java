@@ -86,9 +86,8 @@ final class RunHash {
 			Text text = this.text;
 			for (int i = 0; i < lines.size(); i++) {
 				if (text.length > 60_000) {
-					// the digest reads many lines at once: one call per line was a third
-					// of
-					// the hash's time
+					// the digest reads many lines at once: one call per line was a
+					// third of the hash's time
 					this.digest.update(text.bytes, 0, text.length);
 					text.clear();
 				}

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOperation;
 import org.postgresql.copy.CopyManager;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,11 +76,15 @@ public class PostgresCopy {
 		}
 	}
 
-	/** Ends a copy that a failure left open, so that the connection can be used again. */
-	private static void cancel(CopyIn in) {
-		if (in != null && in.isActive()) {
+	/**
+	 * Ends a copy, in or out, that a failure left open, so that the connection can be
+	 * used again.
+	 * @param copy the copy, or {@code null} if it never started
+	 */
+	public static void cancel(CopyOperation copy) {
+		if (copy != null && copy.isActive()) {
 			try {
-				in.cancelCopy();
+				copy.cancelCopy();
 			}
 			catch (SQLException ex) {
 				// the copy failed already; its failure is what the caller sees

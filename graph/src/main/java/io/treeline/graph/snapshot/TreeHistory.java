@@ -109,13 +109,7 @@ final class TreeHistory {
 		this.directory = directory;
 		int n = directory.size();
 		int edges = child.length;
-		this.byChildStart = new int[n + 1];
-		for (int c : child) {
-			this.byChildStart[c + 1]++;
-		}
-		for (int id = 0; id < n; id++) {
-			this.byChildStart[id + 1] += this.byChildStart[id];
-		}
+		this.byChildStart = starts(child, null, n);
 		int[] next = Arrays.copyOf(this.byChildStart, n);
 		int[] order = new int[edges];
 		for (int e = 0; e < edges; e++) {
@@ -155,13 +149,7 @@ final class TreeHistory {
 			this.atPosition[this.position[id]] = id;
 			this.activeAt[this.position[id]] = directory.status(id) == PartnerStatus.ACTIVE;
 		}
-		this.downStart = new int[n + 1];
-		for (int p : this.parent) {
-			this.downStart[this.position[p] + 1]++;
-		}
-		for (int at = 0; at < n; at++) {
-			this.downStart[at + 1] += this.downStart[at];
-		}
+		this.downStart = starts(this.parent, this.position, n);
 		next = Arrays.copyOf(this.downStart, n);
 		this.downChild = new int[edges];
 		this.downSide = new byte[edges];
@@ -183,6 +171,26 @@ final class TreeHistory {
 	}
 
 	/**
+	 * Returns where each partner's edges start when edges are grouped by a partner of
+	 * theirs: edges of partner (or position) {@code k} are {@code starts[k]} to
+	 * {@code starts[k+1]}.
+	 * @param partners the partner of each edge by which they are grouped
+	 * @param to where each partner goes instead of its id, or {@code null}
+	 * @param n the number of partners
+	 * @return the starts, {@code n + 1} of them
+	 */
+	private static int[] starts(int[] partners, int[] to, int n) {
+		int[] starts = new int[n + 1];
+		for (int partner : partners) {
+			starts[((to != null) ? to[partner] : partner) + 1]++;
+		}
+		for (int k = 0; k < n; k++) {
+			starts[k + 1] += starts[k];
+		}
+		return starts;
+	}
+
+	/**
 	 * Numbers the partners in the order a depth-first walk over all edges ever meets
 	 * them, children in snapshot order: from the partners who never had a parent, then
 	 * from any partner not met yet (the union of a history's edges may hold a cycle).
@@ -191,13 +199,7 @@ final class TreeHistory {
 	 */
 	private int[] treeOrder(int n) {
 		int edges = this.child.length;
-		int[] childrenStart = new int[n + 1];
-		for (int p : this.parent) {
-			childrenStart[p + 1]++;
-		}
-		for (int id = 0; id < n; id++) {
-			childrenStart[id + 1] += childrenStart[id];
-		}
+		int[] childrenStart = starts(this.parent, null, n);
 		int[] next = Arrays.copyOf(childrenStart, n);
 		int[] children = new int[edges];
 		for (byte wanted : SIDE_ORDER) {
