@@ -507,14 +507,13 @@ public final class GenealogySnapshot {
 	public TeamStats teamStats(int id) {
 		int first = this.preorderIndex[id] + 1;
 		int end = this.preorderIndex[id] + this.subtreeSize[id];
-		List<TeamStats.LegSize> legs = new ArrayList<>();
+		Legs.Builder legs = new Legs.Builder(this.childStart[id + 1] - this.childStart[id]);
 		for (int c = this.childStart[id]; c < this.childStart[id + 1]; c++) {
 			int child = this.children[c];
-			legs.add(new TeamStats.LegSize(number(child), side(child), this.subtreeSize[child]));
+			legs.add(child, side(child), this.subtreeSize[child]);
 		}
-		legs.sort((a, b) -> Integer.compare(b.size(), a.size()));
 		return new TeamStats(number(id), this.subtreeSize[id] - 1, this.activeBefore[end] - this.activeBefore[first],
-				this.deepestBelow[id] - this.depth[id], legs);
+				this.deepestBelow[id] - this.depth[id], legs.build(this::number));
 	}
 
 	private static String describe(Tree tree) {

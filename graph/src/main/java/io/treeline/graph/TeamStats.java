@@ -1,6 +1,6 @@
 package io.treeline.graph;
 
-import java.util.List;
+import java.util.Objects;
 
 /**
  * The size and shape of a partner's downline in one tree as of an instant.
@@ -11,10 +11,10 @@ import java.util.List;
  * @param depth levels below the partner (0 without downline)
  * @param legs the size of the subtree under each direct child, largest first
  */
-public record TeamStats(PartnerNumber partner, int teamSize, int activeCount, int depth, List<LegSize> legs) {
+public record TeamStats(PartnerNumber partner, int teamSize, int activeCount, int depth, Legs legs) {
 
 	public TeamStats {
-		legs = List.copyOf(legs);
+		Objects.requireNonNull(legs, "legs");
 	}
 
 	/**
@@ -33,7 +33,7 @@ public record TeamStats(PartnerNumber partner, int teamSize, int activeCount, in
 	 * @return the number of partners in that leg, 0 when it is empty
 	 */
 	public int sizeOf(Leg side) {
-		return this.legs.stream().filter((leg) -> leg.side() == side).mapToInt(LegSize::size).sum();
+		return this.legs.sizeOf(side);
 	}
 
 }

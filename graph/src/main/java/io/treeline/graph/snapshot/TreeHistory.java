@@ -1,12 +1,11 @@
 package io.treeline.graph.snapshot;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.List;
 
 import io.treeline.graph.GenealogySnapshot;
+import io.treeline.graph.Legs;
 import io.treeline.graph.PartnerNumber;
 import io.treeline.graph.PartnerStatus;
 import io.treeline.graph.TeamStats;
@@ -435,8 +434,8 @@ final class TreeHistory {
 		int total = 0;
 		int active = 0;
 		int deepest = 0;
-		List<TeamStats.LegSize> legs = new ArrayList<>();
 		int from = this.position[id];
+		Legs.Builder legs = new Legs.Builder(this.downStart[from + 1] - this.downStart[from]);
 		for (int legEdge = this.downStart[from]; legEdge < this.downStart[from + 1]; legEdge++) {
 			if (!(this.downFrom[legEdge] <= t && t < this.downTo[legEdge])) {
 				continue;
@@ -473,11 +472,9 @@ final class TreeHistory {
 				}
 			}
 			total += size;
-			legs.add(new TeamStats.LegSize(number(this.atPosition[leg]), GenealogySnapshot.leg(this.downSide[legEdge]),
-					size));
+			legs.add(this.atPosition[leg], GenealogySnapshot.leg(this.downSide[legEdge]), size);
 		}
-		legs.sort((a, b) -> Integer.compare(b.size(), a.size()));
-		return new TeamStats(number(id), total, active, deepest, legs);
+		return new TeamStats(number(id), total, active, deepest, legs.build(this::number));
 	}
 
 	PartnerNumber number(int id) {

@@ -149,6 +149,22 @@ class GenealogyGraphQlController {
 	}
 
 	@SchemaMapping(typeName = "TeamStats")
+	int legCount(TeamStats stats) {
+		return stats.legs().count();
+	}
+
+	@SchemaMapping(typeName = "TeamStats")
+	List<TeamStats.LegSize> legs(TeamStats stats, @Argument Integer first) {
+		if (first == null) {
+			return stats.legs().all();
+		}
+		if (first < 0) {
+			throw new IllegalArgumentException("first must not be negative (got " + first + ")");
+		}
+		return stats.legs().largest(first);
+	}
+
+	@SchemaMapping(typeName = "TeamStats")
 	int leftSize(TeamStats stats) {
 		return stats.sizeOf(Leg.LEFT);
 	}

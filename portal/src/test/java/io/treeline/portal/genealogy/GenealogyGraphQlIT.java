@@ -1,6 +1,7 @@
 package io.treeline.portal.genealogy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +46,24 @@ class GenealogyGraphQlIT {
 		Map<String, Object> binary = this.client.data(
 				"{ teamStats(number: \"P-0000001\", plan: \"binary\") { teamSize leftSize rightSize } }", "teamStats");
 		assertThat((int) binary.get("leftSize") + (int) binary.get("rightSize")).isEqualTo(299);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void listsTheLargestLegsFirstAndAsManyAsAsked() {
+		Map<String, Object> stats = this.client.data("{ teamStats(number: \"P-0000001\") { legCount "
+				+ "all: legs { size } largest: legs(first: 2) { size } } }", "teamStats");
+		List<Integer> all = ((List<Map<String, Object>>) stats.get("all")).stream()
+			.map((leg) -> (Integer) leg.get("size"))
+			.toList();
+		assertThat(all).hasSize((int) stats.get("legCount"))
+			.hasSizeGreaterThan(2)
+			.isSortedAccordingTo(Comparator.reverseOrder());
+		assertThat(((List<Map<String, Object>>) stats.get("largest")).stream().map((leg) -> leg.get("size")))
+			.containsExactlyElementsOf(all.subList(0, 2));
+		Map<String, Object> response = this.client
+			.post("{ teamStats(number: \"P-0000001\") { legs(first: -1) { size } } }", Map.of());
+		assertThat(response.get("errors").toString()).contains("BAD_REQUEST", "first must not be negative (got -1)");
 	}
 
 	@Test
