@@ -3,6 +3,7 @@ package io.treeline.graph.snapshot;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 
 import io.treeline.graph.GenealogySnapshot;
 import io.treeline.graph.Legs;
@@ -93,17 +94,6 @@ final class TreeHistory {
 	 */
 	TreeHistory(Tree tree, GenealogySnapshot.Directory directory, int[] child, int[] parent, byte[] side,
 			long[] validFrom, long[] validTo) {
-		this(tree, directory, child, parent, side, validFrom, validTo, null);
-	}
-
-	/**
-	 * Indexes edges given in any order.
-	 * @param position the tree order to keep, or {@code null} to number the partners
-	 * afresh
-	 * @throws IllegalStateException if two edges of one partner overlap in time
-	 */
-	private TreeHistory(Tree tree, GenealogySnapshot.Directory directory, int[] child, int[] parent, byte[] side,
-			long[] validFrom, long[] validTo, int[] position) {
 		this.tree = tree;
 		this.directory = directory;
 		int n = directory.size();
@@ -128,20 +118,9 @@ final class TreeHistory {
 			this.validTo[i] = validTo[e];
 		}
 		for (int c = 0; c < n; c++) {
-			sortByStart(this.byChildStart[c], this.byChildStart[c + 1]);
-			long end = Long.MIN_VALUE;
-			for (int e = this.byChildStart[c]; e < this.byChildStart[c + 1]; e++) {
-				if (this.validFrom[e] == this.validTo[e]) {
-					continue;
-				}
-				if (this.validFrom[e] < end) {
-					throw new IllegalStateException("Partner " + directory.number(c) + " has two parents in the " + tree
-							+ " at " + instant(this.validFrom[e]));
-				}
-				end = Math.max(end, this.validTo[e]);
-			}
+			sortAndCheckEdgesOf(c);
 		}
-		this.position = (position != null) ? position : treeOrder(n);
+		this.position = treeOrder(n);
 		this.atPosition = new int[n];
 		this.activeAt = new boolean[n];
 		for (int id = 0; id < n; id++) {
@@ -277,26 +256,316 @@ final class TreeHistory {
 	 * @return the new history
 	 */
 	TreeHistory patched(GenealogySnapshot.Directory directory, BitSet changed, Edges edges) {
-		int kept = 0;
-		for (int e = 0; e < this.child.length; e++) {
-			kept += changed.get(this.child[e]) ? 0 : 1;
+		return new TreeHistory(this, directory, changed, edges);
+	}
+
+	/**
+	 * Makes a history with the edges of some partners replaced by copying the runs of an
+	 * earlier history's arrays that the change left alone and merging the rest: a change
+	 * touches a handful of partners, a rebuild would cost the whole organisation. The
+	 * partners keep their positions and new ones follow in the order of their ids, so the
+	 * result equals a history indexed afresh from all its edges in the earlier tree
+	 * order.
+	 * @param before the history before the change
+	 * @param directory the directory after the change: the same partners with the same
+	 * ids, new ones after them
+	 * @param changed the ids of the partners whose edges (as children) are taken anew
+	 * @param patch their edges now, and any further edges of other partners
+	 * @throws IllegalStateException if two edges of one partner overlap in time
+	 */
+	private TreeHistory(TreeHistory before, GenealogySnapshot.Directory directory, BitSet changed, Edges patch) {
+		this.tree = before.tree;
+		this.directory = directory;
+		int n = directory.size();
+		int known = before.position.length;
+		Integer[] patchByChild = patch.sorted(Comparator.comparingInt((Integer e) -> patch.child[e]));
+		BitSet replaced = (BitSet) changed.clone();
+		replaced.set(known, n);
+		for (int e = 0; e < patch.count; e++) {
+			if (patch.child[e] >= n || patch.parent[e] >= n) {
+				throw new IllegalArgumentException("Edge " + patch.child[e] + " under " + patch.parent[e]
+						+ " of a directory of " + n + " partners");
+			}
+			replaced.set(patch.child[e]);
 		}
-		Edges all = new Edges(kept + edges.count());
-		for (int e = 0; e < this.child.length; e++) {
-			if (!changed.get(this.child[e])) {
-				all.add(this.child[e], this.parent[e], this.side[e], this.validFrom[e], this.validTo[e]);
+		// by child: runs of untouched partners copied, the edges of the others merged
+		this.byChildStart = new int[n + 1];
+		for (int c = 0, next = 0; c < n; c++) {
+			int count = keepsEdges(before, changed, c) ? before.byChildStart[c + 1] - before.byChildStart[c] : 0;
+			for (; next < patchByChild.length && patch.child[patchByChild[next]] == c; next++) {
+				count++;
+			}
+			this.byChildStart[c + 1] = this.byChildStart[c] + count;
+		}
+		int edges = this.byChildStart[n];
+		this.child = new int[edges];
+		this.parent = new int[edges];
+		this.side = new byte[edges];
+		this.validFrom = new long[edges];
+		this.validTo = new long[edges];
+		copyPatchedByChild(before, changed, replaced, patch, patchByChild);
+		this.position = Arrays.copyOf(before.position, n);
+		this.atPosition = Arrays.copyOf(before.atPosition, n);
+		this.activeAt = new boolean[n];
+		for (int id = 0; id < n; id++) {
+			if (id >= known) {
+				this.position[id] = id;
+				this.atPosition[id] = id;
+			}
+			this.activeAt[this.position[id]] = directory.status(id) == PartnerStatus.ACTIVE;
+		}
+		// by parent: positions whose children did not change copied, the others merged
+		BitSet affected = new BitSet(n);
+		for (int c = changed.nextSetBit(0); c >= 0 && c < known; c = changed.nextSetBit(c + 1)) {
+			for (int e = before.byChildStart[c]; e < before.byChildStart[c + 1]; e++) {
+				affected.set(this.position[before.parent[e]]);
 			}
 		}
-		for (int e = 0; e < edges.count(); e++) {
-			all.add(edges.child[e], edges.parent[e], edges.side[e], edges.from[e], edges.to[e]);
+		Integer[] patchDown = patch.sorted(Comparator.comparingInt((Integer e) -> this.position[patch.parent[e]])
+			.thenComparingInt((e) -> sideRank(patch.side[e]))
+			.thenComparingInt((e) -> patch.child[e])
+			.thenComparingLong((e) -> patch.from[e])
+			.thenComparingLong((e) -> patch.to[e]));
+		for (Integer e : patchDown) {
+			affected.set(this.position[patch.parent[e]]);
 		}
-		// the partners keep their positions, new ones follow in the order of their ids: a
-		// change moves a few partners, and a reading of the whole tree numbers it afresh
-		int[] positions = Arrays.copyOf(this.position, directory.size());
-		for (int id = this.position.length; id < positions.length; id++) {
-			positions[id] = id;
+		this.downStart = patchedDownStart(before, changed, patch, patchDown, affected);
+		this.downChild = new int[edges];
+		this.downSide = new byte[edges];
+		this.downFrom = new long[edges];
+		this.downTo = new long[edges];
+		copyPatchedDown(before, changed, patch, patchDown, affected);
+		this.boundaries = patchedBoundaries(before, changed, patch);
+	}
+
+	/**
+	 * Copies the edges by child: the runs of partners the change left alone as they are,
+	 * the edges of the others (their earlier ones unless changed, then the patch's)
+	 * sorted and checked.
+	 */
+	private void copyPatchedByChild(TreeHistory before, BitSet changed, BitSet replaced, Edges patch,
+			Integer[] patchByChild) {
+		int n = this.directory.size();
+		for (int c = 0, next = 0; c < n;) {
+			int r = replaced.nextSetBit(c);
+			// partners from the earlier history's size on are all replaced
+			int end = (r < 0) ? n : r;
+			if (end > c) {
+				copyByChild(before, before.byChildStart[c], this.byChildStart[c],
+						before.byChildStart[end] - before.byChildStart[c]);
+			}
+			if (r < 0) {
+				break;
+			}
+			int at = this.byChildStart[r];
+			if (keepsEdges(before, changed, r)) {
+				int count = before.byChildStart[r + 1] - before.byChildStart[r];
+				copyByChild(before, before.byChildStart[r], at, count);
+				at += count;
+			}
+			for (; next < patchByChild.length && patch.child[patchByChild[next]] == r; next++, at++) {
+				int e = patchByChild[next];
+				this.child[at] = r;
+				this.parent[at] = patch.parent[e];
+				this.side[at] = patch.side[e];
+				this.validFrom[at] = patch.from[e];
+				this.validTo[at] = patch.to[e];
+			}
+			sortAndCheckEdgesOf(r);
+			c = r + 1;
 		}
-		return all.history(this.tree, directory, positions);
+	}
+
+	/**
+	 * Counts the edges down from each position after a patch: those of the positions the
+	 * change left alone as before, the others' earlier edges to unchanged children and
+	 * the patch's.
+	 */
+	private int[] patchedDownStart(TreeHistory before, BitSet changed, Edges patch, Integer[] patchDown,
+			BitSet affected) {
+		int n = this.directory.size();
+		int known = before.position.length;
+		int[] downStart = new int[n + 1];
+		for (int p = 0, next = 0; p < n; p++) {
+			int count = 0;
+			if (!affected.get(p)) {
+				count = (p < known) ? before.downStart[p + 1] - before.downStart[p] : 0;
+			}
+			else {
+				for (int d = (p < known) ? before.downStart[p] : 0; p < known && d < before.downStart[p + 1]; d++) {
+					count += changed.get(before.atPosition[before.downChild[d]]) ? 0 : 1;
+				}
+				for (; next < patchDown.length && this.position[patch.parent[patchDown[next]]] == p; next++) {
+					count++;
+				}
+			}
+			downStart[p + 1] = downStart[p] + count;
+		}
+		return downStart;
+	}
+
+	/**
+	 * Copies the edges down: the runs of positions the change left alone as they are, the
+	 * edges of the others merged.
+	 */
+	private void copyPatchedDown(TreeHistory before, BitSet changed, Edges patch, Integer[] patchDown,
+			BitSet affected) {
+		int n = this.directory.size();
+		int known = before.position.length;
+		for (int p = 0, next = 0; p < n;) {
+			int a = affected.nextSetBit(p);
+			int end = Math.min((a < 0) ? n : a, known);
+			if (end > p) {
+				copyDown(before, before.downStart[p], this.downStart[p], before.downStart[end] - before.downStart[p]);
+			}
+			if (a < 0) {
+				break;
+			}
+			next = mergeDown(before, changed, a, patch, patchDown, next);
+			p = a + 1;
+		}
+	}
+
+	private static boolean keepsEdges(TreeHistory before, BitSet changed, int c) {
+		return c < before.position.length && !changed.get(c);
+	}
+
+	private void copyByChild(TreeHistory before, int from, int to, int length) {
+		System.arraycopy(before.child, from, this.child, to, length);
+		System.arraycopy(before.parent, from, this.parent, to, length);
+		System.arraycopy(before.side, from, this.side, to, length);
+		System.arraycopy(before.validFrom, from, this.validFrom, to, length);
+		System.arraycopy(before.validTo, from, this.validTo, to, length);
+	}
+
+	private void copyDown(TreeHistory before, int from, int to, int length) {
+		System.arraycopy(before.downChild, from, this.downChild, to, length);
+		System.arraycopy(before.downSide, from, this.downSide, to, length);
+		System.arraycopy(before.downFrom, from, this.downFrom, to, length);
+		System.arraycopy(before.downTo, from, this.downTo, to, length);
+	}
+
+	/**
+	 * Writes the edges down from one position: the earlier ones whose children did not
+	 * change and the patch's, merged in the order of the index (side, child, start, end).
+	 * @return the next patch edge in {@code patchDown} not written
+	 */
+	private int mergeDown(TreeHistory before, BitSet changed, int p, Edges patch, Integer[] patchDown, int next) {
+		int d = (p < before.position.length) ? before.downStart[p] : 0;
+		int oldEnd = (p < before.position.length) ? before.downStart[p + 1] : 0;
+		int at = this.downStart[p];
+		while (true) {
+			while (d < oldEnd && changed.get(before.atPosition[before.downChild[d]])) {
+				d++;
+			}
+			boolean fromPatch = next < patchDown.length && this.position[patch.parent[patchDown[next]]] == p;
+			if (d >= oldEnd && !fromPatch) {
+				return next;
+			}
+			if (fromPatch && (d >= oldEnd || comesFirst(patch, patchDown[next], before, d))) {
+				int e = patchDown[next++];
+				this.downChild[at] = this.position[patch.child[e]];
+				this.downSide[at] = patch.side[e];
+				this.downFrom[at] = patch.from[e];
+				this.downTo[at] = patch.to[e];
+			}
+			else {
+				copyDown(before, d++, at, 1);
+			}
+			at++;
+		}
+	}
+
+	/** Whether a patch edge comes before an earlier edge down from the same parent. */
+	private static boolean comesFirst(Edges patch, int e, TreeHistory before, int d) {
+		int bySide = Integer.compare(sideRank(patch.side[e]), sideRank(before.downSide[d]));
+		if (bySide != 0) {
+			return bySide < 0;
+		}
+		int byChild = Integer.compare(patch.child[e], before.atPosition[before.downChild[d]]);
+		if (byChild != 0) {
+			return byChild < 0;
+		}
+		return patch.from[e] < before.downFrom[d]
+				|| (patch.from[e] == before.downFrom[d] && patch.to[e] < before.downTo[d]);
+	}
+
+	/** LEFT before unsided before RIGHT, as {@link #SIDE_ORDER}. */
+	private static int sideRank(byte side) {
+		return (side == 1) ? 0 : (side == 0) ? 1 : 2;
+	}
+
+	/**
+	 * The boundaries after a patch: the earlier ones and the patch's instants, less the
+	 * instants of replaced edges that no edge has any more (looked for only when there
+	 * are such: a move ends one edge at the instant the next starts).
+	 */
+	private long[] patchedBoundaries(TreeHistory before, BitSet changed, Edges patch) {
+		long[] added = boundaries(Arrays.copyOf(patch.from, patch.count), Arrays.copyOf(patch.to, patch.count));
+		long[] gone = new long[0];
+		int count = 0;
+		for (int c = changed.nextSetBit(0); c >= 0 && c < before.position.length; c = changed.nextSetBit(c + 1)) {
+			for (int e = before.byChildStart[c]; e < before.byChildStart[c + 1]; e++) {
+				for (long t : new long[] { before.validFrom[e], before.validTo[e] }) {
+					if (t != OPEN && Arrays.binarySearch(added, t) < 0) {
+						gone = (count == gone.length) ? Arrays.copyOf(gone, count * 2 + 2) : gone;
+						gone[count++] = t;
+					}
+				}
+			}
+		}
+		boolean[] stillUsed = new boolean[count];
+		if (count > 0) {
+			Arrays.sort(gone, 0, count);
+			for (int e = 0; e < this.child.length; e++) {
+				markUsed(gone, count, stillUsed, this.validFrom[e]);
+				markUsed(gone, count, stillUsed, this.validTo[e]);
+			}
+		}
+		long[] merged = new long[before.boundaries.length + added.length];
+		int size = 0;
+		int i = 0;
+		int j = 0;
+		while (i < before.boundaries.length || j < added.length) {
+			long t = (j >= added.length || (i < before.boundaries.length && before.boundaries[i] < added[j]))
+					? before.boundaries[i++] : added[j++];
+			if (size > 0 && merged[size - 1] == t) {
+				continue;
+			}
+			int g = Arrays.binarySearch(gone, 0, count, t);
+			if (g < 0 || stillUsed[g]) {
+				merged[size++] = t;
+			}
+		}
+		return Arrays.copyOf(merged, size);
+	}
+
+	private static void markUsed(long[] gone, int count, boolean[] stillUsed, long t) {
+		if (t >= gone[0] && t <= gone[count - 1]) {
+			int g = Arrays.binarySearch(gone, 0, count, t);
+			if (g >= 0) {
+				stillUsed[g] = true;
+			}
+		}
+	}
+
+	/**
+	 * Sorts the edges of a child by start, then end, and checks that they do not overlap.
+	 * @throws IllegalStateException if two of them overlap in time
+	 */
+	private void sortAndCheckEdgesOf(int c) {
+		sortByStart(this.byChildStart[c], this.byChildStart[c + 1]);
+		long end = Long.MIN_VALUE;
+		for (int e = this.byChildStart[c]; e < this.byChildStart[c + 1]; e++) {
+			if (this.validFrom[e] == this.validTo[e]) {
+				continue;
+			}
+			if (this.validFrom[e] < end) {
+				throw new IllegalStateException("Partner " + this.directory.number(c) + " has two parents in the "
+						+ this.tree + " at " + instant(this.validFrom[e]));
+			}
+			end = Math.max(end, this.validTo[e]);
+		}
 	}
 
 	/**
@@ -541,13 +810,19 @@ final class TreeHistory {
 		}
 
 		TreeHistory history(Tree tree, GenealogySnapshot.Directory directory) {
-			return history(tree, directory, null);
-		}
-
-		private TreeHistory history(Tree tree, GenealogySnapshot.Directory directory, int[] position) {
 			return new TreeHistory(tree, directory, Arrays.copyOf(this.child, this.count),
 					Arrays.copyOf(this.parent, this.count), Arrays.copyOf(this.side, this.count),
-					Arrays.copyOf(this.from, this.count), Arrays.copyOf(this.to, this.count), position);
+					Arrays.copyOf(this.from, this.count), Arrays.copyOf(this.to, this.count));
+		}
+
+		/** The indexes of the edges in an order: a patch holds a handful of edges. */
+		private Integer[] sorted(Comparator<Integer> order) {
+			Integer[] indexes = new Integer[this.count];
+			for (int e = 0; e < this.count; e++) {
+				indexes[e] = e;
+			}
+			Arrays.sort(indexes, order);
+			return indexes;
 		}
 
 	}

@@ -70,11 +70,13 @@ class TreeHistoryTest {
 
 	/**
 	 * A history patched by changes keeps the tree order it had and puts new partners
-	 * after it: its answers equal the snapshots' all the same.
+	 * after it: it answers as a history indexed afresh from all its edges does, and its
+	 * walks as its own snapshots, also where the patch took away the only edges of an
+	 * instant or added an edge to a partner it did not change.
 	 */
 	@ParameterizedTest
-	@ValueSource(longs = { 1, 2, 3 })
-	void answersAfterAPatchAsTheSnapshotAtTheSameInstantDoes(long seed) {
+	@ValueSource(longs = { 1, 2, 3, 4, 5 })
+	void answersAfterAPatchAsAHistoryIndexedAfreshDoes(long seed) {
 		Random random = new Random(seed);
 		int n = 300;
 		int before = 250;
@@ -88,22 +90,44 @@ class TreeHistoryTest {
 		}
 		TreeHistory.Edges kept = new TreeHistory.Edges(16);
 		TreeHistory.Edges patch = new TreeHistory.Edges(16);
+		TreeHistory.Edges whole = new TreeHistory.Edges(16);
+		Set<Long> instants = new HashSet<>();
 		for (int e = 0; e < edges.count(); e++) {
 			int c = edges.child.get(e);
-			(changed.get(c) ? patch : kept).add(c, edges.parent.get(e), edges.side.get(e), edges.from.get(e),
-					edges.to.get(e));
+			long from = edges.from.get(e);
+			long to = edges.to.get(e);
+			(changed.get(c) ? patch : kept).add(c, edges.parent.get(e), edges.side.get(e), from, to);
+			whole.add(c, edges.parent.get(e), edges.side.get(e), from, to);
+			instants.add(from);
 			if (changed.get(c) && c < before) {
-				// before the change, the partner was under the first partner
-				kept.add(c, 0, (byte) 0, edges.from.get(e), edges.to.get(e));
+				// before the change, the partner was under the first partner, some a
+				// nanosecond later: instants the patch takes away
+				long shift = c % 2;
+				kept.add(c, 0, (byte) 0, from + shift, (to != OPEN) ? to + shift : OPEN);
+				instants.add(from + shift);
 			}
 		}
+		int untouched = changed.nextClearBit(1);
+		patch.add(untouched, 0, (byte) 0, 7 * SECOND, 7 * SECOND);
+		whole.add(untouched, 0, (byte) 0, 7 * SECOND, 7 * SECOND);
 		TreeHistory history = kept.history(Tree.SPONSOR, first).patched(all, changed, patch);
-		for (int i = 0; i < 30; i++) {
-			Instant asOf = instant(random.nextLong(n * 10L + 20) * SECOND);
+		TreeHistory fresh = whole.history(Tree.SPONSOR, all);
+		List<Long> onBoundaries = new ArrayList<>(instants);
+		Collections.sort(onBoundaries);
+		for (int i = 0; i < 40; i++) {
+			Instant asOf = instant((i % 2 == 0) ? onBoundaries.get(random.nextInt(onBoundaries.size()))
+					: random.nextLong(n * 10L + 20) * SECOND);
 			GenealogySnapshot snapshot = history.at(asOf);
+			GenealogySnapshot expected = fresh.at(asOf);
+			assertThat(snapshot.validFrom()).as("stretch at %s", asOf).isEqualTo(expected.validFrom());
+			assertThat(snapshot.validThrough()).as("stretch at %s", asOf).isEqualTo(expected.validThrough());
 			for (int id = 0; id < n; id++) {
+				assertThat(snapshot.parent(id)).as("parent of %d at %s", id, asOf).isEqualTo(expected.parent(id));
+				assertThat(snapshot.side(id)).isEqualTo(expected.side(id));
 				assertThat(history.teamStats(id, asOf)).as("partner %d at %s", id, asOf)
-					.isEqualTo(snapshot.teamStats(id));
+					.isEqualTo(snapshot.teamStats(id))
+					.isEqualTo(fresh.teamStats(id, asOf));
+				assertThat(history.upline(id, asOf)).isEqualTo(fresh.upline(id, asOf));
 			}
 		}
 	}
