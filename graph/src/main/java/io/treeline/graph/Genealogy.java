@@ -50,6 +50,17 @@ public interface Genealogy {
 	List<Relative> upline(PartnerNumber partner, Tree tree, Instant asOf);
 
 	/**
+	 * Returns the direct partners of a partner (its frontline).
+	 * @param partner the partner
+	 * @param tree the tree
+	 * @param asOf the instant
+	 * @return the partners directly below, each at level 1 with its side: LEFT before
+	 * RIGHT in a placement tree, else in number order
+	 * @throws UnknownPartnerException if no partner has that number
+	 */
+	List<Relative> children(PartnerNumber partner, Tree tree, Instant asOf);
+
+	/**
 	 * Returns the size and shape of a partner's downline.
 	 * @param partner the partner
 	 * @param tree the tree

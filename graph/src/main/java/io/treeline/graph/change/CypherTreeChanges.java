@@ -24,6 +24,7 @@ import io.treeline.graph.PartnerStatus;
 import io.treeline.graph.Partners;
 import io.treeline.graph.Placement;
 import io.treeline.graph.PlacementRule;
+import io.treeline.graph.Relative;
 import io.treeline.graph.TreeChanges;
 import io.treeline.graph.WaitingPartner;
 import io.treeline.graph.Tree;
@@ -245,12 +246,11 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 		requireWorking(existing(partner), "partner");
 		requireWorking(existing(newSponsor), "new sponsor");
 		this.genealogy.refresh();
-		GenealogySnapshot tree = this.genealogy.snapshot(Tree.SPONSOR, effective);
-		int moved = tree.id(partner).orElseThrow();
-		int target = tree.id(newSponsor).orElseThrow();
-		int top = tree.preorderIndex(moved);
-		int position = tree.preorderIndex(target);
-		if (position >= top && position < top + tree.subtreeSize(moved)) {
+		// the new sponsor's upline at the instant, not the whole tree: a cycle is the
+		// partner at or above its new sponsor
+		if (newSponsor.equals(partner) || this.genealogy.upline(newSponsor, Tree.SPONSOR, effective)
+			.stream()
+			.anyMatch((above) -> above.partner().equals(partner))) {
 			throw new GenealogyChangeRefused(Reason.CYCLE, newSponsor + " is " + partner + " or in its downline as of "
 					+ effective + "; the move would make " + partner + " its own upline");
 		}
@@ -264,18 +264,18 @@ class CypherTreeChanges implements TreeChanges, HoldingTanks {
 		requireOpen(effective);
 		requireWorking(existing(partner), "partner");
 		this.genealogy.refresh();
-		GenealogySnapshot tree = this.genealogy.snapshot(Tree.SPONSOR, effective);
-		int leaving = tree.id(partner).orElseThrow();
-		int sponsor = tree.parent(leaving);
+		// the partner's sponsor and frontline at the instant, not the whole tree
+		List<Relative> upline = this.genealogy.upline(partner, Tree.SPONSOR, effective);
+		PartnerNumber sponsor = upline.isEmpty() ? null : upline.get(0).partner();
 		List<PartnerNumber> changed = new ArrayList<>();
 		changed.add(partner);
-		for (int child : tree.children(leaving)) {
-			changed.add(tree.number(child));
-			if (sponsor != GenealogySnapshot.NONE) {
-				changeSponsor(tree.number(child), tree.number(sponsor), effective);
+		for (Relative child : this.genealogy.children(partner, Tree.SPONSOR, effective)) {
+			changed.add(child.partner());
+			if (sponsor != null) {
+				changeSponsor(child.partner(), sponsor, effective);
 			}
 			else {
-				endSponsorship(tree.number(child), effective);
+				endSponsorship(child.partner(), effective);
 			}
 		}
 		this.neo4j.query(MARK_TERMINATED)

@@ -201,6 +201,30 @@ class CypherGenealogy implements Genealogy {
 	}
 
 	/**
+	 * Answers from the snapshot at the instant if it is cached, else from the partner's
+	 * edges down in the edge history: no tree is built for it.
+	 */
+	@Override
+	public List<Relative> children(PartnerNumber partner, Tree tree, Instant asOf) {
+		Generation current = current(false);
+		TreeHistory history = history(current, tree);
+		int id = idOf(history.directory(), partner);
+		GenealogySnapshot snapshot = cachedSnapshot(current, history, asOf);
+		List<Relative> relatives = new ArrayList<>();
+		if (snapshot != null) {
+			for (int child : snapshot.children(id)) {
+				relatives.add(new Relative(snapshot.number(child), 1, snapshot.side(child)));
+			}
+			return relatives;
+		}
+		int[] children = history.children(id, asOf);
+		for (int i = 0; i < children.length; i += 2) {
+			relatives.add(new Relative(history.number(children[i]), 1, GenealogySnapshot.leg((byte) children[i + 1])));
+		}
+		return relatives;
+	}
+
+	/**
 	 * Answers from the snapshot at the instant if it is cached, else by walking the
 	 * partner's downline in the edge history: a date not asked before costs the team, not
 	 * a whole tree.

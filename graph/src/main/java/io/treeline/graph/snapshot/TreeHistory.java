@@ -686,6 +686,28 @@ final class TreeHistory {
 	}
 
 	/**
+	 * Returns the direct children of a partner at an instant, without a snapshot.
+	 * @param id the partner
+	 * @param asOf the instant
+	 * @return their ids with their sides (0 none, 1 LEFT, 2 RIGHT) as pairs, {@code [id,
+	 * side, id, side, ...]}, in the order of a snapshot's children (LEFT before RIGHT,
+	 * else by id)
+	 */
+	int[] children(int id, Instant asOf) {
+		long t = nanos(asOf);
+		int from = this.position[id];
+		int[] found = new int[2 * (this.downStart[from + 1] - this.downStart[from])];
+		int count = 0;
+		for (int d = this.downStart[from]; d < this.downStart[from + 1]; d++) {
+			if (this.downFrom[d] <= t && t < this.downTo[d]) {
+				found[count++] = this.atPosition[this.downChild[d]];
+				found[count++] = this.downSide[d];
+			}
+		}
+		return Arrays.copyOf(found, count);
+	}
+
+	/**
 	 * Returns the team statistics of a partner at an instant by walking its downline over
 	 * the edges valid then, without a snapshot: proportional to the team, not to the
 	 * organisation.

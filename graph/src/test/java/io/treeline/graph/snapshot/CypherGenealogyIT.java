@@ -55,6 +55,13 @@ class CypherGenealogyIT {
 		assertThat(numbers(this.genealogy.upline(c, Tree.SPONSOR, FEB_10.minusSeconds(1)))).containsExactly("T-B",
 				"T-A");
 		assertThat(numbers(this.genealogy.upline(c, Tree.SPONSOR, FEB_10))).containsExactly("T-D", "T-A");
+		assertThat(numbers(this.genealogy.children(PartnerNumber.of("T-B"), Tree.SPONSOR, FEB_10.minusSeconds(1))))
+			.containsExactly("T-C");
+		assertThat(this.genealogy.children(PartnerNumber.of("T-B"), Tree.SPONSOR, FEB_10)).isEmpty();
+		assertThat(numbers(this.genealogy.children(PartnerNumber.of("T-D"), Tree.SPONSOR, FEB_10)))
+			.containsExactly("T-C");
+		assertThat(this.genealogy.children(PartnerNumber.of("T-A"), Tree.placement("binary"), FEB_10))
+			.containsExactly(new Relative(PartnerNumber.of("T-B"), 1, Leg.LEFT));
 		assertThat(this.genealogy.teamStats(PartnerNumber.of("T-B"), Tree.SPONSOR, JAN_1).teamSize()).isEqualTo(1);
 		assertThat(this.genealogy.teamStats(PartnerNumber.of("T-B"), Tree.SPONSOR, FEB_10).teamSize()).isZero();
 		TeamStats binary = this.genealogy.teamStats(PartnerNumber.of("T-A"), Tree.placement("binary"), FEB_10);

@@ -64,6 +64,13 @@ class TreeHistoryTest {
 					assertThat(GenealogySnapshot.leg((byte) walked[2 * level + 1]))
 						.isEqualTo(snapshot.side(upline[level]));
 				}
+				int[] children = snapshot.children(id);
+				int[] found = history.children(id, asOf);
+				assertThat(found).as("children of %d at %s", id, asOf).hasSize(children.length * 2);
+				for (int i = 0; i < children.length; i++) {
+					assertThat(found[2 * i]).isEqualTo(children[i]);
+					assertThat(GenealogySnapshot.leg((byte) found[2 * i + 1])).isEqualTo(snapshot.side(children[i]));
+				}
 			}
 		}
 	}
