@@ -44,7 +44,9 @@ public interface Genealogy {
 	 * @param partner the partner
 	 * @param tree the tree
 	 * @param asOf the instant
-	 * @return everyone above the partner with their level
+	 * @return everyone above the partner with their level: an unmodifiable list that
+	 * looks up each partner's number when it is read, so that a page of a deep upline
+	 * costs the walk up, not the whole list
 	 * @throws UnknownPartnerException if no partner has that number
 	 */
 	List<Relative> upline(PartnerNumber partner, Tree tree, Instant asOf);

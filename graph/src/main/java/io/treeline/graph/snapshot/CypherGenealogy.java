@@ -185,19 +185,12 @@ class CypherGenealogy implements Genealogy {
 		GenealogySnapshot snapshot = cachedSnapshot(current, history, asOf);
 		if (snapshot != null) {
 			int[] upline = snapshot.upline(id);
-			List<Relative> relatives = new ArrayList<>(upline.length);
-			for (int level = 0; level < upline.length; level++) {
-				relatives.add(new Relative(snapshot.number(upline[level]), level + 1, snapshot.side(upline[level])));
-			}
-			return relatives;
+			return new MappedList<>(upline.length,
+					(level) -> new Relative(snapshot.number(upline[level]), level + 1, snapshot.side(upline[level])));
 		}
 		int[] upline = history.upline(id, asOf);
-		List<Relative> relatives = new ArrayList<>(upline.length / 2);
-		for (int i = 0; i < upline.length; i += 2) {
-			relatives
-				.add(new Relative(history.number(upline[i]), i / 2 + 1, GenealogySnapshot.leg((byte) upline[i + 1])));
-		}
-		return relatives;
+		return new MappedList<>(upline.length / 2, (level) -> new Relative(history.number(upline[2 * level]), level + 1,
+				GenealogySnapshot.leg((byte) upline[2 * level + 1])));
 	}
 
 	/**
