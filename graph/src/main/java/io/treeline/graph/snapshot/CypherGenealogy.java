@@ -179,18 +179,11 @@ class CypherGenealogy implements Genealogy {
 
 	@Override
 	public List<Relative> upline(PartnerNumber partner, Tree tree, Instant asOf) {
-		Generation current = current(false);
-		TreeHistory history = history(current, tree);
-		int id = idOf(history.directory(), partner);
-		GenealogySnapshot snapshot = cachedSnapshot(current, history, asOf);
-		if (snapshot != null) {
-			int[] upline = snapshot.upline(id);
-			return new MappedList<>(upline.length,
-					(level) -> new Relative(snapshot.number(upline[level]), level + 1, snapshot.side(upline[level])));
+		Asked asked = asked(partner, tree, asOf);
+		if (asked.snapshot() != null) {
+			return asked.relatives(asked.snapshot().upline(asked.id()), true);
 		}
-		int[] upline = history.upline(id, asOf);
-		return new MappedList<>(upline.length / 2, (level) -> new Relative(history.number(upline[2 * level]), level + 1,
-				GenealogySnapshot.leg((byte) upline[2 * level + 1])));
+		return asked.relatives(asked.history().upline(asked.id(), asOf), true);
 	}
 
 	/**
@@ -199,22 +192,11 @@ class CypherGenealogy implements Genealogy {
 	 */
 	@Override
 	public List<Relative> children(PartnerNumber partner, Tree tree, Instant asOf) {
-		Generation current = current(false);
-		TreeHistory history = history(current, tree);
-		int id = idOf(history.directory(), partner);
-		GenealogySnapshot snapshot = cachedSnapshot(current, history, asOf);
-		List<Relative> relatives = new ArrayList<>();
-		if (snapshot != null) {
-			for (int child : snapshot.children(id)) {
-				relatives.add(new Relative(snapshot.number(child), 1, snapshot.side(child)));
-			}
-			return relatives;
+		Asked asked = asked(partner, tree, asOf);
+		if (asked.snapshot() != null) {
+			return asked.relatives(asked.snapshot().children(asked.id()), false);
 		}
-		int[] children = history.children(id, asOf);
-		for (int i = 0; i < children.length; i += 2) {
-			relatives.add(new Relative(history.number(children[i]), 1, GenealogySnapshot.leg((byte) children[i + 1])));
-		}
-		return relatives;
+		return asked.relatives(asked.history().children(asked.id(), asOf), false);
 	}
 
 	/**
@@ -224,11 +206,9 @@ class CypherGenealogy implements Genealogy {
 	 */
 	@Override
 	public TeamStats teamStats(PartnerNumber partner, Tree tree, Instant asOf) {
-		Generation current = current(false);
-		TreeHistory history = history(current, tree);
-		int id = idOf(history.directory(), partner);
-		GenealogySnapshot snapshot = cachedSnapshot(current, history, asOf);
-		return (snapshot != null) ? snapshot.teamStats(id) : history.teamStats(id, asOf);
+		Asked asked = asked(partner, tree, asOf);
+		return (asked.snapshot() != null) ? asked.snapshot().teamStats(asked.id())
+				: asked.history().teamStats(asked.id(), asOf);
 	}
 
 	@Override
@@ -469,6 +449,35 @@ class CypherGenealogy implements Genealogy {
 		}
 		return new GenealogySnapshot.Directory(numbers.toArray(String[]::new), statuses.toArray(PartnerStatus[]::new),
 				Arrays.copyOf(joined, numbers.size()), DirectoryChange.nameRanks(names.toArray(String[]::new)));
+	}
+
+	/**
+	 * Finds what a question about one partner at an instant is answered from: the tree's
+	 * history, the partner's id in it, and the snapshot at the instant if it is cached.
+	 */
+	private Asked asked(PartnerNumber partner, Tree tree, Instant asOf) {
+		Generation current = current(false);
+		TreeHistory history = history(current, tree);
+		return new Asked(history, idOf(history.directory(), partner), cachedSnapshot(current, history, asOf));
+	}
+
+	private record Asked(TreeHistory history, int id, GenealogySnapshot snapshot) {
+
+		/**
+		 * Returns partners made as they are read, from the cached snapshot's ids (whose
+		 * sides it knows) or the history's pairs of id and side code.
+		 * @param found ids from the snapshot, else {@code [id, side, id, side, ...]}
+		 * @param levels whether they are levels up (1, 2, ...) rather than all level 1
+		 */
+		List<Relative> relatives(int[] found, boolean levels) {
+			if (this.snapshot != null) {
+				return new MappedList<>(found.length, (i) -> new Relative(this.snapshot.number(found[i]),
+						levels ? i + 1 : 1, this.snapshot.side(found[i])));
+			}
+			return new MappedList<>(found.length / 2, (i) -> new Relative(this.history.number(found[2 * i]),
+					levels ? i + 1 : 1, GenealogySnapshot.leg((byte) found[2 * i + 1])));
+		}
+
 	}
 
 	private record SnapshotKey(Tree tree, int stretch) {
