@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,17 +41,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * more than the cache holds), stopping when the version is dropped. Reads inside a
  * transaction bypass the cache: a change validates against what Neo4j holds and sees what
  * it wrote itself, and the cache never holds what an open transaction has not committed.
- * At most {@link #MAX_PARTNERS} partners are kept, each packed into one byte array
- * ({@link PackedPartner}); when full, the cache starts again empty.
+ * At most {@code treeline.genealogy.cached-partners} partners are kept (default
+ * {@value #DEFAULT_CAPACITY}), each packed into one byte array ({@link PackedPartner});
+ * when full, the cache starts again empty. A company larger than that is not filled, so
+ * its pages read most partners from Neo4j (ADR 32).
  */
 @Component
 class PartnerCache implements DisposableBean {
 
 	/**
-	 * Partners kept at most: about 200 MB of heap, packed. A company of a million
-	 * partners is held whole; a larger one keeps the partners read most recently.
+	 * Partners kept at most unless set otherwise: about 130 bytes of heap each (the
+	 * packed partner and its slots), some 1.3 GB at ten million (ADR 32). A company of
+	 * that size is held whole; a larger one keeps the partners read most recently.
 	 */
-	static final int MAX_PARTNERS = 1_000_000;
+	static final int DEFAULT_CAPACITY = 10_000_000;
 
 	/** Partners per query of the background fill. */
 	static final int FILL_PAGE = 10_000;
@@ -85,8 +87,9 @@ class PartnerCache implements DisposableBean {
 
 	@Autowired
 	PartnerCache(Neo4jClient neo4j, GenealogyClock clock,
-			@Value("${treeline.genealogy.cache-check:PT1S}") Duration cacheCheck) {
-		this(neo4j, clock, cacheCheck, MAX_PARTNERS, Executors.newSingleThreadExecutor((task) -> {
+			@Value("${treeline.genealogy.cache-check:PT1S}") Duration cacheCheck,
+			@Value("${treeline.genealogy.cached-partners:" + DEFAULT_CAPACITY + "}") int capacity) {
+		this(neo4j, clock, cacheCheck, capacity, Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, "partner-cache-fill");
 			thread.setDaemon(true);
 			return thread;
@@ -163,13 +166,7 @@ class PartnerCache implements DisposableBean {
 		if (touched == null) {
 			return null;
 		}
-		Generation next = new Generation(version, this.capacity);
-		seen.partners.forEach((number, packed) -> {
-			if (!touched.contains(number)) {
-				next.partners.put(number, packed);
-			}
-		});
-		return next;
+		return new Generation(version, this.capacity, seen.partners.without(touched));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -234,7 +231,7 @@ class PartnerCache implements DisposableBean {
 
 	/**
 	 * The partners read at one version of the genealogy clock, packed (see
-	 * {@link PackedPartner}) by number.
+	 * {@link PackedPartner}) in a {@link PartnerTable}.
 	 */
 	static final class Generation {
 
@@ -242,7 +239,7 @@ class PartnerCache implements DisposableBean {
 
 		private final int capacity;
 
-		private final Map<String, byte[]> partners = new ConcurrentHashMap<>();
+		private final PartnerTable partners;
 
 		private volatile long checkedAt;
 
@@ -250,25 +247,30 @@ class PartnerCache implements DisposableBean {
 		private volatile boolean stale;
 
 		private Generation(long version, int capacity) {
+			this(version, capacity, new PartnerTable());
+		}
+
+		private Generation(long version, int capacity, PartnerTable partners) {
 			this.version = version;
 			this.capacity = capacity;
+			this.partners = partners;
 		}
 
 		Partner get(PartnerNumber number) {
 			byte[] packed = this.partners.get(number.value());
-			return (packed != null) ? PackedPartner.unpack(number, packed) : null;
+			return (packed != null) ? PackedPartner.unpack(packed) : null;
 		}
 
 		void put(Partner partner) {
 			if (this.partners.size() >= this.capacity) {
 				this.partners.clear();
 			}
-			this.partners.put(partner.number().value(), PackedPartner.pack(partner));
+			this.partners.put(PackedPartner.pack(partner), true);
 		}
 
 		private void putIfAbsent(Partner partner) {
 			if (this.partners.size() < this.capacity) {
-				this.partners.putIfAbsent(partner.number().value(), PackedPartner.pack(partner));
+				this.partners.put(PackedPartner.pack(partner), false);
 			}
 		}
 
