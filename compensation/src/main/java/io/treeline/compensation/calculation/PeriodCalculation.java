@@ -2,6 +2,7 @@ package io.treeline.compensation.calculation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +36,54 @@ public final class PeriodCalculation {
 		.thenComparingLong(Sale::eventId);
 
 	private PeriodCalculation() {
+	}
+
+	/**
+	 * Sorts sales in the order their events are commissioned in: by instant, then by
+	 * order number (payment before returns), then by event id. Where the instants' spread
+	 * and the count fit in a long, by a key of the instant and the sale's position (a
+	 * sort of primitives, not of objects compared through their fields), and the few
+	 * sales sharing an instant then by the whole order; the result is the same.
+	 * @param sales the sales, sorted in place
+	 */
+	public static void sortInOrder(Sale[] sales) {
+		int count = sales.length;
+		if (count < 2) {
+			return;
+		}
+		long first = Long.MAX_VALUE;
+		long last = Long.MIN_VALUE;
+		for (Sale sale : sales) {
+			first = Math.min(first, sale.occurredAtMicros());
+			last = Math.max(last, sale.occurredAtMicros());
+		}
+		int positionBits = 32 - Integer.numberOfLeadingZeros(count - 1);
+		long spread = last - first;
+		if (spread < 0 || 64 - Long.numberOfLeadingZeros(spread) > 63 - positionBits) {
+			Arrays.parallelSort(sales, IN_ORDER);
+			return;
+		}
+		long[] keys = new long[count];
+		for (int i = 0; i < count; i++) {
+			keys[i] = ((sales[i].occurredAtMicros() - first) << positionBits) | i;
+		}
+		Arrays.parallelSort(keys);
+		Sale[] unsorted = sales.clone();
+		long positionMask = (1L << positionBits) - 1;
+		for (int i = 0; i < count; i++) {
+			sales[i] = unsorted[(int) (keys[i] & positionMask)];
+		}
+		for (int from = 0; from < count;) {
+			long instant = keys[from] >>> positionBits;
+			int to = from + 1;
+			while (to < count && keys[to] >>> positionBits == instant) {
+				to++;
+			}
+			if (to - from > 1) {
+				Arrays.sort(sales, from, to, IN_ORDER);
+			}
+			from = to;
+		}
 	}
 
 	/**
