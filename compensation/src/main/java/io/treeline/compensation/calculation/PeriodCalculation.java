@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,11 +129,24 @@ public final class PeriodCalculation {
 		if (rules.payout() instanceof Binary binary) {
 			PeriodCommissions.binary(state, binary, sales, conditions::placementTree, previous, lines);
 		}
-		Set<String> removed = returnedWithinPeriod(sales);
-		Set<String> returnedNow = new HashSet<>();
+		// the orders a return of this period touches, and each sale's (none for most
+		// sales): one lookup by order number a sale instead of three (ADR 0031)
+		Map<String, ReturnedOrder> returnedNow = new HashMap<>();
 		for (Sale sale : sales) {
 			if (sale.returned()) {
-				returnedNow.add(sale.orderNumber());
+				returnedNow.computeIfAbsent(sale.orderNumber(), (order) -> new ReturnedOrder()).completed |= sale
+					.completes();
+			}
+		}
+		List<Sale> inOrder = new ArrayList<>(sales);
+		inOrder.sort(IN_ORDER);
+		ReturnedOrder[] returnOf = returnedNow.isEmpty() ? null : new ReturnedOrder[inOrder.size()];
+		for (int i = 0; returnOf != null && i < returnOf.length; i++) {
+			Sale sale = inOrder.get(i);
+			ReturnedOrder returned = returnedNow.get(sale.orderNumber());
+			returnOf[i] = returned;
+			if (returned != null && !sale.returned()) {
+				returned.paid = true;
 			}
 		}
 		// paid orders dated before the plan's first version: they earn nothing in it
@@ -142,10 +154,12 @@ public final class PeriodCalculation {
 		// kept as objects only for the orders a return of this period reverses
 		Map<String, List<CommissionLine>> originalsThisRun = new HashMap<>();
 		Map<String, Map<Reversals.LineKey, Reversals.Reversed>> reversedByOrder = new HashMap<>();
-		List<Sale> inOrder = new ArrayList<>(sales);
-		inOrder.sort(IN_ORDER);
-		for (Sale sale : inOrder) {
-			if (removed.contains(sale.orderNumber())) {
+		for (int i = 0; i < inOrder.size(); i++) {
+			Sale sale = inOrder.get(i);
+			ReturnedOrder returned = (returnOf != null) ? returnOf[i] : null;
+			// paid and returned in full within the period: its commissions were never
+			// closed, so the return simply removes them
+			if (returned != null && returned.completed && returned.paid) {
 				continue;
 			}
 			if (!sale.returned()) {
@@ -160,7 +174,7 @@ public final class PeriodCalculation {
 				int before = lines.size();
 				OrderCommissions.commission(sale, atOrder.number(), atOrder.rules(), orderPeriod,
 						conditions.sponsorTree(sale.orderedAt()), conditions.placementTree(sale.orderedAt()), lines);
-				if (returnedNow.contains(sale.orderNumber())) {
+				if (returned != null) {
 					originalsThisRun.computeIfAbsent(sale.orderNumber(), (order) -> new ArrayList<>())
 						.addAll(lines.range(before, lines.size()));
 				}
@@ -184,28 +198,15 @@ public final class PeriodCalculation {
 		return new Outcome(state, lines.build(), beforeFirstVersion);
 	}
 
-	/**
-	 * Finds the orders paid and returned in full within the same period: their
-	 * commissions were never closed, so the return simply removes them.
-	 */
-	private static Set<String> returnedWithinPeriod(List<Sale> sales) {
-		// the completing returns are few: look their payments up, not every payment's
-		// order in a set
-		Set<String> completed = new HashSet<>();
-		for (Sale sale : sales) {
-			if (sale.returned() && sale.completes()) {
-				completed.add(sale.orderNumber());
-			}
-		}
-		Set<String> removed = new HashSet<>();
-		if (!completed.isEmpty()) {
-			for (Sale sale : sales) {
-				if (!sale.returned() && completed.contains(sale.orderNumber())) {
-					removed.add(sale.orderNumber());
-				}
-			}
-		}
-		return removed;
+	/** What the returns of a period do to an order. */
+	private static final class ReturnedOrder {
+
+		/** Whether a return gives back the rest of the order. */
+		boolean completed;
+
+		/** Whether the order is paid in the same period. */
+		boolean paid;
+
 	}
 
 	/**
