@@ -71,28 +71,6 @@ public final class Population implements CommissionLineList.PartnerIds {
 		return -1;
 	}
 
-	/**
-	 * Finds the ids of many partners at once: each step is taken for all numbers before
-	 * the next (the table's slots, then the numbers found there), so that the cache
-	 * misses of different numbers overlap instead of following one another (ADR 0031).
-	 * @param numbers the partner numbers
-	 * @param count how many of them to look up
-	 * @param ids receives each number's id, {@code -1} for one not in the population
-	 */
-	public void ids(String[] numbers, int count, int[] ids) {
-		int mask = this.slots.length - 1;
-		for (int k = 0; k < count; k++) {
-			ids[k] = this.slots[slot(numbers[k]) & mask] - 1;
-		}
-		for (int k = 0; k < count; k++) {
-			int id = ids[k];
-			// in the first slot mostly; otherwise probed one by one
-			if (id < 0 || !this.numbers[id].equals(numbers[k])) {
-				ids[k] = id(numbers[k]);
-			}
-		}
-	}
-
 	@Override
 	public int id(PartnerNumber number) {
 		return id(number.value());

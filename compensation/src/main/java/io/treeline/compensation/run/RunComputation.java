@@ -37,7 +37,6 @@ import io.treeline.compensation.plan.PlanDocument;
 import io.treeline.compensation.plan.PlanRules;
 import io.treeline.compensation.run.JdbcRunRecords.PlanRow;
 import io.treeline.compensation.run.JdbcRunRecords.RunRow;
-import io.treeline.compensation.run.JdbcRunRecords.SaleRow;
 import io.treeline.compensation.run.JdbcRunRecords.VersionRow;
 import io.treeline.graph.Genealogy;
 import io.treeline.graph.GenealogySnapshot;
@@ -322,9 +321,18 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			Instant from = label.equals(this.firstOpen) ? null : this.calendar.start(label);
 			ArrayList<Sale> sales = new ArrayList<>();
 			List<Long> skipped = new ArrayList<>();
-			SaleRows rows = new SaleRows(sales, skipped);
-			this.records.sales(this.lastClosed, from, this.calendar.end(label), this.upToEvent, rows);
-			rows.flush();
+			this.records.sales(this.lastClosed, from, this.calendar.end(label), this.upToEvent, (row) -> {
+				int partner = this.population.id(row.partner());
+				if (partner < 0) {
+					// not commissioned and not consumed: it waits for its partner, and
+					// the run status names it
+					this.unassignable.add(row.orderNumber() + " (" + row.partner() + ")");
+					skipped.add(row.eventId());
+					return;
+				}
+				sales.add(new Sale(row.eventId(), row.orderNumber(), partner, row.orderedAtMicros(),
+						row.occurredAtMicros(), row.returned(), row.pv(), row.bv(), row.fraction(), row.completes()));
+			});
 			skipped.sort(null);
 			this.skippedEvents.put(label, skipped);
 			// the rows come unsorted, and are read while PostgreSQL still joins them; in
@@ -335,62 +343,6 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		});
 		loaded("events", loading);
 		return loaded;
-	}
-
-	/**
-	 * Makes sales of the event rows as they come, their partners looked up in the
-	 * population a batch at a time (ADR 0031).
-	 */
-	private final class SaleRows implements Consumer<SaleRow> {
-
-		private static final int BATCH = 1024;
-
-		private final SaleRow[] rows = new SaleRow[BATCH];
-
-		private final String[] partners = new String[BATCH];
-
-		private final int[] ids = new int[BATCH];
-
-		private int count;
-
-		private final List<Sale> sales;
-
-		private final List<Long> skipped;
-
-		SaleRows(List<Sale> sales, List<Long> skipped) {
-			this.sales = sales;
-			this.skipped = skipped;
-		}
-
-		@Override
-		public void accept(SaleRow row) {
-			this.rows[this.count] = row;
-			this.partners[this.count++] = row.partner();
-			if (this.count == BATCH) {
-				flush();
-			}
-		}
-
-		void flush() {
-			RunComputation.this.population.ids(this.partners, this.count, this.ids);
-			for (int k = 0; k < this.count; k++) {
-				SaleRow row = this.rows[k];
-				int partner = this.ids[k];
-				if (partner < 0) {
-					// not commissioned and not consumed: it waits for its partner, and
-					// the run status names it
-					RunComputation.this.unassignable.add(row.orderNumber() + " (" + row.partner() + ")");
-					this.skipped.add(row.eventId());
-					continue;
-				}
-				this.sales.add(new Sale(row.eventId(), row.orderNumber(), partner, row.orderedAtMicros(),
-						row.occurredAtMicros(), row.returned(), row.pv(), row.bv(), row.fraction(), row.completes()));
-			}
-			Arrays.fill(this.rows, 0, this.count, null);
-			Arrays.fill(this.partners, 0, this.count, null);
-			this.count = 0;
-		}
-
 	}
 
 	private void preloadClosedLines(List<Sale> sales) {

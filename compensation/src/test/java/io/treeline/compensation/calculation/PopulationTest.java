@@ -37,35 +37,6 @@ class PopulationTest {
 	}
 
 	@Test
-	void findsManyPartnersAtOnceAsOneByOne() {
-		String[] numbers = new String[50_001];
-		for (int i = 0; i < numbers.length; i++) {
-			numbers[i] = (i % 2 == 0) ? "P-" + (i * 1024) : "B-" + Integer.toString(i, 36);
-		}
-		Population population = new Population(numbers);
-		String[] asked = new String[numbers.length + 3];
-		for (int i = 0; i < numbers.length; i++) {
-			asked[i] = new String(numbers[(i * 7919) % numbers.length]);
-		}
-		asked[numbers.length] = "P-1";
-		asked[numbers.length + 1] = "";
-		asked[numbers.length + 2] = numbers[0];
-		int[] ids = new int[asked.length + 1];
-		ids[asked.length] = 42;
-
-		population.ids(asked, asked.length, ids);
-
-		for (int k = 0; k < asked.length; k++) {
-			assertThat(ids[k]).as(asked[k]).isEqualTo(population.id(asked[k]));
-		}
-		assertThat(ids[numbers.length]).isEqualTo(-1);
-		assertThat(ids[asked.length]).as("beyond the count").isEqualTo(42);
-		population.ids(asked, 0, ids);
-		new Population(new String[0]).ids(asked, 2, ids);
-		assertThat(ids).startsWith(-1, -1);
-	}
-
-	@Test
 	void sortsByNumberWhetherTheIdsFollowTheNumbersOrNot() {
 		String[] inOrder = { "P-1", "P-10", "P-2", "Q-1" };
 		assertThat(new Population(inOrder).idsByNumber()).containsExactly(0, 1, 2, 3);
