@@ -2,9 +2,9 @@ package io.treeline.compensation.calculation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +35,54 @@ public final class PeriodCalculation {
 		.thenComparingLong(Sale::eventId);
 
 	private PeriodCalculation() {
+	}
+
+	/**
+	 * Sorts sales in the order their events are commissioned in: by instant, then by
+	 * order number (payment before returns), then by event id. Where the instants' spread
+	 * and the count fit in a long, by a key of the instant and the sale's position (a
+	 * sort of primitives, not of objects compared through their fields), and the few
+	 * sales sharing an instant then by the whole order; the result is the same.
+	 * @param sales the sales, sorted in place
+	 */
+	public static void sortInOrder(Sale[] sales) {
+		int count = sales.length;
+		if (count < 2) {
+			return;
+		}
+		long first = Long.MAX_VALUE;
+		long last = Long.MIN_VALUE;
+		for (Sale sale : sales) {
+			first = Math.min(first, sale.occurredAtMicros());
+			last = Math.max(last, sale.occurredAtMicros());
+		}
+		int positionBits = 32 - Integer.numberOfLeadingZeros(count - 1);
+		long spread = last - first;
+		if (spread < 0 || 64 - Long.numberOfLeadingZeros(spread) > 63 - positionBits) {
+			Arrays.parallelSort(sales, IN_ORDER);
+			return;
+		}
+		long[] keys = new long[count];
+		for (int i = 0; i < count; i++) {
+			keys[i] = ((sales[i].occurredAtMicros() - first) << positionBits) | i;
+		}
+		Arrays.parallelSort(keys);
+		Sale[] unsorted = sales.clone();
+		long positionMask = (1L << positionBits) - 1;
+		for (int i = 0; i < count; i++) {
+			sales[i] = unsorted[(int) (keys[i] & positionMask)];
+		}
+		for (int from = 0; from < count;) {
+			long instant = keys[from] >>> positionBits;
+			int to = from + 1;
+			while (to < count && keys[to] >>> positionBits == instant) {
+				to++;
+			}
+			if (to - from > 1) {
+				Arrays.sort(sales, from, to, IN_ORDER);
+			}
+			from = to;
+		}
 	}
 
 	/**
@@ -81,11 +129,24 @@ public final class PeriodCalculation {
 		if (rules.payout() instanceof Binary binary) {
 			PeriodCommissions.binary(state, binary, sales, conditions::placementTree, previous, lines);
 		}
-		Set<String> removed = returnedWithinPeriod(sales);
-		Set<String> returnedNow = new HashSet<>();
+		// the orders a return of this period touches, and each sale's (none for most
+		// sales): one lookup by order number a sale instead of three (ADR 0031)
+		Map<String, ReturnedOrder> returnedNow = new HashMap<>();
 		for (Sale sale : sales) {
 			if (sale.returned()) {
-				returnedNow.add(sale.orderNumber());
+				returnedNow.computeIfAbsent(sale.orderNumber(), (order) -> new ReturnedOrder()).completed |= sale
+					.completes();
+			}
+		}
+		List<Sale> inOrder = new ArrayList<>(sales);
+		inOrder.sort(IN_ORDER);
+		ReturnedOrder[] returnOf = returnedNow.isEmpty() ? null : new ReturnedOrder[inOrder.size()];
+		for (int i = 0; returnOf != null && i < returnOf.length; i++) {
+			Sale sale = inOrder.get(i);
+			ReturnedOrder returned = returnedNow.get(sale.orderNumber());
+			returnOf[i] = returned;
+			if (returned != null && !sale.returned()) {
+				returned.paid = true;
 			}
 		}
 		// paid orders dated before the plan's first version: they earn nothing in it
@@ -93,10 +154,12 @@ public final class PeriodCalculation {
 		// kept as objects only for the orders a return of this period reverses
 		Map<String, List<CommissionLine>> originalsThisRun = new HashMap<>();
 		Map<String, Map<Reversals.LineKey, Reversals.Reversed>> reversedByOrder = new HashMap<>();
-		List<Sale> inOrder = new ArrayList<>(sales);
-		inOrder.sort(IN_ORDER);
-		for (Sale sale : inOrder) {
-			if (removed.contains(sale.orderNumber())) {
+		for (int i = 0; i < inOrder.size(); i++) {
+			Sale sale = inOrder.get(i);
+			ReturnedOrder returned = (returnOf != null) ? returnOf[i] : null;
+			// paid and returned in full within the period: its commissions were never
+			// closed, so the return simply removes them
+			if (returned != null && returned.completed && returned.paid) {
 				continue;
 			}
 			if (!sale.returned()) {
@@ -111,7 +174,7 @@ public final class PeriodCalculation {
 				int before = lines.size();
 				OrderCommissions.commission(sale, atOrder.number(), atOrder.rules(), orderPeriod,
 						conditions.sponsorTree(sale.orderedAt()), conditions.placementTree(sale.orderedAt()), lines);
-				if (returnedNow.contains(sale.orderNumber())) {
+				if (returned != null) {
 					originalsThisRun.computeIfAbsent(sale.orderNumber(), (order) -> new ArrayList<>())
 						.addAll(lines.range(before, lines.size()));
 				}
@@ -135,28 +198,15 @@ public final class PeriodCalculation {
 		return new Outcome(state, lines.build(), beforeFirstVersion);
 	}
 
-	/**
-	 * Finds the orders paid and returned in full within the same period: their
-	 * commissions were never closed, so the return simply removes them.
-	 */
-	private static Set<String> returnedWithinPeriod(List<Sale> sales) {
-		// the completing returns are few: look their payments up, not every payment's
-		// order in a set
-		Set<String> completed = new HashSet<>();
-		for (Sale sale : sales) {
-			if (sale.returned() && sale.completes()) {
-				completed.add(sale.orderNumber());
-			}
-		}
-		Set<String> removed = new HashSet<>();
-		if (!completed.isEmpty()) {
-			for (Sale sale : sales) {
-				if (!sale.returned() && completed.contains(sale.orderNumber())) {
-					removed.add(sale.orderNumber());
-				}
-			}
-		}
-		return removed;
+	/** What the returns of a period do to an order. */
+	private static final class ReturnedOrder {
+
+		/** Whether a return gives back the rest of the order. */
+		boolean completed;
+
+		/** Whether the order is paid in the same period. */
+		boolean paid;
+
 	}
 
 	/**

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +41,8 @@ import io.treeline.compensation.run.JdbcRunRecords.VersionRow;
 import io.treeline.graph.Genealogy;
 import io.treeline.graph.GenealogySnapshot;
 import io.treeline.graph.Tree;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One computation of a plan's period: gathers what {@link PeriodCalculation} needs from
@@ -50,15 +52,13 @@ import io.treeline.graph.Tree;
  */
 final class RunComputation implements PeriodCalculation.Conditions {
 
+	private static final Logger logger = LoggerFactory.getLogger(RunComputation.class);
+
 	/**
 	 * Hashes the lines of computations while they are computed: one daemon thread, shared
 	 * by all computations.
 	 */
 	private static final Executor HASHER = Background.thread("close-hash");
-
-	/** The order of a period's sales: by the instant of the event, then by its id. */
-	private static final Comparator<Sale> BY_OCCURRENCE = Comparator.comparingLong(Sale::occurredAtMicros)
-		.thenComparingLong(Sale::eventId);
 
 	private final PlanRow plan;
 
@@ -96,6 +96,9 @@ final class RunComputation implements PeriodCalculation.Conditions {
 	private Population population;
 
 	private long loadNanos;
+
+	/** The load's time by what was loaded, for the debug log. */
+	private final Map<String, Long> loadParts = new LinkedHashMap<>();
 
 	private final Set<String> unassignable = new TreeSet<>();
 
@@ -179,7 +182,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		Instant end = this.calendar.end(period);
 		long loading = System.nanoTime();
 		GenealogySnapshot everyone = this.genealogy.snapshot(Tree.SPONSOR, end);
-		this.loadNanos += System.nanoTime() - loading;
+		loaded("sponsor tree of the period end", loading);
 		String[] numbers = new String[everyone.size()];
 		for (int id = 0; id < numbers.length; id++) {
 			numbers[id] = everyone.numberValue(id);
@@ -199,12 +202,24 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		this.closedLines.clear();
 		this.earlierOpenLines = Map.of();
 		long total = System.nanoTime() - started;
+		if (logger.isDebugEnabled()) {
+			Map<String, Long> millis = new LinkedHashMap<>();
+			this.loadParts.forEach((part, nanos) -> millis.put(part, nanos / 1_000_000));
+			logger.debug("Loaded {} of plan {} in {} ms: {}", period, this.plan.plan().name(),
+					this.loadNanos / 1_000_000, millis);
+		}
 		return new Computed(outcome, results, hash, this.loadNanos / 1_000_000, (total - this.loadNanos) / 1_000_000,
 				Set.copyOf(this.unassignable));
 	}
 
 	private Outcome outcome(String period) {
 		return outcome(period, null);
+	}
+
+	private void loaded(String part, long since) {
+		long nanos = System.nanoTime() - since;
+		this.loadNanos += nanos;
+		this.loadParts.merge(part, nanos, Long::sum);
 	}
 
 	/**
@@ -250,7 +265,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		RunRow closed = this.closedRuns.get(period);
 		long loading = System.nanoTime();
 		PeriodState state = (closed != null) ? closedState(closed) : null;
-		this.loadNanos += System.nanoTime() - loading;
+		loaded("closed state", loading);
 		state = (state != null) ? state : outcome(period).state();
 		this.states.put(period, state);
 		return state;
@@ -320,12 +335,13 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			});
 			skipped.sort(null);
 			this.skippedEvents.put(label, skipped);
-			// the rows come unsorted, and are read while PostgreSQL still joins them
+			// the rows come unsorted, and are read while PostgreSQL still joins them; in
+			// the order the calculation commissions them, its own sort is a pass
 			Sale[] sorted = sales.toArray(Sale[]::new);
-			Arrays.parallelSort(sorted, BY_OCCURRENCE);
+			PeriodCalculation.sortInOrder(sorted);
 			return Arrays.asList(sorted);
 		});
-		this.loadNanos += System.nanoTime() - loading;
+		loaded("events", loading);
 		return loaded;
 	}
 
@@ -345,7 +361,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 				this.closedLines.get(line.orderNumber()).add(line);
 			}
 		}
-		this.loadNanos += System.nanoTime() - loading;
+		loaded("storno lines", loading);
 		Set<String> returnedNow = new HashSet<>();
 		for (Sale sale : sales) {
 			if (sale.returned()) {
@@ -492,7 +508,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			GenealogySnapshot snapshot = RunComputation.this.genealogy.snapshot(tree, at);
 			Stretch loaded = new Stretch(snapshot.validFrom(), snapshot.validThrough(), translated(snapshot));
 			this.byStart.put(loaded.from(), loaded);
-			RunComputation.this.loadNanos += System.nanoTime() - loading;
+			RunComputation.this.loaded("trees of order dates", loading);
 			return loaded;
 		}
 

@@ -10,8 +10,8 @@ import java.util.zip.Inflater;
 /**
  * The bytes of stored segments ({@link LineSegments}, {@link ResultSegments}): unsigned
  * LEB128 varints, zigzag for signed numbers, texts as a length and UTF-8 bytes, and raw
- * deflate with Huffman coding only, without string matching (ADR 0029): any inflater
- * reads it, and reads segments deflated with string matching as before.
+ * deflate at its fastest level (Huffman coding only was tried and taken out again, ADR
+ * 0029).
  */
 final class SegmentCodec {
 

@@ -300,6 +300,19 @@ class CommissionRunsIT {
 	}
 
 	@Test
+	void databaseRefusesEntriesOfNoJournalTransaction() {
+		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
+			long id = journalTransaction("next-to-nothing");
+			this.jdbc.sql("""
+					insert into journal_entries (transaction_id, entry_no, account, amount, currency)
+					values (:id, 1, 'commission-expense', 10, 'EUR'), (:id, 2, 'commission-payable:X', -10, 'EUR')
+					""").param("id", id + 1000).update();
+		})).withMessageContaining("does not exist");
+		assertThat(count("select count(*) from journal_entries")).isZero();
+	}
+
+	@Test
 	void databaseRefusesAJournalTransactionWithoutEntries() {
 		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
