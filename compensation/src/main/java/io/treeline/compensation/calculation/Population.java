@@ -71,6 +71,18 @@ public final class Population implements CommissionLineList.PartnerIds {
 		return -1;
 	}
 
+	/**
+	 * Returns the id of a partner number, trying a likely id before the table: callers
+	 * that read partners in the population's order (a snapshot's ids, results sorted by
+	 * number) know the next id before they look.
+	 * @param number the partner number
+	 * @param guess the id it probably has (any int)
+	 * @return the id, or {@code -1} if the partner is not in the population
+	 */
+	public int id(String number, int guess) {
+		return (guess >= 0 && guess < this.numbers.length && this.numbers[guess].equals(number)) ? guess : id(number);
+	}
+
 	@Override
 	public int id(PartnerNumber number) {
 		return id(number.value());

@@ -96,8 +96,6 @@ final class CopyBinary {
 
 		private int[] lengths = new int[16];
 
-		private int count;
-
 		private boolean headerRead;
 
 		Row(Source source) {
@@ -136,7 +134,6 @@ final class CopyBinary {
 					this.position += length;
 				}
 			}
-			this.count = fields;
 			return true;
 		}
 
@@ -183,7 +180,7 @@ final class CopyBinary {
 		}
 
 		private int readShort() {
-			int value = (short) (((this.data[this.position] & 0xFF) << 8) | (this.data[this.position + 1] & 0xFF));
+			int value = shortAt(this.position);
 			this.position += 2;
 			return value;
 		}
@@ -201,10 +198,6 @@ final class CopyBinary {
 
 		private int shortAt(int at) {
 			return (short) (((this.data[at] & 0xFF) << 8) | (this.data[at + 1] & 0xFF));
-		}
-
-		int size() {
-			return this.count;
 		}
 
 		/** Whether every byte received has been read. */

@@ -285,9 +285,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		// has its ids in that order: the id after the last one found is tried first
 		int[] next = { 0 };
 		this.records.results(run.id(), (partner, pv, gv, active, achieved, paidAs, highest, carryLeft, carryRight) -> {
-			int guess = next[0];
-			int id = (guess < size && partner.equals(this.population.number(guess))) ? guess
-					: this.population.id(partner);
+			int id = this.population.id(partner, next[0]);
 			if (id < 0) {
 				return;
 			}
@@ -416,9 +414,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		for (int id = 0; id < snapshot.size(); id++) {
 			// snapshots of one tree share their partners' ids, and the population has
 			// the ids of a sponsor tree's snapshot: the same id is tried before the table
-			String number = snapshot.numberValue(id);
-			toPopulation[id] = (id < size && number.equals(this.population.number(id))) ? id
-					: this.population.id(number);
+			toPopulation[id] = this.population.id(snapshot.numberValue(id), id);
 		}
 		int[] parent = new int[size];
 		byte[] side = new byte[size];

@@ -79,6 +79,20 @@ final class PackedPartner {
 	}
 
 	/**
+	 * Returns the hash code of the number a packed partner starts with, equal to the
+	 * number's {@link String#hashCode()}, without making a string.
+	 * @param packed a packed partner
+	 * @return the number's hash code
+	 */
+	static int numberHash(byte[] packed) {
+		int hash = 0;
+		for (int i = 0; i < packed[0]; i++) {
+			hash = 31 * hash + packed[1 + i];
+		}
+		return hash;
+	}
+
+	/**
 	 * Whether a packed partner has a number, compared without making a string.
 	 * @param packed a packed partner
 	 * @param number the number

@@ -55,7 +55,7 @@ final class PartnerTable {
 			byte[][] grown = new byte[table.length * 2][];
 			for (byte[] kept : table) {
 				if (kept != null) {
-					grown[free(grown, PackedPartner.number(kept))] = kept;
+					grown[free(grown, kept)] = kept;
 				}
 			}
 			table = grown;
@@ -141,7 +141,7 @@ final class PartnerTable {
 		int gap = slot;
 		table[gap] = null;
 		for (int next = (gap + 1) & mask; table[next] != null; next = (next + 1) & mask) {
-			int home = hash(PackedPartner.number(table[next])) & mask;
+			int home = hash(table[next]) & mask;
 			// the partner stays if its home lies cyclically after the gap, up to where it
 			// is
 			boolean reachable = (gap <= next) ? (gap < home && home <= next) : (gap < home || home <= next);
@@ -153,10 +153,10 @@ final class PartnerTable {
 		}
 	}
 
-	/** The first empty slot for a number in a table not yet published. */
-	private static int free(byte[][] table, String number) {
+	/** The first empty slot for a packed partner in a table not yet published. */
+	private static int free(byte[][] table, byte[] packed) {
 		int mask = table.length - 1;
-		int slot = hash(number) & mask;
+		int slot = hash(packed) & mask;
 		while (table[slot] != null) {
 			slot = (slot + 1) & mask;
 		}
@@ -168,7 +168,16 @@ final class PartnerTable {
 	 * their last digits do not fill one run of neighbouring slots.
 	 */
 	private static int hash(String number) {
-		int h = number.hashCode();
+		return mix(number.hashCode());
+	}
+
+	/** The same hash of the number a packed partner starts with, without a string. */
+	private static int hash(byte[] packed) {
+		return mix(PackedPartner.numberHash(packed));
+	}
+
+	private static int mix(int hash) {
+		int h = hash;
 		h ^= h >>> 16;
 		h *= 0x85EBCA6B;
 		h ^= h >>> 13;

@@ -490,9 +490,13 @@ final class TreeHistory {
 				|| (patch.from[e] == before.downFrom[d] && patch.to[e] < before.downTo[d]);
 	}
 
-	/** LEFT before unsided before RIGHT, as {@link #SIDE_ORDER}. */
+	/** The place of a side in {@link #SIDE_ORDER}: LEFT before unsided before RIGHT. */
 	private static int sideRank(byte side) {
-		return (side == 1) ? 0 : (side == 0) ? 1 : 2;
+		int rank = 0;
+		while (SIDE_ORDER[rank] != side) {
+			rank++;
+		}
+		return rank;
 	}
 
 	/**

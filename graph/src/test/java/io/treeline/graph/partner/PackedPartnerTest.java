@@ -19,6 +19,15 @@ class PackedPartnerTest {
 	}
 
 	@Test
+	void hashesTheNumberAsItsStringDoes() {
+		for (String number : new String[] { "P-1", "P-0000042", "B-09999999", "X-ZZZZ-123456789" }) {
+			Partner partner = new Partner(PartnerNumber.of(number), "A", "B", null, null, null, null,
+					PartnerStatus.ACTIVE, Instant.EPOCH);
+			assertThat(PackedPartner.numberHash(PackedPartner.pack(partner))).isEqualTo(number.hashCode());
+		}
+	}
+
+	@Test
 	void keepsAbsentAndEmptyTextsApart() {
 		Partner partner = new Partner(PartnerNumber.of("P-1"), "", null, null, "", null, "", PartnerStatus.ACTIVE,
 				Instant.EPOCH);
