@@ -16,24 +16,24 @@ import io.treeline.graph.PartnerNumber;
 
 /**
  * The stored form of a run's commission lines (ADR 0014): segments of up to
- * {@value #LINES_PER_SEGMENT} lines in a compact binary encoding, deflated, in two
- * arrangements. {@link Arrangement#BY_PARTNER} sorts the lines by who earns them (a
- * partner's statement reads one or two segments); {@link Arrangement#BY_ORDER} is a
- * directory sorted by a hash of the order number that names the partner segments holding
- * an order's order-based lines (a storno reads the directory segments its order's hash
- * falls in, then those partner segments; ADR 0020). Runs stored before the directory hold
- * the order-based lines themselves there (format 1), and are read as they are. Every line
- * keeps its number within the run, so a run's lines are read back in the order they were
- * computed.
+ * {@value #LINES_PER_SEGMENT} lines in a compact binary encoding, compressed
+ * ({@link SegmentCodec}), in two arrangements. {@link Arrangement#BY_PARTNER} sorts the
+ * lines by who earns them (a partner's statement reads one or two segments);
+ * {@link Arrangement#BY_ORDER} is a directory sorted by a hash of the order number that
+ * names the partner segments holding an order's order-based lines (a storno reads the
+ * directory segments its order's hash falls in, then those partner segments; ADR 0020).
+ * Runs stored before the directory hold the order-based lines themselves there (format
+ * 1), and are read as they are. Every line keeps its number within the run, so a run's
+ * lines are read back in the order they were computed.
  *
  * <p>
- * Format 1 of a segment, before deflating: the line count, the partner dictionary (count,
- * then each number), the rate dictionary (count, then each rate in plain notation), then
- * per line: its number, partner index, component ordinal times two plus one for a
- * reversal, the order (0 none, 1 as the line before, 2 followed by the number), source
- * partner index plus one (0 none), plan version, level (0 none, else zigzag plus one),
- * base in ten-thousandths (zigzag), rate index, amount in cents (zigzag). Counts and
- * indexes are unsigned LEB128 varints, texts are a length and UTF-8 bytes.
+ * Format 1 of a segment, before compressing: the line count, the partner dictionary
+ * (count, then each number), the rate dictionary (count, then each rate in plain
+ * notation), then per line: its number, partner index, component ordinal times two plus
+ * one for a reversal, the order (0 none, 1 as the line before, 2 followed by the number),
+ * source partner index plus one (0 none), plan version, level (0 none, else zigzag plus
+ * one), base in ten-thousandths (zigzag), rate index, amount in cents (zigzag). Counts
+ * and indexes are unsigned LEB128 varints, texts are a length and UTF-8 bytes.
  *
  * <p>
  * Format 2, the order directory: the entry count, then per entry (a run of lines of one
@@ -90,7 +90,7 @@ final class LineSegments {
 	 * @param firstKey the key of its first line (partner number or order key)
 	 * @param lastKey the key of its last line
 	 * @param lineCount how many lines it holds
-	 * @param data the deflated encoding
+	 * @param data the compressed encoding
 	 */
 	record Segment(Arrangement arrangement, int number, String firstKey, String lastKey, int lineCount, byte[] data) {
 	}
@@ -167,8 +167,8 @@ final class LineSegments {
 				int from = index * LINES_PER_SEGMENT;
 				int to = Math.min(byPartner.length, from + LINES_PER_SEGMENT);
 				return new Segment(Arrangement.BY_PARTNER, index, partnerNumber(lines, byPartner[from]),
-						partnerNumber(lines, byPartner[to - 1]), to - from, SegmentCodec
-							.deflate(encode(lines, orders, partnerTexts, Arrays.copyOfRange(byPartner, from, to))));
+						partnerNumber(lines, byPartner[to - 1]), to - from,
+						encode(lines, orders, partnerTexts, Arrays.copyOfRange(byPartner, from, to)).compressed());
 			}
 
 		};
@@ -277,7 +277,7 @@ final class LineSegments {
 			String firstKey = orderKey(this.lines.orderNumber(this.first[(int) this.sorted[start]]));
 			String lastKey = orderKey(this.lines.orderNumber(this.first[(int) this.sorted[end - 1]]));
 			return new Segment(Arrangement.BY_ORDER, number, firstKey, lastKey, lineCount,
-					SegmentCodec.deflate(Arrays.copyOf(out.bytes, out.length)));
+					SegmentCodec.compress(out.bytes, out.length));
 		}
 
 	}
@@ -294,7 +294,7 @@ final class LineSegments {
 	 * segment names for the wanted orders (a number may come more than once)
 	 */
 	static void decodeOrders(byte[] data, Wanted orders, List<NumberedLine> lines, IntConsumer partnerSegments) {
-		byte[] raw = SegmentCodec.inflate(data);
+		byte[] raw = SegmentCodec.decompress(data);
 		SegmentCodec.Reader in = new SegmentCodec.Reader(raw);
 		int format = (int) in.varint();
 		if (format == FORMAT) {
@@ -370,7 +370,7 @@ final class LineSegments {
 
 	}
 
-	private static byte[] encode(CommissionLineList lines, OrderTexts orders, PartnerTexts partnerTexts,
+	private static SegmentCodec.Buffer encode(CommissionLineList lines, OrderTexts orders, PartnerTexts partnerTexts,
 			int[] indexes) {
 		Dictionary partners = PARTNERS.get().cleared(lines.partnerKeyLimit());
 		Dictionary rates = RATES.get().cleared(lines.rateCount());
@@ -448,7 +448,7 @@ final class LineSegments {
 			all.text(lines.rateById(rates.key(i)).toPlainString());
 		}
 		all.bytes(body.bytes, body.length);
-		return Arrays.copyOf(all.bytes, all.length);
+		return all;
 	}
 
 	/**
@@ -458,7 +458,7 @@ final class LineSegments {
 	 * @param into where they go
 	 */
 	static void decode(byte[] data, Predicate<CommissionLine> wanted, List<NumberedLine> into) {
-		decodeRaw(SegmentCodec.inflate(data), Wanted.ALL, wanted, into);
+		decodeRaw(SegmentCodec.decompress(data), Wanted.ALL, wanted, into);
 	}
 
 	/**
@@ -469,7 +469,7 @@ final class LineSegments {
 	 * @param into where they go
 	 */
 	static void decode(byte[] data, Wanted wanted, List<NumberedLine> into) {
-		decodeRaw(SegmentCodec.inflate(data), wanted, (line) -> true, into);
+		decodeRaw(SegmentCodec.decompress(data), wanted, (line) -> true, into);
 	}
 
 	private static void decodeRaw(byte[] raw, Wanted wanted, Predicate<CommissionLine> test, List<NumberedLine> into) {

@@ -3,7 +3,6 @@ package io.treeline.compensation.run;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,12 @@ import io.treeline.graph.PartnerNumber;
 
 /**
  * The stored form of what the partners reached in a closed run (ADR 0016): segments of up
- * to {@value #RESULTS_PER_SEGMENT} results sorted by partner number, deflated, keyed by
+ * to {@value #RESULTS_PER_SEGMENT} results sorted by partner number, compressed, keyed by
  * their first and last partner, so that a partner's career reads one segment per run and
  * the previous period's state of a million partners reads a few megabytes.
  *
  * <p>
- * Format 1 of a segment, before deflating ({@link SegmentCodec}): the result count, the
+ * Format 1 of a segment, before compressing ({@link SegmentCodec}): the result count, the
  * rank dictionary (count, then each name), then per result: partner number, personal PV
  * and group PV in ten-thousandths (zigzag), 1 if active else 0, achieved, paid-as and
  * highest rank (0 none, else dictionary index plus one), left and right carry in
@@ -43,7 +42,7 @@ final class ResultSegments {
 	 * @param firstPartner the partner of its first result
 	 * @param lastPartner the partner of its last result
 	 * @param count how many results it holds
-	 * @param data the deflated encoding
+	 * @param data the compressed encoding
 	 */
 	record Segment(int number, String firstPartner, String lastPartner, int count, byte[] data) {
 	}
@@ -75,18 +74,18 @@ final class ResultSegments {
 				int from = number * RESULTS_PER_SEGMENT;
 				int to = Math.min(computed.size(), from + RESULTS_PER_SEGMENT);
 				return new Segment(number, computed.number(from), computed.number(to - 1), to - from,
-						SegmentCodec.deflate(encodeSegment(computed, from, to)));
+						encodeSegment(computed, from, to).compressed());
 			}).toList();
 		}
 		return IntStream.range(0, count).parallel().mapToObj((number) -> {
 			List<PartnerResult> part = results.subList(number * RESULTS_PER_SEGMENT,
 					Math.min(results.size(), (number + 1) * RESULTS_PER_SEGMENT));
 			return new Segment(number, part.get(0).partner().value(), part.get(part.size() - 1).partner().value(),
-					part.size(), SegmentCodec.deflate(encodeSegment(part)));
+					part.size(), encodeSegment(part).compressed());
 		}).toList();
 	}
 
-	private static byte[] encodeSegment(List<PartnerResult> results) {
+	private static SegmentCodec.Buffer encodeSegment(List<PartnerResult> results) {
 		Map<String, Integer> rankIndex = new HashMap<>();
 		List<String> ranks = new ArrayList<>();
 		SegmentCodec.Buffer body = new SegmentCodec.Buffer(results.size() * 24);
@@ -117,7 +116,7 @@ final class ResultSegments {
 			all.text(rank);
 		}
 		all.bytes(body.bytes, body.length);
-		return Arrays.copyOf(all.bytes, all.length);
+		return all;
 	}
 
 	/**
@@ -140,14 +139,14 @@ final class ResultSegments {
 				int from = number * RESULTS_PER_SEGMENT;
 				int to = Math.min(results.size(), from + RESULTS_PER_SEGMENT);
 				return new Segment(number, results.number(from), results.number(to - 1), to - from,
-						SegmentCodec.deflate(encodeSegment(results, from, to)));
+						encodeSegment(results, from, to).compressed());
 			}
 
 		};
 	}
 
 	/** Encodes results from arrays, byte for byte as {@link #encodeSegment(List)}. */
-	private static byte[] encodeSegment(PartnerResults results, int from, int to) {
+	private static SegmentCodec.Buffer encodeSegment(PartnerResults results, int from, int to) {
 		String[] names = results.rankNames();
 		int[] rankIndex = new int[names.length];
 		List<String> ranks = new ArrayList<>();
@@ -180,7 +179,7 @@ final class ResultSegments {
 			all.text(rank);
 		}
 		all.bytes(body.bytes, body.length);
-		return Arrays.copyOf(all.bytes, all.length);
+		return all;
 	}
 
 	/** Receives the results of a segment without objects for them. */
@@ -201,7 +200,7 @@ final class ResultSegments {
 	 * @param visitor where the results go
 	 */
 	static void decode(byte[] data, Visitor visitor) {
-		SegmentCodec.Reader in = new SegmentCodec.Reader(SegmentCodec.inflate(data));
+		SegmentCodec.Reader in = new SegmentCodec.Reader(SegmentCodec.decompress(data));
 		int format = (int) in.varint();
 		if (format != FORMAT) {
 			throw new IllegalStateException("A stored segment of period results has format " + format

@@ -77,6 +77,32 @@ class LineSegmentsTest {
 				.count());
 	}
 
+	@Test
+	void readsRunsStoredDeflatedBeforeZstandard() {
+		Population population = population(300);
+		List<CommissionLine> expected = randomLines(population, 12_000, 11);
+		List<Segment> stored = LineSegments.encode(build(population, expected))
+			.stream()
+			.map((segment) -> new Segment(segment.arrangement(), segment.number(), segment.firstKey(),
+					segment.lastKey(), segment.lineCount(),
+					SegmentCodec.deflate(SegmentCodec.decompress(segment.data()))))
+			.toList();
+
+		List<NumberedLine> byPartner = decodeAll(stored, Arrangement.BY_PARTNER);
+		byPartner.sort(Comparator.comparingInt(NumberedLine::number));
+		assertThat(byPartner).hasSize(expected.size());
+		for (int i = 0; i < expected.size(); i++) {
+			assertSame(byPartner.get(i).line(), expected.get(i));
+		}
+		String order = expected.stream()
+			.filter((line) -> line.orderNumber() != null && line.component().orderBased())
+			.map(CommissionLine::orderNumber)
+			.findFirst()
+			.orElseThrow();
+		assertThat(linesOfOrder(stored, order)).isNotEmpty()
+			.allSatisfy((line) -> assertThat(line.line().orderNumber()).isEqualTo(order));
+	}
+
 	/**
 	 * What a storno reads: the directory segments of the order's key, then the partner
 	 * segments they name.
