@@ -66,6 +66,12 @@ class JdbcCommissionRuns implements CommissionRuns {
 	private final Clock clock;
 
 	/**
+	 * Line segments per insert statement while a close drains them: some 64 × 200 KB at a
+	 * million partners.
+	 */
+	private static final int SEGMENTS_PER_INSERT = 64;
+
+	/**
 	 * Encodes the segments of closes while their threads hash and write: one daemon
 	 * thread, shared by all closes.
 	 */
@@ -192,16 +198,23 @@ class JdbcCommissionRuns implements CommissionRuns {
 		long step = System.nanoTime();
 		post(plan, closing, runId, result, currency);
 		step = lap(steps, "ledger", step);
-		List<LineSegments.Segment> encodedLines = lineSegments.join();
-		step = lap(steps, "waited for lines", step);
-		this.records.insertLineSegments(runId, encodedLines);
+		// inserted in batches as they are encoded, not held until the last one is done:
+		// at ten million partners a run's segments are gigabytes (ADR 0035)
+		long[] stored = new long[2];
+		lineSegments.drain(SEGMENTS_PER_INSERT, (batch) -> {
+			this.records.insertLineSegments(runId, batch);
+			stored[0] += batch.size();
+			for (LineSegments.Segment segment : batch) {
+				stored[1] += segment.data().length;
+			}
+		});
 		step = lap(steps, "lines", step);
 		this.records.insertResultSegments(runId, resultSegments.join());
 		this.records.insertSkippedEvents(runId, computation.skippedEvents(label));
 		lap(steps, "results", step);
 		if (logger.isDebugEnabled()) {
-			logger.debug("Wrote {} {} in {} ms; {} line segments of {} bytes", plan, label, steps, encodedLines.size(),
-					encodedLines.stream().mapToLong((segment) -> segment.data().length).sum());
+			logger.debug("Wrote {} {} in {} ms; {} line segments of {} bytes", plan, label, steps, stored[0],
+					stored[1]);
 		}
 		phases.put("write", (System.nanoTime() - writing) / 1_000_000);
 		if (this.genealogy.refresh() != genealogyBefore) {

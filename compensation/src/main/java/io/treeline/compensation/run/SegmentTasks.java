@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -76,25 +77,11 @@ final class SegmentTasks<T> {
 	 * @return the results
 	 */
 	List<T> join() {
-		// the encoder thread may be busy with another close's work
-		prepare();
-		try {
-			this.ready.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while the segments were encoded", ex);
-		}
+		Prepared<T> tasks = ready();
 		work();
 		synchronized (this) {
-			while (this.failure == null && this.done < this.results.length) {
-				try {
-					wait();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("Interrupted while the segments were encoded", ex);
-				}
+			while (this.failure == null && this.done < tasks.count()) {
+				await();
 			}
 			if (this.failure != null) {
 				throw this.failure;
@@ -105,6 +92,83 @@ final class SegmentTasks<T> {
 		}
 	}
 
+	/**
+	 * Hands the results over in task order, a batch at a time, each batch as soon as its
+	 * results are done, and does the tasks left on this thread while the next result is
+	 * not done yet. A result handed over is no longer held here: a close inserts its
+	 * segments while the rest are encoded, instead of holding all of them (ADR 0035).
+	 * @param batchSize results per batch
+	 * @param batches receives each batch, on this thread
+	 */
+	void drain(int batchSize, Consumer<List<T>> batches) {
+		Prepared<T> tasks = ready();
+		List<T> batch = new ArrayList<>(batchSize);
+		for (int index = 0; index < tasks.count(); index++) {
+			batch.add(take(tasks, index));
+			if (batch.size() == batchSize) {
+				batches.accept(batch);
+				batch = new ArrayList<>(batchSize);
+			}
+		}
+		if (!batch.isEmpty()) {
+			batches.accept(batch);
+		}
+	}
+
+	/** Returns a task's result once it is done, doing other tasks meanwhile. */
+	private T take(Prepared<T> tasks, int index) {
+		while (true) {
+			synchronized (this) {
+				if (this.failure != null) {
+					throw this.failure;
+				}
+				@SuppressWarnings("unchecked")
+				T result = (T) this.results[index];
+				if (result != null) {
+					this.results[index] = null;
+					return result;
+				}
+			}
+			int claimed = this.next.getAndIncrement();
+			if (claimed < tasks.count()) {
+				runTask(tasks, claimed);
+				continue;
+			}
+			synchronized (this) {
+				while (this.failure == null && this.results[index] == null) {
+					await();
+				}
+			}
+		}
+	}
+
+	/** Prepares the tasks unless another thread does, and waits until they are. */
+	private Prepared<T> ready() {
+		// the encoder thread may be busy with another close's work
+		prepare();
+		try {
+			this.ready.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the segments were encoded", ex);
+		}
+		if (this.failure != null) {
+			throw this.failure;
+		}
+		return this.prepared;
+	}
+
+	private void await() {
+		try {
+			wait();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while the segments were encoded", ex);
+		}
+	}
+
 	private void work() {
 		Prepared<T> tasks = this.prepared;
 		if (tasks == null) {
@@ -112,19 +176,23 @@ final class SegmentTasks<T> {
 		}
 		for (int index = this.next.getAndIncrement(); index < tasks.count()
 				&& this.failure == null; index = this.next.getAndIncrement()) {
-			try {
-				T result = tasks.task(index);
-				synchronized (this) {
-					this.results[index] = result;
-					this.done++;
-					notifyAll();
-				}
+			runTask(tasks, index);
+		}
+	}
+
+	private void runTask(Prepared<T> tasks, int index) {
+		try {
+			T result = tasks.task(index);
+			synchronized (this) {
+				this.results[index] = result;
+				this.done++;
+				notifyAll();
 			}
-			catch (RuntimeException ex) {
-				synchronized (this) {
-					this.failure = ex;
-					notifyAll();
-				}
+		}
+		catch (RuntimeException ex) {
+			synchronized (this) {
+				this.failure = ex;
+				notifyAll();
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 package io.treeline.compensation.run;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -49,6 +50,43 @@ class SegmentTasksTest {
 		tasks.run();
 
 		assertThatIllegalStateException().isThrownBy(tasks::join).withMessage("no tasks");
+	}
+
+	@Test
+	void drainsInTaskOrderInBatchesWhileTheEncoderWorks() throws Exception {
+		SegmentTasks<Integer> tasks = new SegmentTasks<>(() -> prepared(500, -1));
+		Thread encoder = new Thread(tasks::run);
+		encoder.start();
+		List<List<Integer>> batches = new ArrayList<>();
+
+		tasks.drain(64, batches::add);
+
+		encoder.join();
+		assertThat(batches).hasSize(8).allSatisfy((batch) -> assertThat(batch.size()).isBetween(1, 64));
+		assertThat(batches.subList(0, 7)).allSatisfy((batch) -> assertThat(batch).hasSize(64));
+		assertThat(batches.stream().flatMap(List::stream).toList())
+			.containsExactlyElementsOf(IntStream.range(0, 500).map((i) -> i * i).boxed().toList());
+	}
+
+	@Test
+	void theDrainingThreadWorksAloneWhenTheEncoderIsBusy() {
+		SegmentTasks<Integer> tasks = new SegmentTasks<>(() -> prepared(10, -1));
+		List<Integer> drained = new ArrayList<>();
+
+		tasks.drain(3, drained::addAll);
+
+		assertThat(drained).containsExactly(0, 1, 4, 9, 16, 25, 36, 49, 64, 81);
+		tasks.run();
+	}
+
+	@Test
+	void aFailingTaskFailsTheDrainAfterTheBatchesBeforeIt() throws Exception {
+		SegmentTasks<Integer> tasks = new SegmentTasks<>(() -> prepared(100, 42));
+		List<Integer> drained = new ArrayList<>();
+
+		assertThatIllegalStateException().isThrownBy(() -> tasks.drain(10, drained::addAll))
+			.withMessage("task 42 failed");
+		assertThat(drained).hasSize(40);
 	}
 
 	private static SegmentTasks.Prepared<Integer> prepared(int count, int failing) {
