@@ -183,6 +183,8 @@ public final class Legs {
 	/** Collects legs as a walk finds them. */
 	public static final class Builder {
 
+		private static final Leg[] SIDES = Leg.values();
+
 		private int[] children;
 
 		private int[] sizes;
@@ -242,7 +244,7 @@ public final class Legs {
 		}
 
 		private static Leg leg(byte code) {
-			return (code == 0) ? null : Leg.values()[code - 1];
+			return (code == 0) ? null : SIDES[code - 1];
 		}
 
 	}

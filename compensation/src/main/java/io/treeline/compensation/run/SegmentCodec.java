@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 import com.github.luben.zstd.Zstd;
@@ -114,30 +113,6 @@ final class SegmentCodec {
 			if (!DECOMPRESSORS.offer(context)) {
 				context.close();
 			}
-		}
-	}
-
-	/**
-	 * Compresses as segments were stored before ADR 0034; kept so that tests can make
-	 * such segments and read them back.
-	 * @param raw the encoding
-	 * @return a raw deflate stream at deflate's fastest level
-	 */
-	static byte[] deflate(byte[] raw) {
-		Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-		try {
-			deflater.setInput(raw);
-			deflater.finish();
-			ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3 + 64);
-			byte[] chunk = new byte[64 * 1024];
-			while (!deflater.finished()) {
-				int written = deflater.deflate(chunk);
-				out.write(chunk, 0, written);
-			}
-			return out.toByteArray();
-		}
-		finally {
-			deflater.end();
 		}
 	}
 

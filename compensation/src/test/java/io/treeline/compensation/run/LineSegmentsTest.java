@@ -85,7 +85,7 @@ class LineSegmentsTest {
 			.stream()
 			.map((segment) -> new Segment(segment.arrangement(), segment.number(), segment.firstKey(),
 					segment.lastKey(), segment.lineCount(),
-					SegmentCodec.deflate(SegmentCodec.decompress(segment.data()))))
+					DeflatedSegments.deflate(SegmentCodec.decompress(segment.data()))))
 			.toList();
 
 		List<NumberedLine> byPartner = decodeAll(stored, Arrangement.BY_PARTNER);

@@ -36,7 +36,7 @@ class SegmentCodecTest {
 	void readsSegmentsStoredDeflatedBeforeZstandard() {
 		byte[] raw = encoding(50_000);
 
-		assertThat(SegmentCodec.decompress(SegmentCodec.deflate(raw))).isEqualTo(raw);
+		assertThat(SegmentCodec.decompress(DeflatedSegments.deflate(raw))).isEqualTo(raw);
 	}
 
 	@Test
@@ -53,7 +53,7 @@ class SegmentCodecTest {
 			.withMessageContaining("A stored segment of commission records is");
 		assertThatIllegalStateException().isThrownBy(() -> SegmentCodec.decompress(Arrays.copyOf(stored, 4)))
 			.withMessageContaining("A stored segment of commission records is damaged");
-		byte[] deflated = SegmentCodec.deflate(raw);
+		byte[] deflated = DeflatedSegments.deflate(raw);
 		assertThatIllegalStateException()
 			.isThrownBy(() -> SegmentCodec.decompress(Arrays.copyOf(deflated, deflated.length / 2)))
 			.withMessageContaining("A stored segment of commission records is truncated");
