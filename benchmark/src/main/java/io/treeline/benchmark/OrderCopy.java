@@ -61,16 +61,19 @@ final class OrderCopy {
 						select o.id, 1, 'ART-1', 1, b.bv, 0.19, b.bv, b.bv
 						from bench_orders b join orders o using (order_number)""");
 				statement.execute("""
-						insert into order_events (order_id, kind, occurred_at, pv, bv)
-						select o.id, 'PAID', b.paid_at, b.bv, b.bv
+						insert into order_events (order_id, kind, occurred_at, pv, bv, order_number, partner_number,
+						                          ordered_at)
+						select o.id, 'PAID', b.paid_at, b.bv, b.bv, o.order_number, o.partner_number, o.ordered_at
 						from bench_orders b join orders o using (order_number)
 						where b.paid_at is not null order by b.paid_at, b.order_number""");
 				statement.execute("""
-						insert into order_events (order_id, kind, occurred_at, fraction, pv, bv, completes, event_key)
+						insert into order_events (order_id, kind, occurred_at, fraction, pv, bv, completes, event_key,
+						                          order_number, partner_number, ordered_at)
 						select o.id, 'RETURNED', b.returned_at, b.returned_mille / 1000.0,
 						       case when b.paid_at is null then 0 else round(b.bv * b.returned_mille / 1000.0, 4) end,
 						       case when b.paid_at is null then 0 else round(b.bv * b.returned_mille / 1000.0, 4) end,
-						       b.returned_mille = 1000, 'ST-' || b.order_number
+						       b.returned_mille = 1000, 'ST-' || b.order_number, o.order_number, o.partner_number,
+						       o.ordered_at
 						from bench_orders b join orders o using (order_number)
 						where b.returned_at is not null order by b.returned_at, b.order_number""");
 				statement.execute("truncate bench_orders");

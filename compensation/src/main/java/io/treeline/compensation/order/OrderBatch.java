@@ -409,12 +409,15 @@ final class OrderBatch {
 		// the ids are read back only for the returned lines
 		boolean byLines = chunk.stream().anyMatch((event) -> !event.lines().isEmpty());
 		StatementSpec insert = this.jdbc.sql("""
-				insert into order_events (order_id, kind, occurred_at, fraction, pv, bv, completes, event_key)
-				select u.order_id, u.kind, u.occurred_at, u.fraction, u.pv, u.bv, u.completes, u.event_key
+				insert into order_events (order_id, kind, occurred_at, fraction, pv, bv, completes, event_key,
+				                          order_number, partner_number, ordered_at)
+				select u.order_id, u.kind, u.occurred_at, u.fraction, u.pv, u.bv, u.completes, u.event_key,
+				       o.order_number, o.partner_number, o.ordered_at
 				from unnest(cast(:orders as bigint[]), cast(:kinds as varchar[]), cast(:at as timestamptz[]),
 				            cast(:fractions as numeric[]), cast(:pvs as numeric[]), cast(:bvs as numeric[]),
 				            cast(:completes as boolean[]), cast(:keys as varchar[])) with ordinality
 				     as u (order_id, kind, occurred_at, fraction, pv, bv, completes, event_key, position)
+				join orders o on o.id = u.order_id
 				order by u.position
 				""" + (byLines ? "returning id, order_id, event_key" : ""))
 			.param("orders", chunk.stream().map((event) -> event.order().id).toArray(Long[]::new))

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +103,57 @@ class OrderBatchIT {
 		assertThat(again.unchanged()).isTrue();
 		assertThat(this.orderImport.importCsv("second.csv", new StringReader(batch.csv(2))).unchanged()).isTrue();
 		assertThat(rows(batch.prefix())).isEqualTo(rows);
+	}
+
+	@Test
+	void everyEventCarriesTheNumberPartnerAndDateOfItsOrderWhicheverWayItCame() {
+		Scenario batch = Scenario.of("BC-" + this.suffix, 40);
+		Scenario single = Scenario.of("BD-" + this.suffix, 40);
+		assertThat(this.orderImport.importCsv("first.csv", new StringReader(batch.csv(1))).problems()).isEmpty();
+		assertThat(this.orderImport.importCsv("second.csv", new StringReader(batch.csv(2))).problems()).isEmpty();
+		assertThat(single.recordOneByOne(this.orders)).doesNotContain(false);
+		List<String> events = this.jdbc.sql("""
+				select concat_ws('|', e.order_number = o.order_number, e.partner_number = o.partner_number,
+				                 e.ordered_at = o.ordered_at)
+				from order_events e join orders o on o.id = e.order_id
+				where o.order_number like :batch or o.order_number like :single
+				""")
+			.param("batch", batch.prefix() + "%")
+			.param("single", single.prefix() + "%")
+			.query(String.class)
+			.list();
+		assertThat(events).hasSizeGreaterThan(80).containsOnly("t|t|t");
+	}
+
+	@Test
+	void refusesToChangeARecordedOrderThatItsEventsCopy() {
+		Scenario batch = Scenario.of("BU-" + this.suffix, 5);
+		assertThat(this.orderImport.importCsv("first.csv", new StringReader(batch.csv(1))).problems()).isEmpty();
+		String like = batch.prefix() + "%";
+		String before = this.jdbc
+			.sql("select string_agg(concat_ws('|', partner_number, ordered_at), ',' order by id) "
+					+ "from orders where order_number like :like")
+			.param("like", like)
+			.query(String.class)
+			.single();
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(
+					() -> this.jdbc.sql("update orders set partner_number = 'P-BAT-3' where order_number like :like")
+						.param("like", like)
+						.update())
+			.withMessageContaining("a recorded order is not changed");
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.jdbc
+				.sql("update orders set ordered_at = ordered_at + interval '1 day' where order_number like :like")
+				.param("like", like)
+				.update())
+			.withMessageContaining("a recorded order is not changed");
+		assertThat(this.jdbc
+			.sql("select string_agg(concat_ws('|', partner_number, ordered_at), ',' order by id) "
+					+ "from orders where order_number like :like")
+			.param("like", like)
+			.query(String.class)
+			.single()).isEqualTo(before);
 	}
 
 	@Test
