@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -22,6 +24,16 @@ public final class EmbeddedPostgreSql implements AutoCloseable {
 	static final String PORT_SETTING = "treeline.embedded.postgres.port";
 
 	static final String USER = "postgres";
+
+	/**
+	 * Server settings of the embedded cluster unless configured otherwise (ADR 0037).
+	 * PostgreSQL's own defaults are sized for a small shared machine: 128 MB of shared
+	 * buffers, 4 MB of memory per sort or hash (a close's reads spilled to disk) and a
+	 * checkpoint every gigabyte of WAL (a close at a million partners writes half of
+	 * that). Memory is taken as it is used, not reserved.
+	 */
+	public static final Map<String, String> SERVER_DEFAULTS = Map.of("shared_buffers", "512MB", "work_mem", "64MB",
+			"maintenance_work_mem", "256MB", "max_wal_size", "8GB", "checkpoint_timeout", "15min");
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedPostgreSql.class);
 
@@ -48,14 +60,17 @@ public final class EmbeddedPostgreSql implements AutoCloseable {
 		long started = System.nanoTime();
 		EmbeddedPostgres postgres;
 		try {
-			postgres = EmbeddedPostgres.builder()
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(cluster)
 				.setCleanDataDirectory(false)
 				.setRegisterShutdownHook(false)
 				.setPort(port)
 				.setPGStartupWait(Duration.ofSeconds(60))
-				.setServerConfig("listen_addresses", "localhost")
-				.start();
+				.setServerConfig("listen_addresses", "localhost");
+			Map<String, String> server = new TreeMap<>(SERVER_DEFAULTS);
+			server.putAll(settings.server());
+			server.forEach(builder::setServerConfig);
+			postgres = builder.start();
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new EmbeddedStoreException(

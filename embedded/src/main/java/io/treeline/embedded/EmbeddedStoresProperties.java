@@ -1,6 +1,7 @@
 package io.treeline.embedded;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -40,9 +41,16 @@ public record EmbeddedStoresProperties(@DefaultValue("true") boolean enabled, @D
 	 * @param enabled whether the embedded PostgreSQL starts
 	 * @param port port on localhost, {@code 0} for any free port
 	 * @param database name of the application's database
+	 * @param server settings of the server ({@code postgresql.conf} names, e.g.
+	 * {@code treeline.embedded.postgres.server[shared_buffers]=2GB}) over the embedded
+	 * defaults ({@link EmbeddedPostgreSql#SERVER_DEFAULTS})
 	 */
 	public record Postgres(@DefaultValue("true") boolean enabled, @DefaultValue("0") int port,
-			@DefaultValue("treeline") String database) {
+			@DefaultValue("treeline") String database, Map<String, String> server) {
+
+		public Postgres {
+			server = (server != null) ? Map.copyOf(server) : Map.of();
+		}
 
 	}
 

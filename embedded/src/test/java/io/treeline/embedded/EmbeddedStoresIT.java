@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class EmbeddedStoresIT {
 			DataSize.ofMegabytes(32));
 
 	private static final EmbeddedStoresProperties.Postgres POSTGRES = new EmbeddedStoresProperties.Postgres(true, 0,
-			"treeline");
+			"treeline", Map.of("work_mem", "16MB"));
 
 	@TempDir
 	Path dataDir;
@@ -47,6 +48,26 @@ class EmbeddedStoresIT {
 				.map((r) -> r.get("name").asString())
 				.toList();
 			assertThat(names).containsExactly("kept");
+		}
+	}
+
+	@Test
+	void runsTheServerWithTheEmbeddedDefaultsUnlessConfiguredOtherwise() throws SQLException {
+		try (EmbeddedPostgreSql postgres = EmbeddedPostgreSql.start(this.dataDir, POSTGRES);
+				Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
+				Statement statement = connection.createStatement()) {
+			assertThat(setting(statement, "work_mem")).isEqualTo("16MB");
+			assertThat(setting(statement, "max_wal_size"))
+				.isEqualTo(EmbeddedPostgreSql.SERVER_DEFAULTS.get("max_wal_size"));
+			assertThat(setting(statement, "shared_buffers"))
+				.isEqualTo(EmbeddedPostgreSql.SERVER_DEFAULTS.get("shared_buffers"));
+		}
+	}
+
+	private static String setting(Statement statement, String name) throws SQLException {
+		try (ResultSet rows = statement.executeQuery("show " + name)) {
+			assertThat(rows.next()).isTrue();
+			return rows.getString(1);
 		}
 	}
 
@@ -78,7 +99,7 @@ class EmbeddedStoresIT {
 				.isInstanceOf(EmbeddedStoreException.class)
 				.hasMessageContaining("already in use")
 				.hasMessageContaining("treeline.embedded.neo4j.bolt-port");
-			var postgres = new EmbeddedStoresProperties.Postgres(true, taken.getLocalPort(), "treeline");
+			var postgres = new EmbeddedStoresProperties.Postgres(true, taken.getLocalPort(), "treeline", Map.of());
 			assertThatThrownBy(() -> EmbeddedPostgreSql.start(this.dataDir, postgres))
 				.isInstanceOf(EmbeddedStoreException.class)
 				.hasMessageContaining("treeline.embedded.postgres.port");
