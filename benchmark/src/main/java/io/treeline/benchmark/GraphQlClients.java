@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Adds its figures to {@code results-SIZE.csv} and writes the report and the plots again.
  * Run by {@code ./benchmark/run} after the benchmark, with
  * {@code --url=http://localhost:PORT --size=SIZE --seed=SEED --password=PASSWORD
- * --folder=docs/benchmarks}.
+ * --folder=docs/benchmarks [--log=PORTAL_LOG]}; with the portal's log, the pages are
+ * measured once the portal has filled its partner cache.
  */
 public final class GraphQlClients {
 
@@ -54,13 +56,19 @@ public final class GraphQlClients {
 
 	private final String password;
 
+	/**
+	 * The portal's log, or {@code null}: the partner cache's fill is waited for there.
+	 */
+	private final Path log;
+
 	private final HttpClient http;
 
-	private GraphQlClients(URI url, int size, long seed, String password) {
+	private GraphQlClients(URI url, int size, long seed, String password, Path log) {
 		this.url = url;
 		this.size = size;
 		this.seed = seed;
 		this.password = password;
+		this.log = log;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.connectTimeout(Duration.ofSeconds(30))
@@ -76,7 +84,8 @@ public final class GraphQlClients {
 		}
 		int size = Integer.parseInt(options.get("size"));
 		GraphQlClients clients = new GraphQlClients(URI.create(options.get("url")), size,
-				Long.parseLong(options.getOrDefault("seed", "20261126")), options.get("password"));
+				Long.parseLong(options.getOrDefault("seed", "20261126")), options.get("password"),
+				options.containsKey("log") ? Path.of(options.get("log")) : null);
 		Path folder = Path.of(options.getOrDefault("folder", "docs/benchmarks"));
 		Path file = Results.file(folder, size);
 		Results results = Results.read(file, size);
@@ -95,6 +104,9 @@ public final class GraphQlClients {
 		rows.add(new Results.Row("graphql-first", "First GraphQL downline page after the portal started",
 				Results.MILLIS, Results.number((System.nanoTime() - started) / 1e6), Double.NaN, Double.NaN, Double.NaN,
 				"the portal reads the tree's history from Neo4j and builds it"));
+		if (this.log != null) {
+			rows.add(cacheFilled());
+		}
 		// warm-up, not measured: the portal's code paths are compiled before the figures
 		ConcurrentClients.run(4, (client) -> {
 			SplittableRandom random = new SplittableRandom(-this.seed - client);
@@ -132,6 +144,37 @@ public final class GraphQlClients {
 							Report.format(Report.percentile(all, 50)), all.length, all.length / seconds)));
 		}
 		results.addAfter("downline-c64", rows);
+	}
+
+	/**
+	 * Waits until the portal has read every partner into its partner cache, which the
+	 * first page began (names of the pages' partners come from there; until it is full
+	 * they are read from Neo4j, and the figures would measure the fill beside the pages).
+	 * @return the fill's time as the portal logged it
+	 */
+	private Results.Row cacheFilled() throws IOException, InterruptedException {
+		Pattern filled = Pattern.compile("Read (\\d+) partners into the cache in (\\d+) ms");
+		long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			for (String line : Files.readAllLines(this.log, StandardCharsets.UTF_8)) {
+				Matcher matcher = filled.matcher(line);
+				if (matcher.find()) {
+					return new Results.Row("graphql-cache-fill", "Partner cache filled after the portal started",
+							Results.MILLIS, Results.number(Double.parseDouble(matcher.group(2))), Double.NaN,
+							Double.NaN, Double.NaN,
+							String.format(Locale.ROOT,
+									"%,d partners read from Neo4j in pages of 10,000 and packed, in the background "
+											+ "after the first page; the pages below are measured once it is done",
+									Long.parseLong(matcher.group(1))));
+				}
+				if (line.contains("more than the partner cache keeps")
+						|| line.contains("Reading all partners into the cache failed")) {
+					throw new IllegalStateException("The portal does not keep all partners in its cache: " + line);
+				}
+			}
+			Thread.sleep(1_000);
+		}
+		throw new IllegalStateException("The portal did not fill its partner cache within 30 minutes, see " + this.log);
 	}
 
 	/**
