@@ -2,8 +2,6 @@ package io.treeline.compensation.calculation;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,65 +22,7 @@ import io.treeline.compensation.plan.PlanRules.Binary;
  */
 public final class PeriodCalculation {
 
-	/**
-	 * The order events are commissioned in: by instant, then by the provider's order
-	 * number (payment before returns), and only then by the database's event id, so that
-	 * the lines and their hash do not depend on the order the events were stored in.
-	 */
-	private static final Comparator<Sale> IN_ORDER = Comparator.comparingLong(Sale::occurredAtMicros)
-		.thenComparing(Sale::orderNumber)
-		.thenComparing(Sale::returned)
-		.thenComparingLong(Sale::eventId);
-
 	private PeriodCalculation() {
-	}
-
-	/**
-	 * Sorts sales in the order their events are commissioned in: by instant, then by
-	 * order number (payment before returns), then by event id. Where the instants' spread
-	 * and the count fit in a long, by a key of the instant and the sale's position (a
-	 * sort of primitives, not of objects compared through their fields), and the few
-	 * sales sharing an instant then by the whole order; the result is the same.
-	 * @param sales the sales, sorted in place
-	 */
-	public static void sortInOrder(Sale[] sales) {
-		int count = sales.length;
-		if (count < 2) {
-			return;
-		}
-		long first = Long.MAX_VALUE;
-		long last = Long.MIN_VALUE;
-		for (Sale sale : sales) {
-			first = Math.min(first, sale.occurredAtMicros());
-			last = Math.max(last, sale.occurredAtMicros());
-		}
-		int positionBits = 32 - Integer.numberOfLeadingZeros(count - 1);
-		long spread = last - first;
-		if (spread < 0 || 64 - Long.numberOfLeadingZeros(spread) > 63 - positionBits) {
-			Arrays.parallelSort(sales, IN_ORDER);
-			return;
-		}
-		long[] keys = new long[count];
-		for (int i = 0; i < count; i++) {
-			keys[i] = ((sales[i].occurredAtMicros() - first) << positionBits) | i;
-		}
-		Arrays.parallelSort(keys);
-		Sale[] unsorted = sales.clone();
-		long positionMask = (1L << positionBits) - 1;
-		for (int i = 0; i < count; i++) {
-			sales[i] = unsorted[(int) (keys[i] & positionMask)];
-		}
-		for (int from = 0; from < count;) {
-			long instant = keys[from] >>> positionBits;
-			int to = from + 1;
-			while (to < count && keys[to] >>> positionBits == instant) {
-				to++;
-			}
-			if (to - from > 1) {
-				Arrays.sort(sales, from, to, IN_ORDER);
-			}
-			from = to;
-		}
 	}
 
 	/**
@@ -138,8 +78,8 @@ public final class PeriodCalculation {
 					.completes();
 			}
 		}
-		List<Sale> inOrder = new ArrayList<>(sales);
-		inOrder.sort(IN_ORDER);
+		// sorted once, when they were read, unless they come as a plain list
+		Sales inOrder = Sales.of(sales);
 		ReturnedOrder[] returnOf = returnedNow.isEmpty() ? null : new ReturnedOrder[inOrder.size()];
 		for (int i = 0; returnOf != null && i < returnOf.length; i++) {
 			Sale sale = inOrder.get(i);

@@ -31,6 +31,7 @@ import io.treeline.compensation.calculation.PeriodState;
 import io.treeline.compensation.calculation.Population;
 import io.treeline.compensation.calculation.Reversals;
 import io.treeline.compensation.calculation.Sale;
+import io.treeline.compensation.calculation.Sales;
 import io.treeline.compensation.calculation.TreeAt;
 import io.treeline.compensation.period.PeriodCalendar;
 import io.treeline.compensation.plan.PlanDocument;
@@ -317,7 +318,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		long loading = System.nanoTime();
 		List<Sale> loaded = this.salesByPeriod.computeIfAbsent(period, (label) -> {
 			Instant from = label.equals(this.firstOpen) ? null : this.calendar.start(label);
-			ArrayList<Sale> sales = new ArrayList<>();
+			Sales.Builder sales = Sales.builder();
 			List<Long> skipped = new ArrayList<>();
 			this.records.sales(this.lastClosed, from, this.calendar.end(label), this.upToEvent, (row) -> {
 				int partner = this.population.id(row.partner());
@@ -328,16 +329,14 @@ final class RunComputation implements PeriodCalculation.Conditions {
 					skipped.add(row.eventId());
 					return;
 				}
-				sales.add(new Sale(row.eventId(), row.orderNumber(), partner, row.orderedAtMicros(),
-						row.occurredAtMicros(), row.returned(), row.pv(), row.bv(), row.fraction(), row.completes()));
+				sales.add(row.eventId(), row.orderNumber(), partner, row.orderedAtMicros(), row.occurredAtMicros(),
+						row.returned(), row.pv(), row.bv(), row.fraction(), row.completes());
 			});
 			skipped.sort(null);
 			this.skippedEvents.put(label, skipped);
-			// the rows come unsorted, and are read while PostgreSQL still joins them; in
-			// the order the calculation commissions them, its own sort is a pass
-			Sale[] sorted = sales.toArray(Sale[]::new);
-			PeriodCalculation.sortInOrder(sorted);
-			return Arrays.asList(sorted);
+			// the rows come unsorted, and are read while PostgreSQL still reads them; in
+			// columns, sorted in the order the calculation commissions them (ADR 0038)
+			return sales.build();
 		});
 		loaded("events", loading);
 		return loaded;

@@ -1,0 +1,99 @@
+package io.treeline.compensation.calculation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Sales are kept in the order their events are commissioned in, however far apart their
+ * instants lie (ADRs 0031 and 0038).
+ */
+class SalesTest {
+
+	private static final Comparator<Sale> COMMISSIONED = Comparator.comparingLong(Sale::occurredAtMicros)
+		.thenComparing(Sale::orderNumber)
+		.thenComparing(Sale::returned)
+		.thenComparingLong(Sale::eventId);
+
+	@Test
+	void keepsSalesByInstantOrderNumberReturnAndEventIdAsTheComparisonWould() {
+		Random random = new Random(20261127);
+		for (Spread spread : Spread.values()) {
+			for (int count : new int[] { 0, 1, 2, 3, 1_000, 100_003 }) {
+				List<Sale> sales = new ArrayList<>();
+				for (int i = 0; i < count; i++) {
+					long instant = spread.instant(random);
+					boolean returned = random.nextInt(10) == 0;
+					sales.add(new Sale(random.nextLong(), "O-" + random.nextInt(Math.max(1, count / 3)), i % 97,
+							instant - 5_000, instant, returned, 10_000 + i, 20_000 + i,
+							returned ? BigDecimal.valueOf(random.nextInt(100) + 1, 2) : null,
+							returned && random.nextBoolean()));
+				}
+
+				Sales sorted = Sales.of(sales);
+
+				assertThat(sorted).as("%d sales, %s", count, spread)
+					.containsExactlyElementsOf(sales.stream().sorted(COMMISSIONED).toList());
+				assertThat(Sales.of(sorted)).isSameAs(sorted);
+			}
+		}
+	}
+
+	@Test
+	void isBuiltOnce() {
+		Sales.Builder builder = Sales.builder().add(new Sale(1, "O-1", 0, 0, 0, false, 1, 1, null, false));
+		assertThat(builder.build()).hasSize(1);
+		assertThatIllegalStateException().isThrownBy(builder::build);
+		assertThatIllegalStateException()
+			.isThrownBy(() -> builder.add(new Sale(2, "O-2", 0, 0, 0, false, 1, 1, null, false)));
+	}
+
+	enum Spread {
+
+		/** A month of instants. */
+		MONTH {
+			@Override
+			long instant(Random random) {
+				return random.nextLong(31L * 24 * 3_600_000_000L);
+			}
+		},
+
+		/** A few instants shared by many events. */
+		FEW_INSTANTS {
+			@Override
+			long instant(Random random) {
+				return random.nextInt(7);
+			}
+		},
+
+		/** Instants that need the whole long: no key of instant and position fits. */
+		WHOLE_LONG {
+			@Override
+			long instant(Random random) {
+				return random.nextLong(Long.MAX_VALUE) - Long.MAX_VALUE / 2;
+			}
+		},
+
+		/**
+		 * Two clusters of close instants far apart: the key's instant is coarsened, and
+		 * each cluster's sales share a few keys, sorted then by the whole order.
+		 */
+		FAR_CLUSTERS {
+			@Override
+			long instant(Random random) {
+				return (random.nextBoolean() ? 1L << 60 : 0) + random.nextInt(10_000);
+			}
+		};
+
+		abstract long instant(Random random);
+
+	}
+
+}
