@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -28,12 +30,22 @@ public final class EmbeddedPostgreSql implements AutoCloseable {
 	/**
 	 * Server settings of the embedded cluster unless configured otherwise (ADR 0037).
 	 * PostgreSQL's own defaults are sized for a small shared machine: 128 MB of shared
-	 * buffers, 4 MB of memory per sort or hash (a close's reads spilled to disk) and a
-	 * checkpoint every gigabyte of WAL (a close at a million partners writes half of
-	 * that). Memory is taken as it is used, not reserved.
+	 * buffers, 4 MB of memory per sort or hash (a close's reads spilled to disk) and
+	 * checkpoints at most a gigabyte of WAL apart (a close at a million partners writes
+	 * half of that, at ten million several gigabytes). Memory is taken as it is used, not
+	 * reserved.
 	 */
 	public static final Map<String, String> SERVER_DEFAULTS = Map.of("shared_buffers", "512MB", "work_mem", "64MB",
 			"maintenance_work_mem", "256MB", "max_wal_size", "8GB", "checkpoint_timeout", "15min");
+
+	static final String SERVER_SETTING = "treeline.embedded.postgres.server";
+
+	private static final Pattern SETTING_NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+	private static final Pattern SETTING_VALUE = Pattern.compile("[A-Za-z0-9.,:/+_-]+");
+
+	private static final Set<String> RESERVED = Set.of("port", "listen_addresses", "data_directory",
+			"unix_socket_directories", "hba_file", "config_file");
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedPostgreSql.class);
 
@@ -58,6 +70,8 @@ public final class EmbeddedPostgreSql implements AutoCloseable {
 		Path cluster = DataFolders.prepare(dataDir, "postgres");
 		int port = Ports.freeOrRequested(settings.port(), PORT_SETTING, "PostgreSQL");
 		long started = System.nanoTime();
+		Map<String, String> serverSettings = new TreeMap<>(SERVER_DEFAULTS);
+		serverSettings.putAll(checked(settings.server()));
 		EmbeddedPostgres postgres;
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -67,14 +81,16 @@ public final class EmbeddedPostgreSql implements AutoCloseable {
 				.setPort(port)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("listen_addresses", "localhost");
-			Map<String, String> server = new TreeMap<>(SERVER_DEFAULTS);
-			server.putAll(settings.server());
-			server.forEach(builder::setServerConfig);
+			serverSettings.forEach(builder::setServerConfig);
 			postgres = builder.start();
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new EmbeddedStoreException(
-					"The embedded PostgreSQL could not start on %s (is another Treeline using it?): %s. Set %s to another folder or stop the other process."
+					("The embedded PostgreSQL could not start on %s (is another Treeline using it?): %s. Set %s to another "
+							+ "folder or stop the other process"
+							+ (settings.server().isEmpty() ? "."
+									: ", and check the server settings given (%s[...]: %s).".formatted(SERVER_SETTING,
+											settings.server().keySet())))
 						.formatted(cluster, EmbeddedNeo4j.rootMessage(ex), DataFolders.SETTING),
 					DataFolders.SETTING, ex);
 		}
@@ -82,6 +98,38 @@ public final class EmbeddedPostgreSql implements AutoCloseable {
 		server.createDatabaseIfMissing();
 		logger.info("Embedded PostgreSQL started in {} ms at {} (cluster in {})",
 				(System.nanoTime() - started) / 1_000_000, server.jdbcUrl(), cluster);
+		return server;
+	}
+
+	/**
+	 * Refuses server settings that the embedded server cannot take as they are: the
+	 * settings go to the server through {@code pg_ctl}'s option string, where a space or
+	 * a quote would split or end a value, and the port and addresses are the embedded
+	 * store's own.
+	 */
+	private static Map<String, String> checked(Map<String, String> server) {
+		for (Map.Entry<String, String> setting : server.entrySet()) {
+			String name = setting.getKey();
+			String value = setting.getValue();
+			String property = SERVER_SETTING + "[" + name + "]";
+			if (!SETTING_NAME.matcher(name).matches()) {
+				throw new EmbeddedStoreException(
+						"%s: '%s' is not a PostgreSQL setting name (lower-case letters, digits "
+								+ "and underscores; in environment variables and YAML give the name in brackets)"
+									.formatted(property, name),
+						property);
+			}
+			if (RESERVED.contains(name)) {
+				throw new EmbeddedStoreException("%s: the embedded PostgreSQL sets %s itself; use %s instead"
+					.formatted(property, name, name.equals("port") ? PORT_SETTING : DataFolders.SETTING), property);
+			}
+			if (value == null || !SETTING_VALUE.matcher(value).matches()) {
+				throw new EmbeddedStoreException(
+						"%s: '%s' cannot be given to the embedded PostgreSQL (letters, digits and . , : / + - _ only)"
+							.formatted(property, value),
+						property);
+			}
+		}
 		return server;
 	}
 

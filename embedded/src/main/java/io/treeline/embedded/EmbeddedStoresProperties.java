@@ -1,6 +1,8 @@
 package io.treeline.embedded;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -49,7 +51,7 @@ public record EmbeddedStoresProperties(@DefaultValue("true") boolean enabled, @D
 			@DefaultValue("treeline") String database, Map<String, String> server) {
 
 		public Postgres {
-			server = (server != null) ? Map.copyOf(server) : Map.of();
+			server = (server != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(server)) : Map.of();
 		}
 
 	}

@@ -64,6 +64,22 @@ class EmbeddedStoresIT {
 		}
 	}
 
+	@Test
+	void refusesServerSettingsItCannotPassOnAndNamesThem() {
+		var spaced = new EmbeddedStoresProperties.Postgres(true, 0, "treeline", Map.of("log_line_prefix", "%m [%p] "));
+		assertThatThrownBy(() -> EmbeddedPostgreSql.start(this.dataDir, spaced))
+			.isInstanceOf(EmbeddedStoreException.class)
+			.hasMessageContaining("treeline.embedded.postgres.server[log_line_prefix]");
+		var port = new EmbeddedStoresProperties.Postgres(true, 0, "treeline", Map.of("port", "5999"));
+		assertThatThrownBy(() -> EmbeddedPostgreSql.start(this.dataDir, port))
+			.isInstanceOf(EmbeddedStoreException.class)
+			.hasMessageContaining("treeline.embedded.postgres.port");
+		var dotted = new EmbeddedStoresProperties.Postgres(true, 0, "treeline", Map.of("work.mem", "8MB"));
+		assertThatThrownBy(() -> EmbeddedPostgreSql.start(this.dataDir, dotted))
+			.isInstanceOf(EmbeddedStoreException.class)
+			.hasMessageContaining("is not a PostgreSQL setting name");
+	}
+
 	private static String setting(Statement statement, String name) throws SQLException {
 		try (ResultSet rows = statement.executeQuery("show " + name)) {
 			assertThat(rows.next()).isTrue();

@@ -18,12 +18,6 @@ import java.util.RandomAccess;
  */
 public final class Sales extends AbstractList<Sale> implements RandomAccess {
 
-	/** The order of {@link Sales}, as a comparison of records. */
-	static final Comparator<Sale> IN_ORDER = Comparator.comparingLong(Sale::occurredAtMicros)
-		.thenComparing(Sale::orderNumber)
-		.thenComparing(Sale::returned)
-		.thenComparingLong(Sale::eventId);
-
 	private static final byte RETURNED = 1;
 
 	private static final byte COMPLETES = 2;

@@ -428,16 +428,27 @@ final class OrderBatch {
 			.param("bvs", chunk.stream().map((event) -> plain(event.bv())).toArray(String[]::new))
 			.param("completes", chunk.stream().map(PlayedEvent::completes).toArray(Boolean[]::new))
 			.param("keys", chunk.stream().map(PlayedEvent::key).toArray(String[]::new));
+		int inserted;
 		if (!byLines) {
-			insert.update();
-			return;
+			inserted = insert.update();
 		}
-		insert.query((rs) -> {
-			String key = rs.getString("event_key");
-			if (key != null) {
-				eventIds.put(rs.getLong("order_id") + " " + key, rs.getLong("id"));
-			}
-		});
+		else {
+			int[] rows = { 0 };
+			insert.query((rs) -> {
+				rows[0]++;
+				String key = rs.getString("event_key");
+				if (key != null) {
+					eventIds.put(rs.getLong("order_id") + " " + key, rs.getLong("id"));
+				}
+			});
+			inserted = rows[0];
+		}
+		// the events take their order's columns by a join: an event whose order row
+		// were missing would be left out, not refused by the foreign key
+		if (inserted != chunk.size()) {
+			throw new IllegalStateException("Stored " + inserted + " of " + chunk.size()
+					+ " order events: the orders of the others are missing; nothing of the batch is kept");
+		}
 	}
 
 	/**

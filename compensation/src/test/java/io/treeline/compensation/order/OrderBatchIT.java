@@ -154,6 +154,18 @@ class OrderBatchIT {
 			.param("like", like)
 			.query(String.class)
 			.single()).isEqualTo(before);
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.jdbc
+				.sql("update order_events set partner_number = 'P-BAT-3' where order_number like :like")
+				.param("like", like)
+				.update())
+			.withMessageContaining("a recorded order is not changed");
+		assertThat(this.jdbc
+			.sql("select count(*) from order_events e join orders o on o.id = e.order_id "
+					+ "where o.order_number like :like and e.partner_number = o.partner_number")
+			.param("like", like)
+			.query(Long.class)
+			.single()).isPositive();
 	}
 
 	@Test
