@@ -26,32 +26,25 @@ alter table order_events alter column order_number set not null;
 alter table order_events alter column partner_number set not null;
 alter table order_events alter column ordered_at set not null;
 
+-- One function for both tables: the triggers name the columns and fire only when one of
+-- them changes; both tables have the three columns the message names.
 create or replace function refuse_order_change() returns trigger language plpgsql as $$
 begin
-    if new.order_number is distinct from old.order_number or new.partner_number is distinct from old.partner_number
-            or new.ordered_at is distinct from old.ordered_at then
-        raise exception 'Order % was recorded for partner % at %: a recorded order is not changed',
-            old.order_number, old.partner_number, old.ordered_at
-            using errcode = 'integrity_constraint_violation';
-    end if;
-    return new;
+    raise exception '% of order % of partner % placed at %: a recorded order is not changed',
+        tg_table_name, old.order_number, old.partner_number, old.ordered_at
+        using errcode = 'integrity_constraint_violation';
 end;
 $$;
 
-create trigger orders_not_changed before update on orders
-    for each row execute function refuse_order_change();
+create trigger orders_not_changed before update of order_number, partner_number, ordered_at on orders
+    for each row
+    when ((new.order_number, new.partner_number, new.ordered_at)
+          is distinct from (old.order_number, old.partner_number, old.ordered_at))
+    execute function refuse_order_change();
 
-create or replace function refuse_order_event_change() returns trigger language plpgsql as $$
-begin
-    if new.order_id is distinct from old.order_id or new.order_number is distinct from old.order_number
-            or new.partner_number is distinct from old.partner_number or new.ordered_at is distinct from old.ordered_at then
-        raise exception 'Order event % belongs to order % of partner % placed at %: a recorded order is not changed',
-            old.id, old.order_number, old.partner_number, old.ordered_at
-            using errcode = 'integrity_constraint_violation';
-    end if;
-    return new;
-end;
-$$;
-
-create trigger order_events_order_not_changed before update on order_events
-    for each row execute function refuse_order_event_change();
+create trigger order_events_order_not_changed
+    before update of order_id, order_number, partner_number, ordered_at on order_events
+    for each row
+    when ((new.order_id, new.order_number, new.partner_number, new.ordered_at)
+          is distinct from (old.order_id, old.order_number, old.partner_number, old.ordered_at))
+    execute function refuse_order_change();

@@ -22,8 +22,6 @@ public final class Sales extends AbstractList<Sale> implements RandomAccess {
 
 	private static final byte COMPLETES = 2;
 
-	private final int size;
-
 	private final long[] eventIds;
 
 	private final String[] orderNumbers;
@@ -49,18 +47,14 @@ public final class Sales extends AbstractList<Sale> implements RandomAccess {
 	 * is up to 160 MB, and both whole sets of columns at once would be twice that many.
 	 */
 	private Sales(Builder columns, int[] order) {
-		this.size = order.length;
+		int size = order.length;
 		this.eventIds = permuted(columns.eventIds, order);
 		columns.eventIds = null;
-		this.orderNumbers = new String[this.size];
-		for (int i = 0; i < this.size; i++) {
-			this.orderNumbers[i] = columns.orderNumbers[order[i]];
-		}
+		this.orderNumbers = permuted(columns.orderNumbers, new String[size], order);
 		columns.orderNumbers = null;
-		this.partners = new int[this.size];
-		for (int i = 0; i < this.size; i++) {
-			this.partners[i] = columns.partners[order[i]];
-		}
+		int[] partners = columns.partners;
+		this.partners = new int[size];
+		Arrays.setAll(this.partners, (i) -> partners[order[i]]);
 		columns.partners = null;
 		this.orderedAt = permuted(columns.orderedAt, order);
 		columns.orderedAt = null;
@@ -70,28 +64,23 @@ public final class Sales extends AbstractList<Sale> implements RandomAccess {
 		columns.pv = null;
 		this.bv = permuted(columns.bv, order);
 		columns.bv = null;
-		this.flags = new byte[this.size];
-		for (int i = 0; i < this.size; i++) {
+		this.flags = new byte[size];
+		for (int i = 0; i < size; i++) {
 			this.flags[i] = columns.flags[order[i]];
 		}
 		columns.flags = null;
-		if (columns.fractions != null) {
-			this.fractions = new BigDecimal[this.size];
-			for (int i = 0; i < this.size; i++) {
-				this.fractions[i] = columns.fractions[order[i]];
-			}
-			columns.fractions = null;
-		}
-		else {
-			this.fractions = null;
-		}
+		this.fractions = (columns.fractions != null) ? permuted(columns.fractions, new BigDecimal[size], order) : null;
+		columns.fractions = null;
 	}
 
 	private static long[] permuted(long[] column, int[] order) {
 		long[] permuted = new long[order.length];
-		for (int i = 0; i < order.length; i++) {
-			permuted[i] = column[order[i]];
-		}
+		Arrays.setAll(permuted, (i) -> column[order[i]]);
+		return permuted;
+	}
+
+	private static <T> T[] permuted(T[] column, T[] permuted, int[] order) {
+		Arrays.setAll(permuted, (i) -> column[order[i]]);
 		return permuted;
 	}
 
@@ -121,7 +110,7 @@ public final class Sales extends AbstractList<Sale> implements RandomAccess {
 
 	@Override
 	public int size() {
-		return this.size;
+		return this.eventIds.length;
 	}
 
 	@Override
