@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -766,10 +768,17 @@ class ScaleBenchmark implements ApplicationRunner {
 	private void close(String plan, String period, boolean last) {
 		System.gc();
 		this.heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		Map<String, long[]> collectionsBefore = collections();
 		long started = System.nanoTime();
 		RunResult result = this.runs.close(plan, period);
 		double millis = (System.nanoTime() - started) / 1e6;
 		long peak = this.heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
+		StringBuilder collected = new StringBuilder();
+		collections().forEach((collector, after) -> {
+			long[] before = collectionsBefore.getOrDefault(collector, new long[2]);
+			collected.append(String.format(Locale.ROOT, "; %s %d in %.1f s", collector, after[0] - before[0],
+					(after[1] - before[1]) / 1000.0));
+		});
 		Map<String, Long> phases = this.runs.running()
 			.stream()
 			.filter((run) -> run.plan().equals(plan) && run.period().equals(period))
@@ -778,8 +787,9 @@ class ScaleBenchmark implements ApplicationRunner {
 			.orElse(Map.of());
 		String key = "close-" + plan + (last ? "" : "-" + period);
 		this.results.millis(key, "Close of the " + plan + " plan, " + period + ", end to end", millis,
-				String.format(Locale.ROOT, "phases %s ms; %,d lines; peak heap %,d MiB (sum of the heap pools' peaks)",
-						phases, result.lines().size(), peak / (1024 * 1024)));
+				String.format(Locale.ROOT,
+						"phases %s ms; %,d lines; peak heap %,d MiB (sum of the heap pools' peaks)%s", phases,
+						result.lines().size(), peak / (1024 * 1024), collected));
 		this.results.text("total-" + plan + "-" + period, "Total of the " + plan + " close of " + period, Results.CHECK,
 				result.total().toPlainString() + " EUR, " + result.lines().size() + " lines", null);
 		this.results.text("hash-" + plan + "-" + period, "Result hash of the " + plan + " close of " + period,
@@ -788,6 +798,16 @@ class ScaleBenchmark implements ApplicationRunner {
 		String line = String.format(Locale.ROOT, "RESULT %s %s total=%s lines=%d hash=%s", plan, period,
 				result.total().toPlainString(), result.lines().size(), result.hash());
 		logger.info(line);
+	}
+
+	/** Collections so far and their milliseconds, by collector (e.g. young, full). */
+	private static Map<String, long[]> collections() {
+		Map<String, long[]> collections = new LinkedHashMap<>();
+		for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+			collections.put(collector.getName(),
+					new long[] { collector.getCollectionCount(), collector.getCollectionTime() });
+		}
+		return collections;
 	}
 
 	private void unilevelBaselines(GeneratedCompany generated, GeneratedOrders generatedOrders) {

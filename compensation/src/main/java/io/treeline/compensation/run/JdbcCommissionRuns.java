@@ -72,6 +72,13 @@ class JdbcCommissionRuns implements CommissionRuns {
 	private static final int SEGMENTS_PER_INSERT = 64;
 
 	/**
+	 * How many line segments the encoder thread may be ahead of the inserts: some 50 MB.
+	 * Running ahead without a limit, it held most of a run's segments while the ledger
+	 * was booked, 1.8 GB at ten million partners (ADR 0039).
+	 */
+	private static final int SEGMENTS_AHEAD = 4 * SEGMENTS_PER_INSERT;
+
+	/**
 	 * Encodes the segments of closes while their threads hash and write: one daemon
 	 * thread, shared by all closes.
 	 */
@@ -162,7 +169,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 		// segments left when it needs them
 		List<PartnerResult> computedResults = computed.results();
 		SegmentTasks<LineSegments.Segment> lineSegments = new SegmentTasks<>(
-				() -> LineSegments.prepare(computed.outcome().lines()));
+				() -> LineSegments.prepare(computed.outcome().lines()), SEGMENTS_AHEAD);
 		SegmentTasks<ResultSegments.Segment> resultSegments = new SegmentTasks<>(
 				() -> (computedResults instanceof PartnerResults results) ? ResultSegments.prepare(results)
 						: all(ResultSegments.encode(computedResults)));
@@ -170,59 +177,67 @@ class JdbcCommissionRuns implements CommissionRuns {
 			lineSegments.run();
 			resultSegments.run();
 		});
-		// hashed while it was computed; what is left of it is waited for here
-		RunResult result = result(closing, true, computed);
-		logger.debug("Computed {} {} in {} ms, waited {} ms for the rest of the hash", plan, label,
-				computed.computeMillis(), (System.nanoTime() - hashing) / 1_000_000);
-		Map<String, Long> phases = new LinkedHashMap<>();
-		phases.put("load", computed.loadMillis());
-		phases.put("compute", computed.computeMillis() + (System.nanoTime() - hashing) / 1_000_000);
-		progress(plan, label, true, "writing", null, phases);
-		// done or failed once the transaction has ended, whether it failed while writing
-		// or
-		// at commit; stays visible until the next computation of the period
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+		// a failed close no longer takes segments: the encoder must not wait for it
+		try {
+			// hashed while it was computed; what is left of it is waited for here
+			RunResult result = result(closing, true, computed);
+			logger.debug("Computed {} {} in {} ms, waited {} ms for the rest of the hash", plan, label,
+					computed.computeMillis(), (System.nanoTime() - hashing) / 1_000_000);
+			Map<String, Long> phases = new LinkedHashMap<>();
+			phases.put("load", computed.loadMillis());
+			phases.put("compute", computed.computeMillis() + (System.nanoTime() - hashing) / 1_000_000);
+			progress(plan, label, true, "writing", null, phases);
+			// done or failed once the transaction has ended, whether it failed while
+			// writing or at commit; stays visible until the next computation of the
+			// period
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
-			@Override
-			public void afterCompletion(int status) {
-				boolean committed = status == STATUS_COMMITTED;
-				progress(plan, label, true, committed ? "done" : "failed",
-						committed ? notices(computed) : "rolled back: nothing of the run was stored", phases);
-			}
+				@Override
+				public void afterCompletion(int status) {
+					boolean committed = status == STATUS_COMMITTED;
+					progress(plan, label, true, committed ? "done" : "failed",
+							committed ? notices(computed) : "rolled back: nothing of the run was stored", phases);
+				}
 
-		});
-		long writing = System.nanoTime();
-		String currency = this.company.currency();
-		long runId = this.records.insertRun(row.id(), closing, result.hash(), result.total(), currency, watermark);
-		Map<String, Long> steps = new LinkedHashMap<>();
-		long step = System.nanoTime();
-		post(plan, closing, runId, result, currency);
-		step = lap(steps, "ledger", step);
-		// inserted in batches as they are encoded, not held until the last one is done:
-		// at ten million partners a run's segments are gigabytes (ADR 0035)
-		long[] stored = new long[2];
-		lineSegments.drain(SEGMENTS_PER_INSERT, (batch) -> {
-			this.records.insertLineSegments(runId, batch);
-			stored[0] += batch.size();
-			for (LineSegments.Segment segment : batch) {
-				stored[1] += segment.data().length;
+			});
+			long writing = System.nanoTime();
+			String currency = this.company.currency();
+			long runId = this.records.insertRun(row.id(), closing, result.hash(), result.total(), currency, watermark);
+			Map<String, Long> steps = new LinkedHashMap<>();
+			long step = System.nanoTime();
+			post(plan, closing, runId, result, currency);
+			step = lap(steps, "ledger", step);
+			// inserted in batches as they are encoded, not held until the last one is
+			// done:
+			// at ten million partners a run's segments are gigabytes (ADR 0035)
+			long[] stored = new long[2];
+			lineSegments.drain(SEGMENTS_PER_INSERT, (batch) -> {
+				this.records.insertLineSegments(runId, batch);
+				stored[0] += batch.size();
+				for (LineSegments.Segment segment : batch) {
+					stored[1] += segment.data().length;
+				}
+			});
+			step = lap(steps, "lines", step);
+			this.records.insertResultSegments(runId, resultSegments.join());
+			this.records.insertSkippedEvents(runId, computation.skippedEvents(label));
+			lap(steps, "results", step);
+			if (logger.isDebugEnabled()) {
+				logger.debug("Wrote {} {} in {} ms; {} line segments of {} bytes", plan, label, steps, stored[0],
+						stored[1]);
 			}
-		});
-		step = lap(steps, "lines", step);
-		this.records.insertResultSegments(runId, resultSegments.join());
-		this.records.insertSkippedEvents(runId, computation.skippedEvents(label));
-		lap(steps, "results", step);
-		if (logger.isDebugEnabled()) {
-			logger.debug("Wrote {} {} in {} ms; {} line segments of {} bytes", plan, label, steps, stored[0],
-					stored[1]);
+			phases.put("write", (System.nanoTime() - writing) / 1_000_000);
+			if (this.genealogy.refresh() != genealogyBefore) {
+				throw new GenealogyChangedMeanwhile();
+			}
+			logger.info("Closed {} {}: {} lines, total {} {}, hash {}, phases {} ms", plan, label,
+					result.lines().size(), result.total().toPlainString(), currency, result.hash(), phases);
+			return result;
 		}
-		phases.put("write", (System.nanoTime() - writing) / 1_000_000);
-		if (this.genealogy.refresh() != genealogyBefore) {
-			throw new GenealogyChangedMeanwhile();
+		finally {
+			lineSegments.abandon();
+			resultSegments.abandon();
 		}
-		logger.info("Closed {} {}: {} lines, total {} {}, hash {}, phases {} ms", plan, label, result.lines().size(),
-				result.total().toPlainString(), currency, result.hash(), phases);
-		return result;
 	}
 
 	/** Tasks that hand out results made already. */

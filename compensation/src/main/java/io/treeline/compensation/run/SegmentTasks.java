@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * Encoding work of a close that whoever is free does: an encoder thread prepares it
  * (sorts the lines) and encodes segment after segment while the close's thread hashes and
  * books the ledger; when that thread needs the segments it encodes the ones left
- * alongside, so that both cores encode once the critical path is free. Used once.
+ * alongside, so that both cores encode once the critical path is free. The encoder thread
+ * stays a bounded number of results ahead of a thread that drains them, so that a close
+ * holds some segments at a time, not all of a run's gigabytes (ADR 0039). Used once.
  *
  * @param <T> the segment type
  */
@@ -35,21 +37,75 @@ final class SegmentTasks<T> {
 
 	private int done;
 
+	/** Results {@link #drain} has handed over; they are handed over in task order. */
+	private int handedOver;
+
+	/** How many tasks the encoder thread may be ahead of the results handed over. */
+	private int lead;
+
+	private boolean abandoned;
+
 	/**
-	 * Creates the work.
+	 * Creates the work whose encoder thread runs ahead as far as it gets.
 	 * @param preparation makes the tasks; runs once, on whichever thread comes first
 	 */
 	SegmentTasks(Supplier<Prepared<T>> preparation) {
-		this.preparation = preparation;
+		this(preparation, Integer.MAX_VALUE);
 	}
 
 	/**
-	 * Prepares the work unless another thread does, and does tasks until none is left;
-	 * runs on the encoder thread.
+	 * Creates the work.
+	 * @param preparation makes the tasks; runs once, on whichever thread comes first
+	 * @param lead how many tasks the encoder thread may be ahead of the results
+	 * {@link #drain} has handed over; {@link #join} lifts the limit
+	 */
+	SegmentTasks(Supplier<Prepared<T>> preparation, int lead) {
+		if (lead < 1) {
+			throw new IllegalArgumentException("The encoder's lead must be at least one task, not " + lead);
+		}
+		this.preparation = preparation;
+		this.lead = lead;
+	}
+
+	/**
+	 * Prepares the work unless another thread does, and does tasks until none is left,
+	 * keeping within its lead; runs on the encoder thread. Returns at once when the work
+	 * has been abandoned.
 	 */
 	void run() {
+		synchronized (this) {
+			if (this.abandoned) {
+				return;
+			}
+		}
 		prepare();
-		work();
+		Prepared<T> tasks = this.prepared;
+		if (tasks == null) {
+			return;
+		}
+		for (int index = this.next.getAndIncrement(); index < tasks.count(); index = this.next.getAndIncrement()) {
+			synchronized (this) {
+				while (!this.abandoned && this.failure == null && index - this.handedOver >= this.lead) {
+					await();
+				}
+				if (this.abandoned || this.failure != null) {
+					return;
+				}
+			}
+			runTask(tasks, index);
+		}
+	}
+
+	/**
+	 * Tells the encoder thread that nobody takes the results any more (the close failed):
+	 * it stops after the task under way instead of waiting for a drain that never comes.
+	 * Harmless once everything has been handed over.
+	 */
+	void abandon() {
+		synchronized (this) {
+			this.abandoned = true;
+			notifyAll();
+		}
 	}
 
 	private void prepare() {
@@ -77,6 +133,10 @@ final class SegmentTasks<T> {
 	 * @return the results
 	 */
 	List<T> join() {
+		synchronized (this) {
+			this.lead = Integer.MAX_VALUE;
+			notifyAll();
+		}
 		Prepared<T> tasks = ready();
 		work();
 		synchronized (this) {
@@ -126,6 +186,8 @@ final class SegmentTasks<T> {
 				T result = (T) this.results[index];
 				if (result != null) {
 					this.results[index] = null;
+					this.handedOver = index + 1;
+					notifyAll();
 					return result;
 				}
 			}

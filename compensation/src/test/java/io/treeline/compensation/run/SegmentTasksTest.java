@@ -2,11 +2,13 @@ package io.treeline.compensation.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class SegmentTasksTest {
@@ -87,6 +89,87 @@ class SegmentTasksTest {
 		assertThatIllegalStateException().isThrownBy(() -> tasks.drain(10, drained::addAll))
 			.withMessage("task 42 failed");
 		assertThat(drained).hasSize(40);
+	}
+
+	@Test
+	void theEncoderStaysWithinItsLeadOfTheDrain() throws Exception {
+		AtomicInteger encoded = new AtomicInteger();
+		SegmentTasks<Integer> tasks = new SegmentTasks<>(() -> counted(100, encoded), 5);
+		Thread encoder = new Thread(tasks::run);
+		encoder.start();
+
+		awaitState(encoder, Thread.State.WAITING);
+		Thread.sleep(100);
+		assertThat(encoded).hasValue(5);
+		List<Integer> drained = new ArrayList<>();
+		tasks.drain(7, drained::addAll);
+
+		encoder.join();
+		assertThat(drained).containsExactlyElementsOf(IntStream.range(0, 100).map((i) -> i * i).boxed().toList());
+		assertThat(encoded).hasValue(100);
+	}
+
+	@Test
+	void anAbandonedWorkReleasesTheWaitingEncoder() throws Exception {
+		AtomicInteger encoded = new AtomicInteger();
+		SegmentTasks<Integer> tasks = new SegmentTasks<>(() -> counted(100, encoded), 3);
+		Thread encoder = new Thread(tasks::run);
+		encoder.start();
+		awaitState(encoder, Thread.State.WAITING);
+
+		tasks.abandon();
+
+		encoder.join(10_000);
+		assertThat(encoder.isAlive()).isFalse();
+		assertThat(encoded).hasValue(3);
+		// an encoder reaching abandoned work does nothing
+		SegmentTasks<Integer> late = new SegmentTasks<>(() -> counted(10, encoded), 3);
+		late.abandon();
+		late.run();
+		assertThat(encoded).hasValue(3);
+	}
+
+	@Test
+	void aJoinLiftsTheLead() throws Exception {
+		SegmentTasks<Integer> tasks = new SegmentTasks<>(() -> prepared(50, -1), 1);
+		Thread encoder = new Thread(tasks::run);
+		encoder.start();
+
+		assertThat(tasks.join()).hasSize(50).startsWith(0, 1, 4, 9);
+		encoder.join(10_000);
+		assertThat(encoder.isAlive()).isFalse();
+	}
+
+	@Test
+	void aLeadBelowOneIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new SegmentTasks<>(() -> prepared(1, -1), 0))
+			.withMessage("The encoder's lead must be at least one task, not 0");
+	}
+
+	private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
+		long until = System.nanoTime() + 10_000_000_000L;
+		while (thread.getState() != state) {
+			assertThat(System.nanoTime()).as("%s reaching %s", thread.getName(), state).isLessThan(until);
+			Thread.sleep(5);
+		}
+	}
+
+	private static SegmentTasks.Prepared<Integer> counted(int count, AtomicInteger encoded) {
+		SegmentTasks.Prepared<Integer> squares = prepared(count, -1);
+		return new SegmentTasks.Prepared<>() {
+
+			@Override
+			public int count() {
+				return count;
+			}
+
+			@Override
+			public Integer task(int index) {
+				encoded.incrementAndGet();
+				return squares.task(index);
+			}
+
+		};
 	}
 
 	private static SegmentTasks.Prepared<Integer> prepared(int count, int failing) {
