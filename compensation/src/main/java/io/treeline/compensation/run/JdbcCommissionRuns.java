@@ -177,7 +177,7 @@ class JdbcCommissionRuns implements CommissionRuns {
 			lineSegments.run();
 			resultSegments.run();
 		});
-		// a failed close no longer takes segments: the encoder must not wait for it
+		// once the close has ended, done or failed, the encoder must not wait for a drain
 		try {
 			// hashed while it was computed; what is left of it is waited for here
 			RunResult result = result(closing, true, computed);

@@ -40,7 +40,11 @@ final class SegmentTasks<T> {
 	/** Results {@link #drain} has handed over; they are handed over in task order. */
 	private int handedOver;
 
-	/** How many tasks the encoder thread may be ahead of the results handed over. */
+	/**
+	 * How many tasks the encoder thread may be ahead of the results {@link #drain} has
+	 * handed over; {@link #join}, which takes all results at once, lifts it. At least
+	 * one: the task a drain waits for is then never one the encoder holds back.
+	 */
 	private int lead;
 
 	private boolean abandoned;
@@ -69,8 +73,8 @@ final class SegmentTasks<T> {
 
 	/**
 	 * Prepares the work unless another thread does, and does tasks until none is left,
-	 * keeping within its lead; runs on the encoder thread. Returns at once when the work
-	 * has been abandoned.
+	 * keeping within its lead; runs on the encoder thread. Does nothing once the work has
+	 * been abandoned, and stops after the preparation or the task under way when it is.
 	 */
 	void run() {
 		synchronized (this) {
@@ -84,6 +88,7 @@ final class SegmentTasks<T> {
 			return;
 		}
 		for (int index = this.next.getAndIncrement(); index < tasks.count(); index = this.next.getAndIncrement()) {
+			// claimed, then run once within the lead
 			synchronized (this) {
 				while (!this.abandoned && this.failure == null && index - this.handedOver >= this.lead) {
 					await();
@@ -119,8 +124,8 @@ final class SegmentTasks<T> {
 			}
 			this.prepared = tasks;
 		}
-		catch (RuntimeException ex) {
-			this.failure = ex;
+		catch (RuntimeException | Error ex) {
+			this.failure = failure(ex);
 		}
 		finally {
 			this.ready.countDown();
@@ -178,6 +183,7 @@ final class SegmentTasks<T> {
 	/** Returns a task's result once it is done, doing other tasks meanwhile. */
 	private T take(Prepared<T> tasks, int index) {
 		while (true) {
+			int limit;
 			synchronized (this) {
 				if (this.failure != null) {
 					throw this.failure;
@@ -190,9 +196,12 @@ final class SegmentTasks<T> {
 					notifyAll();
 					return result;
 				}
+				// this thread keeps the lead too: what it makes ahead is held like the
+				// encoder's
+				limit = (int) Math.min((long) index + this.lead, Integer.MAX_VALUE);
 			}
-			int claimed = this.next.getAndIncrement();
-			if (claimed < tasks.count()) {
+			int claimed = claim(Math.min(tasks.count(), limit));
+			if (claimed >= 0) {
 				runTask(tasks, claimed);
 				continue;
 			}
@@ -202,6 +211,16 @@ final class SegmentTasks<T> {
 				}
 			}
 		}
+	}
+
+	/** Claims the next task if it is below a bound, else returns -1. */
+	private int claim(int bound) {
+		for (int claimed = this.next.get(); claimed < bound; claimed = this.next.get()) {
+			if (this.next.compareAndSet(claimed, claimed + 1)) {
+				return claimed;
+			}
+		}
+		return -1;
 	}
 
 	/** Prepares the tasks unless another thread does, and waits until they are. */
@@ -251,12 +270,21 @@ final class SegmentTasks<T> {
 				notifyAll();
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			synchronized (this) {
-				this.failure = ex;
+				this.failure = failure(ex);
 				notifyAll();
 			}
 		}
+	}
+
+	/**
+	 * The failure the waiting threads throw: an error too (e.g. out of memory on the
+	 * encoder thread), or the close would wait for a result that never comes.
+	 */
+	private static RuntimeException failure(Throwable ex) {
+		return (ex instanceof RuntimeException runtime) ? runtime
+				: new IllegalStateException("Encoding the segments failed: " + ex, ex);
 	}
 
 	/**

@@ -6,11 +6,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+@Timeout(60)
 class SegmentTasksTest {
 
 	@Test
@@ -102,7 +104,11 @@ class SegmentTasksTest {
 		Thread.sleep(100);
 		assertThat(encoded).hasValue(5);
 		List<Integer> drained = new ArrayList<>();
-		tasks.drain(7, drained::addAll);
+		tasks.drain(7, (batch) -> {
+			// handed over so far: those before and this batch
+			assertThat(encoded.get()).isLessThanOrEqualTo(drained.size() + batch.size() + 5);
+			drained.addAll(batch);
+		});
 
 		encoder.join();
 		assertThat(drained).containsExactlyElementsOf(IntStream.range(0, 100).map((i) -> i * i).boxed().toList());
@@ -134,10 +140,39 @@ class SegmentTasksTest {
 		SegmentTasks<Integer> tasks = new SegmentTasks<>(() -> prepared(50, -1), 1);
 		Thread encoder = new Thread(tasks::run);
 		encoder.start();
+		awaitState(encoder, Thread.State.WAITING);
 
 		assertThat(tasks.join()).hasSize(50).startsWith(0, 1, 4, 9);
 		encoder.join(10_000);
 		assertThat(encoder.isAlive()).isFalse();
+	}
+
+	@Test
+	void anErrorInATaskOnTheEncoderFailsTheDrainInsteadOfLeavingItWaiting() throws Exception {
+		SegmentTasks<Integer> tasks = new SegmentTasks<>(() -> new SegmentTasks.Prepared<>() {
+
+			@Override
+			public int count() {
+				return 10;
+			}
+
+			@Override
+			public Integer task(int index) {
+				if (Thread.currentThread().getName().equals("encoder")) {
+					throw new OutOfMemoryError("Java heap space");
+				}
+				return index;
+			}
+
+		});
+		Thread encoder = new Thread(tasks::run, "encoder");
+		encoder.start();
+		encoder.join();
+
+		assertThatIllegalStateException().isThrownBy(() -> tasks.drain(3, (batch) -> {
+		}))
+			.withMessage("Encoding the segments failed: java.lang.OutOfMemoryError: Java heap space")
+			.withCauseInstanceOf(OutOfMemoryError.class);
 	}
 
 	@Test
