@@ -38,7 +38,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * A new version starts empty: partners read by number are added as they are read, and a
  * background task reads all partners in pages of {@value #FILL_PAGE} (unless there are
- * more than the cache holds), stopping when the version is dropped. Reads inside a
+ * more than the cache holds), stopping when the version is dropped; a version caught up
+ * from one whose fill had not finished goes on where that fill stopped. Reads inside a
  * transaction bypass the cache: a change validates against what Neo4j holds and sees what
  * it wrote itself, and the cache never holds what an open transaction has not committed.
  * At most {@code treeline.genealogy.cached-partners} partners are kept (default
@@ -78,6 +79,8 @@ class PartnerCache implements DisposableBean {
 
 	private final Executor filling;
 
+	private final int fillPage;
+
 	private final Object checking = new Object();
 
 	/**
@@ -106,11 +109,27 @@ class PartnerCache implements DisposableBean {
 	 * not, partners are kept only as they are read
 	 */
 	PartnerCache(Neo4jClient neo4j, GenealogyClock clock, Duration cacheCheck, int capacity, Executor filling) {
+		this(neo4j, clock, cacheCheck, capacity, filling, FILL_PAGE);
+	}
+
+	/**
+	 * A cache with its own limits and fill pages, for tests.
+	 * @param neo4j where partners are read
+	 * @param clock the genealogy clock
+	 * @param cacheCheck how often the clock is read
+	 * @param capacity partners kept at most
+	 * @param filling where a new version is filled with all partners; {@code null}: it is
+	 * not, partners are kept only as they are read
+	 * @param fillPage partners per query of the fill
+	 */
+	PartnerCache(Neo4jClient neo4j, GenealogyClock clock, Duration cacheCheck, int capacity, Executor filling,
+			int fillPage) {
 		this.neo4j = neo4j;
 		this.clock = clock;
 		this.checkNanos = cacheCheck.toNanos();
 		this.capacity = capacity;
 		this.filling = filling;
+		this.fillPage = fillPage;
 	}
 
 	/**
@@ -135,21 +154,22 @@ class PartnerCache implements DisposableBean {
 			}
 			long checked = System.nanoTime();
 			long version = this.clock.read();
-			boolean fresh = seen == null;
-			if (seen != null && seen.version != version) {
-				Generation caughtUp = caughtUp(seen, version);
-				fresh = caughtUp == null;
-				seen = fresh ? new Generation(version, this.capacity) : caughtUp;
-			}
-			else if (seen == null) {
+			boolean created = seen == null || seen.version != version;
+			if (seen == null) {
 				seen = new Generation(version, this.capacity);
+			}
+			else if (seen.version != version) {
+				Generation caughtUp = caughtUp(seen, version);
+				seen = (caughtUp != null) ? caughtUp : new Generation(version, this.capacity);
 			}
 			seen.checkedAt = checked;
 			seen.stale = false;
 			this.generation = seen;
-			if (fresh && this.filling != null) {
-				Generation filled = seen;
-				this.filling.execute(() -> fill(filled));
+			// a caught-up version whose fill had not finished goes on from where it
+			// stopped
+			if (created && !seen.filled && this.filling != null) {
+				Generation filling = seen;
+				this.filling.execute(() -> fill(filling));
 			}
 			return seen;
 		}
@@ -166,7 +186,14 @@ class PartnerCache implements DisposableBean {
 		if (touched == null) {
 			return null;
 		}
-		return new Generation(version, this.capacity, seen.partners.without(touched));
+		// read before the copy: a page the fill puts after this reading is read again by
+		// the fill of the copy, never lost
+		String filledUpTo = seen.filledUpTo;
+		boolean filled = seen.filled;
+		Generation caughtUp = new Generation(version, this.capacity, seen.partners.without(touched));
+		caughtUp.filledUpTo = filledUpTo;
+		caughtUp.filled = filled;
+		return caughtUp;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -190,12 +217,14 @@ class PartnerCache implements DisposableBean {
 
 	/**
 	 * Reads all partners into a version, page by page in number order, while it is the
-	 * current one. Partners read by number meanwhile stay as they are: both were read
-	 * after the version's clock reading.
+	 * current one, from where the fill of the version it was caught up from stopped.
+	 * Partners read by number meanwhile stay as they are: both were read after the
+	 * version's clock reading.
 	 */
 	private void fill(Generation filled) {
 		try {
 			long started = System.nanoTime();
+			String resumed = filled.filledUpTo;
 			long count = this.neo4j.query(COUNT_ALL)
 				.fetchAs(Long.class)
 				.mappedBy((types, row) -> row.get("count").asLong())
@@ -204,9 +233,10 @@ class PartnerCache implements DisposableBean {
 			if (count > this.capacity) {
 				logger.info("The genealogy has {} partners, more than the partner cache keeps ({}): partners are "
 						+ "read from Neo4j as they are asked for", count, this.capacity);
+				filled.filled = true;
 				return;
 			}
-			String after = null;
+			String after = resumed;
 			long read = 0;
 			List<Partner> page;
 			do {
@@ -214,7 +244,7 @@ class PartnerCache implements DisposableBean {
 					return;
 				}
 				page = List.copyOf(this.neo4j.query(LIST)
-					.bindAll(Map.of("after", (after != null) ? after : "", "offset", 0, "limit", FILL_PAGE))
+					.bindAll(Map.of("after", (after != null) ? after : "", "offset", 0, "limit", this.fillPage))
 					.fetchAs(Partner.class)
 					.mappedBy((types, row) -> PartnerNodes.partner(row.get("partner").asMap()))
 					.all());
@@ -222,12 +252,16 @@ class PartnerCache implements DisposableBean {
 				read += page.size();
 				if (!page.isEmpty()) {
 					after = page.get(page.size() - 1).number().value();
+					filled.filledUpTo = after;
 				}
 			}
-			while (page.size() == FILL_PAGE);
+			while (page.size() == this.fillPage);
+			filled.filled = true;
 			// at INFO: pages asked for meanwhile may read partners from Neo4j, and the
 			// benchmark waits for this line before it measures them
-			logger.info("Read {} partners into the cache in {} ms", read, (System.nanoTime() - started) / 1_000_000);
+			logger.info("Read {} partners into the cache in {} ms{}", read, (System.nanoTime() - started) / 1_000_000,
+					(resumed != null) ? ", going on after partner " + resumed + " where a change had stopped the fill"
+							: "");
 		}
 		catch (RuntimeException ex) {
 			// partners are read by number as before; the next version tries again
@@ -251,6 +285,18 @@ class PartnerCache implements DisposableBean {
 
 		/** Whether a change committed on this node since the check. */
 		private volatile boolean stale;
+
+		/**
+		 * The last partner a fill read into this version or the one it was caught up
+		 * from, {@code null} before the first page.
+		 */
+		private volatile String filledUpTo;
+
+		/**
+		 * Whether a fill has read all partners (or found more than the cache keeps) into
+		 * this version or the one it was caught up from.
+		 */
+		private volatile boolean filled;
 
 		private Generation(long version, int capacity) {
 			this(version, capacity, new PartnerTable());

@@ -3,6 +3,7 @@ package io.treeline.graph.partner;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -158,6 +159,55 @@ class PartnerCacheIT {
 		assertThat(sent(FIND_BY_NUMBERS)).isEqualTo(2);
 		assertThat(sent(FIND_BY_NUMBER)).isZero();
 		assertThat(cache.current().size()).isEqualTo(ALL.size());
+	}
+
+	@Test
+	void aChangeDuringTheFillLetsTheNewVersionGoOnWhereTheFillStopped() {
+		List<Runnable> queued = new ArrayList<>();
+		AtomicInteger pages = new AtomicInteger();
+		PartnerCache[] cache = new PartnerCache[1];
+		// a change of T-B commits while the fill reads its second page of two partners
+		Neo4jClient changing = (Neo4jClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { Neo4jClient.class }, (proxy, method, arguments) -> {
+					if (method.getName().equals("query") && arguments != null && LIST.equals(arguments[0])
+							&& pages.incrementAndGet() == 2) {
+						changeCityOfB();
+						cache[0].changed(GenealogyChanged.of(List.of(PartnerNumber.of("T-B"))));
+						cache[0].current();
+					}
+					try {
+						return method.invoke(this.counting, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+		cache[0] = new PartnerCache(changing, this.clock, Duration.ofHours(1), 100, queued::add, 2);
+		CypherPartners partners = new CypherPartners(changing, cache[0]);
+
+		cache[0].current();
+		for (int task = 0; task < queued.size(); task++) {
+			queued.get(task).run();
+		}
+
+		assertThat(queued).as("the first version's fill and the new version's").hasSize(2);
+		assertThat(cache[0].current().size()).as("T-A kept, T-C and T-D read after T-B; T-B read when asked for")
+			.isEqualTo(3);
+		assertThat(sent(LIST)).as("two pages of the first version, the rest of the partners and the empty page")
+			.isEqualTo(4);
+		assertThat(partners.find(ALL)).containsOnlyKeys(ALL);
+		assertThat(partners.find(PartnerNumber.of("T-B")).orElseThrow().city()).isEqualTo("Bremen");
+		assertThat(sent(FIND_BY_NUMBERS)).isEqualTo(1);
+		assertThat(cache[0].current().size()).isEqualTo(ALL.size());
+	}
+
+	/** A change of T-B as the genealogy records it (ADR 21), in one transaction. */
+	private void changeCityOfB() {
+		this.neo4j
+			.query("MATCH (p:Partner {number: 'T-B'}) SET p.city = 'Bremen' "
+					+ "MERGE (c:GenealogyClock {name: 'genealogy'}) SET c.version = coalesce(c.version, 0) + 1 "
+					+ "CREATE (:GenealogyChange {version: c.version, changed: ['T-B'], added: [], everything: false})")
+			.run();
 	}
 
 	@Test
