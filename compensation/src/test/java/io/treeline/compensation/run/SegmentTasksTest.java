@@ -3,6 +3,7 @@ package io.treeline.compensation.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -149,22 +150,12 @@ class SegmentTasksTest {
 
 	@Test
 	void anErrorInATaskOnTheEncoderFailsTheDrainInsteadOfLeavingItWaiting() throws Exception {
-		SegmentTasks<Integer> tasks = new SegmentTasks<>(() -> new SegmentTasks.Prepared<>() {
-
-			@Override
-			public int count() {
-				return 10;
+		SegmentTasks<Integer> tasks = new SegmentTasks<>(() -> tasks(10, (index) -> {
+			if (Thread.currentThread().getName().equals("encoder")) {
+				throw new OutOfMemoryError("Java heap space");
 			}
-
-			@Override
-			public Integer task(int index) {
-				if (Thread.currentThread().getName().equals("encoder")) {
-					throw new OutOfMemoryError("Java heap space");
-				}
-				return index;
-			}
-
-		});
+			return index;
+		}));
 		Thread encoder = new Thread(tasks::run, "encoder");
 		encoder.start();
 		encoder.join();
@@ -189,25 +180,25 @@ class SegmentTasksTest {
 		}
 	}
 
+	/** Squares, counting the tasks begun. */
 	private static SegmentTasks.Prepared<Integer> counted(int count, AtomicInteger encoded) {
-		SegmentTasks.Prepared<Integer> squares = prepared(count, -1);
-		return new SegmentTasks.Prepared<>() {
-
-			@Override
-			public int count() {
-				return count;
-			}
-
-			@Override
-			public Integer task(int index) {
-				encoded.incrementAndGet();
-				return squares.task(index);
-			}
-
-		};
+		return tasks(count, (index) -> {
+			encoded.incrementAndGet();
+			return index * index;
+		});
 	}
 
+	/** Squares, one task failing unless {@code failing} is -1. */
 	private static SegmentTasks.Prepared<Integer> prepared(int count, int failing) {
+		return tasks(count, (index) -> {
+			if (index == failing) {
+				throw new IllegalStateException("task " + index + " failed");
+			}
+			return index * index;
+		});
+	}
+
+	private static SegmentTasks.Prepared<Integer> tasks(int count, IntFunction<Integer> task) {
 		return new SegmentTasks.Prepared<>() {
 
 			@Override
@@ -217,10 +208,7 @@ class SegmentTasksTest {
 
 			@Override
 			public Integer task(int index) {
-				if (index == failing) {
-					throw new IllegalStateException("task " + index + " failed");
-				}
-				return index * index;
+				return task.apply(index);
 			}
 
 		};
