@@ -72,9 +72,9 @@ class JdbcCommissionRuns implements CommissionRuns {
 	private static final int SEGMENTS_PER_INSERT = 64;
 
 	/**
-	 * How many line segments the encoder thread may be ahead of the inserts: some 50 MB.
-	 * Running ahead without a limit, it held most of a run's segments while the ledger
-	 * was booked, 1.8 GB at ten million partners (ADR 0039).
+	 * How many line segments may be encoded ahead of the inserts: some 50 MB. Running
+	 * ahead without a limit, it held most of a run's segments while the ledger was
+	 * booked, 1.8 GB at ten million partners (ADR 0039).
 	 */
 	private static final int SEGMENTS_AHEAD = 4 * SEGMENTS_PER_INSERT;
 

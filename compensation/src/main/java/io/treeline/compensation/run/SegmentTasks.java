@@ -13,9 +13,10 @@ import java.util.function.Supplier;
  * Encoding work of a close that whoever is free does: an encoder thread prepares it
  * (sorts the lines) and encodes segment after segment while the close's thread hashes and
  * books the ledger; when that thread needs the segments it encodes the ones left
- * alongside, so that both cores encode once the critical path is free. The encoder thread
- * stays a bounded number of results ahead of a thread that drains them, so that a close
- * holds some segments at a time, not all of a run's gigabytes (ADR 0039). Used once.
+ * alongside, so that both cores encode once the critical path is free. Neither thread
+ * claims a task more than a bounded number of results ahead of a thread that drains them,
+ * so that a close holds some segments at a time, not all of a run's gigabytes (ADR 0039).
+ * Used once.
  *
  * @param <T> the segment type
  */
@@ -41,9 +42,9 @@ final class SegmentTasks<T> {
 	private int handedOver;
 
 	/**
-	 * How many tasks the encoder thread may be ahead of the results {@link #drain} has
+	 * How many tasks may be claimed, by any thread, beyond the results {@link #drain} has
 	 * handed over; {@link #join}, which takes all results at once, lifts it. At least
-	 * one: the task a drain waits for is then never one the encoder holds back.
+	 * one, so that the task a drain waits for can always be claimed.
 	 */
 	private int lead;
 
@@ -87,17 +88,24 @@ final class SegmentTasks<T> {
 		if (tasks == null) {
 			return;
 		}
-		for (int index = this.next.getAndIncrement(); index < tasks.count(); index = this.next.getAndIncrement()) {
-			// claimed, then run once within the lead
+		while (true) {
 			synchronized (this) {
-				while (!this.abandoned && this.failure == null && index - this.handedOver >= this.lead) {
+				// the next task is beyond the lead until a drain takes a result
+				while (!this.abandoned && this.failure == null && this.next.get() < tasks.count()
+						&& this.next.get() - this.handedOver >= this.lead) {
 					await();
 				}
 				if (this.abandoned || this.failure != null) {
 					return;
 				}
 			}
-			runTask(tasks, index);
+			int claimed = claim(tasks);
+			if (claimed >= 0) {
+				runTask(tasks, claimed);
+			}
+			else if (this.next.get() >= tasks.count()) {
+				return;
+			}
 		}
 	}
 
@@ -183,7 +191,6 @@ final class SegmentTasks<T> {
 	/** Returns a task's result once it is done, doing other tasks meanwhile. */
 	private T take(Prepared<T> tasks, int index) {
 		while (true) {
-			int limit;
 			synchronized (this) {
 				if (this.failure != null) {
 					throw this.failure;
@@ -196,11 +203,10 @@ final class SegmentTasks<T> {
 					notifyAll();
 					return result;
 				}
-				// this thread keeps the lead too: what it makes ahead is held like the
-				// encoder's
-				limit = (int) Math.min((long) index + this.lead, Integer.MAX_VALUE);
 			}
-			int claimed = claim(Math.min(tasks.count(), limit));
+			// within the lead too: what this thread makes ahead is held like the
+			// encoder's
+			int claimed = claim(tasks);
 			if (claimed >= 0) {
 				runTask(tasks, claimed);
 				continue;
@@ -213,8 +219,15 @@ final class SegmentTasks<T> {
 		}
 	}
 
-	/** Claims the next task if it is below a bound, else returns -1. */
-	private int claim(int bound) {
+	/**
+	 * Claims the next task if there is one within the lead of the results handed over,
+	 * else returns -1.
+	 */
+	private int claim(Prepared<T> tasks) {
+		int bound;
+		synchronized (this) {
+			bound = (int) Math.min(tasks.count(), (long) this.handedOver + this.lead);
+		}
 		for (int claimed = this.next.get(); claimed < bound; claimed = this.next.get()) {
 			if (this.next.compareAndSet(claimed, claimed + 1)) {
 				return claimed;
@@ -255,8 +268,7 @@ final class SegmentTasks<T> {
 		if (tasks == null) {
 			return;
 		}
-		for (int index = this.next.getAndIncrement(); index < tasks.count()
-				&& this.failure == null; index = this.next.getAndIncrement()) {
+		for (int index = claim(tasks); index >= 0 && this.failure == null; index = claim(tasks)) {
 			runTask(tasks, index);
 		}
 	}
