@@ -72,6 +72,48 @@ public final class Population implements CommissionLineList.PartnerIds {
 	}
 
 	/**
+	 * Returns the ids of many partner numbers at once. A number's slot, the number held
+	 * there and that number's bytes lie in three places of a large heap, each a cache
+	 * miss; fetched for all numbers in a short loop of their own, the misses of different
+	 * numbers overlap instead of following one another (ADR 0040). At a million partners,
+	 * looked up one by one, they were two thirds of reading a close's events.
+	 * @param numbers the partner numbers
+	 * @param count how many of them
+	 * @param into receives each number's id, or {@code -1} for a partner not in the
+	 * population
+	 */
+	public void ids(String[] numbers, int count, int[] into) {
+		int mask = this.slots.length - 1;
+		int[] slots = this.slots;
+		String[] known = this.numbers;
+		for (int j = 0; j < count; j++) {
+			into[j] = slots[slot(numbers[j]) & mask];
+		}
+		String[] candidates = new String[count];
+		for (int j = 0; j < count; j++) {
+			candidates[j] = (into[j] != 0) ? known[into[j] - 1] : null;
+		}
+		// a number's length is read from its bytes' array, which is what a miss of the
+		// comparison below would have fetched
+		int[] lengths = new int[count];
+		for (int j = 0; j < count; j++) {
+			lengths[j] = (candidates[j] != null) ? candidates[j].length() : -1;
+		}
+		for (int j = 0; j < count; j++) {
+			if (lengths[j] < 0) {
+				into[j] = -1;
+			}
+			else if (lengths[j] == numbers[j].length() && candidates[j].equals(numbers[j])) {
+				into[j]--;
+			}
+			else {
+				// the first slot holds another number: probed one by one
+				into[j] = id(numbers[j]);
+			}
+		}
+	}
+
+	/**
 	 * Returns the id of a partner number, trying a likely id before the table: callers
 	 * that read partners in the population's order (a snapshot's ids, results sorted by
 	 * number) know the next id before they look.

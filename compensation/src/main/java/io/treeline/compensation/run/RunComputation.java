@@ -38,6 +38,7 @@ import io.treeline.compensation.plan.PlanDocument;
 import io.treeline.compensation.plan.PlanRules;
 import io.treeline.compensation.run.JdbcRunRecords.PlanRow;
 import io.treeline.compensation.run.JdbcRunRecords.RunRow;
+import io.treeline.compensation.run.JdbcRunRecords.SaleRow;
 import io.treeline.compensation.run.JdbcRunRecords.VersionRow;
 import io.treeline.graph.Genealogy;
 import io.treeline.graph.GenealogySnapshot;
@@ -320,18 +321,24 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			Instant from = label.equals(this.firstOpen) ? null : this.calendar.start(label);
 			Sales.Builder sales = Sales.builder();
 			List<Long> skipped = new ArrayList<>();
-			this.records.sales(this.lastClosed, from, this.calendar.end(label), this.upToEvent, (row) -> {
-				int partner = this.population.id(row.partner());
-				if (partner < 0) {
-					// not commissioned and not consumed: it waits for its partner, and
-					// the run status names it
-					this.unassignable.add(row.orderNumber() + " (" + row.partner() + ")");
-					skipped.add(row.eventId());
-					return;
+			// in batches, whose partners are looked up together (ADR 0040)
+			SaleBatch batch = new SaleBatch((rows, partners, count) -> {
+				for (int i = 0; i < count; i++) {
+					SaleRow row = rows[i];
+					if (partners[i] < 0) {
+						// not commissioned and not consumed: it waits for its partner,
+						// and the run status names it
+						this.unassignable.add(row.orderNumber() + " (" + row.partner() + ")");
+						skipped.add(row.eventId());
+						continue;
+					}
+					sales.add(row.eventId(), row.orderNumber(), partners[i], row.orderedAtMicros(),
+							row.occurredAtMicros(), row.returned(), row.pv(), row.bv(), row.fraction(),
+							row.completes());
 				}
-				sales.add(row.eventId(), row.orderNumber(), partner, row.orderedAtMicros(), row.occurredAtMicros(),
-						row.returned(), row.pv(), row.bv(), row.fraction(), row.completes());
 			});
+			this.records.sales(this.lastClosed, from, this.calendar.end(label), this.upToEvent, batch::add);
+			batch.flush();
 			skipped.sort(null);
 			this.skippedEvents.put(label, skipped);
 			// the rows come unsorted, and are read while PostgreSQL still reads them; in
@@ -580,6 +587,51 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		 */
 		String awaitHash() {
 			return Background.join(this.hash);
+		}
+
+	}
+
+	/**
+	 * Event rows gathered until their partners are looked up together
+	 * ({@link Population#ids}).
+	 */
+	private final class SaleBatch {
+
+		private static final int SIZE = 1024;
+
+		private final SaleRow[] rows = new SaleRow[SIZE];
+
+		private final String[] numbers = new String[SIZE];
+
+		private final int[] partners = new int[SIZE];
+
+		private final Receiver receiver;
+
+		private int count;
+
+		SaleBatch(Receiver receiver) {
+			this.receiver = receiver;
+		}
+
+		void add(SaleRow row) {
+			this.rows[this.count] = row;
+			this.numbers[this.count++] = row.partner();
+			if (this.count == SIZE) {
+				flush();
+			}
+		}
+
+		void flush() {
+			RunComputation.this.population.ids(this.numbers, this.count, this.partners);
+			this.receiver.accept(this.rows, this.partners, this.count);
+			this.count = 0;
+		}
+
+		/** Takes the rows of a batch with their partners' ids ({@code -1} for none). */
+		interface Receiver {
+
+			void accept(SaleRow[] rows, int[] partners, int count);
+
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.treeline.compensation.calculation;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 import io.treeline.graph.PartnerNumber;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,45 @@ class PopulationTest {
 		for (int i = 0; i < sorted.length; i++) {
 			assertThat(numbers[byNumber[i]]).isEqualTo(sorted[i]);
 		}
+	}
+
+	@Test
+	void findsManyPartnersAtOnceAsOneByOne() {
+		// "Aa", "BB" and "C#" have the same hash: of two partners that share a first
+		// slot, one is found by probing further, and "C#-" numbers of no partner meet
+		// both on their way
+		String[] numbers = new String[60_000];
+		for (int i = 0; i < numbers.length; i++) {
+			numbers[i] = switch (i % 3) {
+				case 0 -> "Aa-" + i / 3;
+				case 1 -> "BB-" + i / 3;
+				default -> "B-" + Integer.toString(i, 36);
+			};
+		}
+		Population population = new Population(numbers);
+		SplittableRandom random = new SplittableRandom(7);
+		String[] asked = new String[1000];
+		int[] ids = new int[asked.length + 1];
+		int unknown = 0;
+		for (int round = 0; round < 200; round++) {
+			int count = random.nextInt(asked.length + 1);
+			for (int j = 0; j < count; j++) {
+				// partners of the population (as new strings, as a database row gives
+				// them), and numbers of no partner
+				int pick = random.nextInt(numbers.length + numbers.length / 10);
+				asked[j] = (pick < numbers.length) ? new String(numbers[pick]) : "C#-" + pick / 3;
+			}
+			Arrays.fill(ids, -2);
+			population.ids(asked, count, ids);
+			for (int j = 0; j < count; j++) {
+				int id = population.id(asked[j]);
+				assertThat(ids[j]).as(asked[j]).isEqualTo(id);
+				assertThat((id < 0) ? asked[j] : population.number(id)).isEqualTo(asked[j]);
+				unknown += (id < 0) ? 1 : 0;
+			}
+			assertThat(ids[count]).as("after the last number asked").isEqualTo(-2);
+		}
+		assertThat(unknown).isPositive();
 	}
 
 	@Test
