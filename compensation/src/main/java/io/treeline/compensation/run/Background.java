@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads a close hands work to beside its own (the hash of its lines, the decoding
@@ -23,6 +24,22 @@ final class Background {
 	static Executor thread(String name) {
 		return Executors.newSingleThreadExecutor((task) -> {
 			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/**
+	 * Returns daemon threads of their own, shared by all closes, that run tasks in no
+	 * particular order.
+	 * @param name the threads' name, numbered from 1
+	 * @param count how many threads
+	 * @return the executor
+	 */
+	static Executor threads(String name, int count) {
+		AtomicInteger made = new AtomicInteger();
+		return Executors.newFixedThreadPool(count, (task) -> {
+			Thread thread = new Thread(task, name + "-" + made.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});

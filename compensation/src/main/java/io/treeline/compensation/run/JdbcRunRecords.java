@@ -11,8 +11,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,10 +61,12 @@ class JdbcRunRecords {
 	private static final int SEGMENTS_PER_FETCH = 16;
 
 	/**
-	 * Decodes the segments a storno reads while the close's thread fetches the next ones:
-	 * one daemon thread, shared by all closes.
+	 * Decode the segments a storno reads while the close's thread fetches the next ones:
+	 * a daemon thread per processor, shared by all closes (the close's thread mostly
+	 * waits for PostgreSQL meanwhile).
 	 */
-	private static final Executor DECODER = Background.thread("close-segment-decoder");
+	private static final Executor DECODERS = Background.threads("close-segment-decoder",
+			Runtime.getRuntime().availableProcessors());
 
 	/** The advisory lock key of the event watermark (also in migration V006). */
 	static final long EVENT_WATERMARK_LOCK = 7262001;
@@ -247,16 +252,22 @@ class JdbcRunRecords {
 		}
 		LineSegments.Wanted ofOrders = LineSegments.Wanted.orders(orders);
 		List<RunLine> lines = new ArrayList<>();
-		// the directory names the partner segments that hold the orders' lines (older
-		// runs hold the lines in the order segments themselves)
+		// the directory names the partner segments that hold the orders' lines and
+		// their line numbers (older runs hold the lines in the order segments
+		// themselves, or name no line numbers)
 		Set<List<Long>> partnerSegments = new LinkedHashSet<>();
+		Map<Long, LineSegments.LineNumbers> lineNumbers = new HashMap<>();
+		Set<Long> withoutLineNumbers = new HashSet<>();
 		// the wanted segments' data in one query, not one round trip per segment
 		segments("O", wanted.stream().map((segment) -> segment[0]).toArray(Long[]::new),
 				wanted.stream().map((segment) -> (int) segment[1]).toArray(Integer[]::new), (rs) -> {
 					long run = rs.getLong("run_id");
 					List<LineSegments.NumberedLine> found = new ArrayList<>();
-					LineSegments.decodeOrders(rs.getBytes("lines"), ofOrders, found,
-							(segment) -> partnerSegments.add(List.of(run, (long) segment)));
+					if (!LineSegments.decodeOrders(rs.getBytes("lines"), ofOrders, found,
+							(segment) -> partnerSegments.add(List.of(run, (long) segment)),
+							lineNumbers.computeIfAbsent(run, (key) -> new LineSegments.LineNumbers()))) {
+						withoutLineNumbers.add(run);
+					}
 					for (LineSegments.NumberedLine line : found) {
 						lines.add(new RunLine(run, line.number(), line.line()));
 					}
@@ -271,8 +282,10 @@ class JdbcRunRecords {
 					(rs) -> {
 						long run = rs.getLong("run_id");
 						byte[] data = rs.getBytes("lines");
-						decoding
-							.add(CompletableFuture.supplyAsync(() -> orderBasedLines(run, data, ofOrders), DECODER));
+						LineSegments.LineNumbers numbers = withoutLineNumbers.contains(run) ? null
+								: lineNumbers.get(run);
+						decoding.add(CompletableFuture.supplyAsync(() -> orderBasedLines(run, data, ofOrders, numbers),
+								DECODERS));
 						// a few segments ahead at most, so that they are not all held
 						while (decoding.size() > SEGMENTS_PER_FETCH) {
 							lines.addAll(Background.join(decoding.poll()));
@@ -286,9 +299,15 @@ class JdbcRunRecords {
 		return lines.stream().map(RunLine::line).toList();
 	}
 
-	private static List<RunLine> orderBasedLines(long run, byte[] data, LineSegments.Wanted orders) {
+	private static List<RunLine> orderBasedLines(long run, byte[] data, LineSegments.Wanted orders,
+			LineSegments.LineNumbers numbers) {
 		List<LineSegments.NumberedLine> found = new ArrayList<>();
-		LineSegments.decode(data, orders, found);
+		if (numbers != null) {
+			LineSegments.decode(data, orders, numbers, found);
+		}
+		else {
+			LineSegments.decode(data, orders, found);
+		}
 		List<RunLine> lines = new ArrayList<>(found.size());
 		for (LineSegments.NumberedLine line : found) {
 			if (line.line().component().orderBased()) {

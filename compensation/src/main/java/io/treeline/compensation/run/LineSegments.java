@@ -3,6 +3,7 @@ package io.treeline.compensation.run;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -36,10 +37,13 @@ import io.treeline.graph.PartnerNumber;
  * and indexes are unsigned LEB128 varints, texts are a length and UTF-8 bytes.
  *
  * <p>
- * Format 2, the order directory: the entry count, then per entry (a run of lines of one
+ * Format 3, the order directory: the entry count, then per entry (a run of lines of one
  * order, in the order of the hash of its number): the order number, the count of partner
- * segments, and each segment's number. The segment's line count is that of the lines its
- * entries point to.
+ * segments, each segment's number, the number of the entry's first line, and how many
+ * numbers after it its last line has. The segment's line count is that of the lines its
+ * entries point to. A storno reads the partner segments for those line numbers only, and
+ * does not look at the order of every other line (ADR 0040). Format 2, as runs stored
+ * before have it, is format 3 without the line numbers.
  */
 final class LineSegments {
 
@@ -48,7 +52,10 @@ final class LineSegments {
 	private static final int FORMAT = 1;
 
 	/** The format of the order directory's segments. */
-	private static final int DIRECTORY_FORMAT = 2;
+	private static final int DIRECTORY_FORMAT = 3;
+
+	/** The format of the order directory's segments without line numbers. */
+	private static final int DIRECTORY_FORMAT_WITHOUT_LINES = 2;
 
 	static final int ORDERS_PER_DIRECTORY_SEGMENT = 16_384;
 
@@ -253,6 +260,22 @@ final class LineSegments {
 			this.segments = segments;
 		}
 
+		/**
+		 * Finds the last line of an entry: the entry's lines follow its first one, and
+		 * lines of other components than order-based ones may lie between them.
+		 */
+		private int last(int first, int count) {
+			int order = this.lines.orderId(first);
+			int line = first;
+			for (int seen = 1; seen < count;) {
+				line++;
+				if (this.lines.orderId(line) == order && this.lines.component(line).orderBased()) {
+					seen++;
+				}
+			}
+			return line;
+		}
+
 		int segments() {
 			return (this.sorted.length + ORDERS_PER_DIRECTORY_SEGMENT - 1) / ORDERS_PER_DIRECTORY_SEGMENT;
 		}
@@ -260,18 +283,21 @@ final class LineSegments {
 		Segment segment(int number, OrderTexts orders) {
 			int start = number * ORDERS_PER_DIRECTORY_SEGMENT;
 			int end = Math.min(this.sorted.length, start + ORDERS_PER_DIRECTORY_SEGMENT);
-			SegmentCodec.Buffer out = new SegmentCodec.Buffer((end - start) * 24 + 16);
+			SegmentCodec.Buffer out = new SegmentCodec.Buffer((end - start) * 32 + 16);
 			out.varint(DIRECTORY_FORMAT);
 			out.varint(end - start);
 			int lineCount = 0;
 			for (int k = start; k < end; k++) {
 				int entry = (int) this.sorted[k];
-				out.ensure(orders.longest() + 10 * (1 + this.segmentsFrom[entry + 1] - this.segmentsFrom[entry]));
-				orders.write(this.lines.orderId(this.first[entry]), out);
+				out.ensure(orders.longest() + 10 * (3 + this.segmentsFrom[entry + 1] - this.segmentsFrom[entry]));
+				int first = this.first[entry];
+				orders.write(this.lines.orderId(first), out);
 				out.put(this.segmentsFrom[entry + 1] - this.segmentsFrom[entry]);
 				for (int j = this.segmentsFrom[entry]; j < this.segmentsFrom[entry + 1]; j++) {
 					out.put(this.segments[j]);
 				}
+				out.put(first + 1);
+				out.put(last(first, this.lineCounts[entry]) - first);
 				lineCount += this.lineCounts[entry];
 			}
 			String firstKey = orderKey(this.lines.orderNumber(this.first[(int) this.sorted[start]]));
@@ -285,25 +311,31 @@ final class LineSegments {
 	/**
 	 * Reads a segment of the {@link Arrangement#BY_ORDER} arrangement: from format 1 (the
 	 * order-based lines themselves, as runs stored before ADR 0020 have them) the lines
-	 * of the wanted orders, from format 2 (the order directory) the partner segments that
-	 * hold them.
+	 * of the wanted orders, from formats 2 and 3 (the order directory) the partner
+	 * segments that hold them and, from format 3, their line numbers.
 	 * @param data the stored segment
 	 * @param orders the wanted orders
 	 * @param lines where the lines of a format 1 segment go
-	 * @param partnerSegments receives the numbers of the partner segments a format 2
-	 * segment names for the wanted orders (a number may come more than once)
+	 * @param partnerSegments receives the numbers of the partner segments the directory
+	 * names for the wanted orders (a number may come more than once)
+	 * @param lineNumbers receives the numbers of the lines of the wanted orders, and
+	 * others between them (see {@link #decode(byte[], Wanted, LineNumbers, List)})
+	 * @return whether the segment named the line numbers: a format 2 directory does not,
+	 * and the partner segments it names are then read by the order of every line
 	 */
-	static void decodeOrders(byte[] data, Wanted orders, List<NumberedLine> lines, IntConsumer partnerSegments) {
+	static boolean decodeOrders(byte[] data, Wanted orders, List<NumberedLine> lines, IntConsumer partnerSegments,
+			LineNumbers lineNumbers) {
 		byte[] raw = SegmentCodec.decompress(data);
 		SegmentCodec.Reader in = new SegmentCodec.Reader(raw);
 		int format = (int) in.varint();
 		if (format == FORMAT) {
-			decodeRaw(raw, orders, (line) -> true, lines);
-			return;
+			decodeRaw(raw, orders, null, (line) -> true, lines);
+			return true;
 		}
-		if (format != DIRECTORY_FORMAT) {
-			throw new IllegalStateException("A stored segment of an order directory has format " + format
-					+ "; this version reads formats " + FORMAT + " and " + DIRECTORY_FORMAT);
+		if (format != DIRECTORY_FORMAT && format != DIRECTORY_FORMAT_WITHOUT_LINES) {
+			throw new IllegalStateException(
+					"A stored segment of an order directory has format " + format + "; this version reads formats "
+							+ FORMAT + ", " + DIRECTORY_FORMAT_WITHOUT_LINES + " and " + DIRECTORY_FORMAT);
 		}
 		int count = (int) in.varint();
 		for (int i = 0; i < count; i++) {
@@ -317,7 +349,34 @@ final class LineSegments {
 					partnerSegments.accept(segment);
 				}
 			}
+			if (format == DIRECTORY_FORMAT) {
+				int first = (int) in.varint();
+				int span = (int) in.varint();
+				if (wanted) {
+					lineNumbers.add(first, first + span);
+				}
+			}
 		}
+		return format == DIRECTORY_FORMAT;
+	}
+
+	/**
+	 * Line numbers of one run a storno reads, a bit each (a run of ten million partners
+	 * has some 90 million lines: 11 MB).
+	 */
+	static final class LineNumbers {
+
+		private final BitSet numbers = new BitSet();
+
+		/** Adds the numbers from one to another, both included. */
+		void add(int from, int to) {
+			this.numbers.set(from, to + 1);
+		}
+
+		boolean contains(int number) {
+			return this.numbers.get(number);
+		}
+
 	}
 
 	/**
@@ -458,7 +517,7 @@ final class LineSegments {
 	 * @param into where they go
 	 */
 	static void decode(byte[] data, Predicate<CommissionLine> wanted, List<NumberedLine> into) {
-		decodeRaw(SegmentCodec.decompress(data), Wanted.ALL, wanted, into);
+		decodeRaw(SegmentCodec.decompress(data), Wanted.ALL, null, wanted, into);
 	}
 
 	/**
@@ -469,10 +528,24 @@ final class LineSegments {
 	 * @param into where they go
 	 */
 	static void decode(byte[] data, Wanted wanted, List<NumberedLine> into) {
-		decodeRaw(SegmentCodec.decompress(data), wanted, (line) -> true, into);
+		decodeRaw(SegmentCodec.decompress(data), wanted, null, (line) -> true, into);
 	}
 
-	private static void decodeRaw(byte[] raw, Wanted wanted, Predicate<CommissionLine> test, List<NumberedLine> into) {
+	/**
+	 * Reads the lines of a segment of the orders wanted among some line numbers: a storno
+	 * knows from the order directory which lines it wants, and looks at the order of
+	 * those only.
+	 * @param data the stored segment
+	 * @param wanted which lines to keep
+	 * @param numbers the numbers of the lines to look at
+	 * @param into where they go
+	 */
+	static void decode(byte[] data, Wanted wanted, LineNumbers numbers, List<NumberedLine> into) {
+		decodeRaw(SegmentCodec.decompress(data), wanted, numbers, (line) -> true, into);
+	}
+
+	private static void decodeRaw(byte[] raw, Wanted wanted, LineNumbers numbers, Predicate<CommissionLine> test,
+			List<NumberedLine> into) {
 		SegmentCodec.Reader in = new SegmentCodec.Reader(raw);
 		int format = (int) in.varint();
 		if (format != FORMAT) {
@@ -497,10 +570,11 @@ final class LineSegments {
 			rateTexts[i] = in.text();
 		}
 		BigDecimal[] rates = new BigDecimal[rateTexts.length];
-		// the order's bytes are looked at where they are; its text is made for a line
-		// kept
+		// the order's bytes are looked at where they are, and only for a line whose
+		// number is wanted; its text is made for a line kept
 		int orderAt = -1;
 		int orderLength = 0;
+		boolean orderLookedAt = false;
 		boolean orderWanted = false;
 		String order = null;
 		for (int i = 0; i < count; i++) {
@@ -510,14 +584,14 @@ final class LineSegments {
 			int orderMark = (int) in.varint();
 			if (orderMark == 0) {
 				orderAt = -1;
-				orderWanted = wanted.orderless();
+				orderLookedAt = false;
 				order = null;
 			}
 			else if (orderMark != 1) {
 				orderLength = (int) in.varint();
 				orderAt = in.position();
 				in.skip(orderLength);
-				orderWanted = wanted.order(raw, orderAt, orderLength);
+				orderLookedAt = false;
 				order = null;
 			}
 			int source = (int) in.varint();
@@ -526,7 +600,14 @@ final class LineSegments {
 			long base = SegmentCodec.unzigzag(in.varint());
 			int rate = (int) in.varint();
 			long amount = SegmentCodec.unzigzag(in.varint());
-			if (!partnerWanted[partner] || !orderWanted) {
+			if (!partnerWanted[partner] || (numbers != null && !numbers.contains(number))) {
+				continue;
+			}
+			if (!orderLookedAt) {
+				orderWanted = (orderAt < 0) ? wanted.orderless() : wanted.order(raw, orderAt, orderLength);
+				orderLookedAt = true;
+			}
+			if (!orderWanted) {
 				continue;
 			}
 			if (order == null && orderAt >= 0) {

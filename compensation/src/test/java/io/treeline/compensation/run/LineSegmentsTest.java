@@ -103,25 +103,79 @@ class LineSegmentsTest {
 			.allSatisfy((line) -> assertThat(line.line().orderNumber()).isEqualTo(order));
 	}
 
+	@Test
+	void readsOrderDirectoriesStoredWithoutLineNumbers() {
+		Population population = population(300);
+		List<CommissionLine> expected = randomLines(population, 12_000, 17);
+		List<Segment> stored = LineSegments.encode(build(population, expected))
+			.stream()
+			.map((segment) -> (segment.arrangement() == Arrangement.BY_ORDER) ? withoutLineNumbers(segment) : segment)
+			.toList();
+		List<String> orders = expected.stream()
+			.filter((line) -> line.orderNumber() != null && line.component().orderBased())
+			.map(CommissionLine::orderNumber)
+			.distinct()
+			.toList();
+
+		for (int k = 0; k < orders.size(); k += 50) {
+			String order = orders.get(k);
+			assertThat(linesOfOrder(stored, order)).extracting(NumberedLine::line)
+				.containsExactlyElementsOf(expected.stream()
+					.filter((line) -> order.equals(line.orderNumber()) && line.component().orderBased())
+					.toList());
+		}
+	}
+
+	/**
+	 * An order directory segment as format 2 had it: without the entries' line numbers.
+	 */
+	private static Segment withoutLineNumbers(Segment segment) {
+		SegmentCodec.Reader in = new SegmentCodec.Reader(SegmentCodec.decompress(segment.data()));
+		SegmentCodec.Buffer out = new SegmentCodec.Buffer(segment.data().length * 4);
+		assertThat(in.varint()).isEqualTo(3);
+		out.varint(2);
+		long count = in.varint();
+		out.varint(count);
+		for (long i = 0; i < count; i++) {
+			out.text(in.text());
+			long segments = in.varint();
+			out.varint(segments);
+			for (long k = 0; k < segments; k++) {
+				out.varint(in.varint());
+			}
+			in.varint();
+			in.varint();
+		}
+		return new Segment(segment.arrangement(), segment.number(), segment.firstKey(), segment.lastKey(),
+				segment.lineCount(), out.compressed());
+	}
+
 	/**
 	 * What a storno reads: the directory segments of the order's key, then the partner
-	 * segments they name.
+	 * segments they name, at the line numbers they name if they do.
 	 */
 	private static List<NumberedLine> linesOfOrder(List<Segment> segments, String order) {
 		String key = LineSegments.orderKey(order);
 		java.util.Set<Integer> partnerSegments = new java.util.TreeSet<>();
 		List<NumberedLine> lines = new ArrayList<>();
+		LineSegments.LineNumbers numbers = new LineSegments.LineNumbers();
+		boolean named = true;
 		for (Segment segment : segments) {
 			if (segment.arrangement() == Arrangement.BY_ORDER && segment.firstKey().compareTo(key) <= 0
 					&& segment.lastKey().compareTo(key) >= 0) {
-				LineSegments.decodeOrders(segment.data(), LineSegments.Wanted.orders(List.of(order)), lines,
-						partnerSegments::add);
+				named &= LineSegments.decodeOrders(segment.data(), LineSegments.Wanted.orders(List.of(order)), lines,
+						partnerSegments::add, numbers);
 			}
 		}
 		assertThat(lines).as("a directory holds no lines").isEmpty();
 		for (Segment segment : segments) {
 			if (segment.arrangement() == Arrangement.BY_PARTNER && partnerSegments.contains(segment.number())) {
-				LineSegments.decode(segment.data(), LineSegments.Wanted.orders(List.of(order)), lines);
+				if (named) {
+					LineSegments.decode(segment.data(), LineSegments.Wanted.orders(List.of(order)), numbers, lines);
+				}
+				else {
+					LineSegments.decode(segment.data(), LineSegments.Wanted.orders(List.of(order)), lines);
+				}
 			}
 		}
 		lines.removeIf((line) -> !line.line().component().orderBased());
