@@ -300,6 +300,44 @@ class CommissionRunsIT {
 	}
 
 	@Test
+	void databaseRefusesASecondStatementOfEntriesNumberedFromOne() {
+		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
+			long id = journalTransaction("twice-from-one");
+			String entries = """
+					insert into journal_entries (transaction_id, entry_no, account, amount, currency)
+					values (:id, 1, 'commission-expense', 10, 'EUR'), (:id, 2, 'commission-payable:X', -10, 'EUR')
+					""";
+			this.jdbc.sql(entries).param("id", id).update();
+			this.jdbc.sql(entries).param("id", id).update();
+		})).withMessageContaining("journal_entries_pkey");
+		assertThat(count("select count(*) from journal_transactions")).isZero();
+	}
+
+	@Test
+	void databaseRefusesEntriesNotNumberedFromOneToTheirCount() {
+		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
+		for (String numbers : List.of("2, 3", "1, 3", "0, 1")) {
+			assertThatExceptionOfType(DataAccessException.class).as(numbers)
+				.isThrownBy(() -> transaction.executeWithoutResult((s) -> {
+					long id = journalTransaction("numbered " + numbers);
+					String[] number = numbers.split(", ");
+					this.jdbc.sql("""
+							insert into journal_entries (transaction_id, entry_no, account, amount, currency)
+							values (:id, :first, 'commission-expense', 10, 'EUR'),
+							       (:id, :second, 'commission-payable:X', -10, 'EUR')
+							""")
+						.param("id", id)
+						.param("first", Integer.parseInt(number[0]))
+						.param("second", Integer.parseInt(number[1]))
+						.update();
+				}))
+				.withMessageContaining("not numbered from 1");
+		}
+		assertThat(count("select count(*) from journal_transactions")).isZero();
+	}
+
+	@Test
 	void databaseRefusesEntriesOfNoJournalTransaction() {
 		TransactionTemplate transaction = new TransactionTemplate(this.compensationTransactionManager);
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> transaction.executeWithoutResult((s) -> {
