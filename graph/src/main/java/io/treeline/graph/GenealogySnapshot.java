@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * One tree as it was at an instant, held in arrays for computation: every partner has an
@@ -19,6 +20,12 @@ public final class GenealogySnapshot {
 
 	/** The parent id of a root. */
 	public static final int NONE = -1;
+
+	/**
+	 * Accepts every partner. A downline page that accepts everyone, in tree order and
+	 * over all levels, reads the page and no more of the team.
+	 */
+	public static final IntPredicate EVERYONE = (member) -> true;
 
 	private final Tree tree;
 
@@ -443,6 +450,12 @@ public final class GenealogySnapshot {
 		int end = top + this.subtreeSize[id];
 		long minDepth = (long) this.depth[id] + minLevel;
 		long maxDepth = (long) this.depth[id] + maxLevel;
+		if (accept == EVERYONE && order == DownlineOrder.TREE && minDepth <= this.depth[id] + 1L
+				&& maxDepth >= this.deepestBelow[id]) {
+			// the whole downline in tree order is the preorder range after the partner:
+			// only the page is read, not the whole team
+			return page(id, end - top - 1, (position) -> this.preorder[top + 1 + position], after, first);
+		}
 		int[] members = new int[end - top - 1];
 		int count = 0;
 		for (int i = top + 1; i < end; i++) {
@@ -452,10 +465,14 @@ public final class GenealogySnapshot {
 			}
 		}
 		int[] ordered = sorted(Arrays.copyOf(members, count), order);
+		return page(id, count, (position) -> ordered[position], after, first);
+	}
+
+	private DownlinePage page(int id, int count, IntUnaryOperator memberAt, int after, int first) {
 		List<DownlinePage.Entry> entries = new ArrayList<>(Math.min(first, count));
 		int from = Math.max(after + 1, 0);
 		for (int position = from; position < Math.min(count, from + first); position++) {
-			int member = ordered[position];
+			int member = memberAt.applyAsInt(position);
 			Relative relative = new Relative(number(member), this.depth[member] - this.depth[id], side(member));
 			entries.add(new DownlinePage.Entry(relative, number(this.parent[member]), position));
 		}
@@ -472,7 +489,7 @@ public final class GenealogySnapshot {
 	 * @return the page
 	 */
 	public DownlinePage downline(int id, int minLevel, int maxLevel, int after, int first) {
-		return downline(id, minLevel, maxLevel, (member) -> true, DownlineOrder.TREE, after, first);
+		return downline(id, minLevel, maxLevel, EVERYONE, DownlineOrder.TREE, after, first);
 	}
 
 	private int[] sorted(int[] members, DownlineOrder order) {

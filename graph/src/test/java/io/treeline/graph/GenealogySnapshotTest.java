@@ -136,6 +136,15 @@ class GenealogySnapshotTest {
 			assertThat(stats.depth()).isEqualTo(deepest);
 			assertThat(stats.legs().all().stream().mapToInt(TeamStats.LegSize::size).sum()).isEqualTo(size);
 			assertThat(snapshot.upline(id)).hasSize(levelsAboveRoot(parent, id));
+			// a page of everyone over all levels is read from the preorder directly, and
+			// is the page the walk through the whole team finds
+			int after = random.nextInt(size + 2) - 1;
+			int first = 1 + random.nextInt(5);
+			for (int maxLevel : new int[] { deepest, Integer.MAX_VALUE }) {
+				assertThat(snapshot.downline(id, 1, maxLevel, GenealogySnapshot.EVERYONE, DownlineOrder.TREE, after,
+						first))
+					.isEqualTo(snapshot.downline(id, 1, maxLevel, (member) -> true, DownlineOrder.TREE, after, first));
+			}
 		}
 	}
 

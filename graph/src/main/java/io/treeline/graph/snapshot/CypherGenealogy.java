@@ -215,8 +215,8 @@ class CypherGenealogy implements Genealogy {
 	public DownlinePage downline(DownlineQuery query) {
 		GenealogySnapshot snapshot = snapshot(query.tree(), query.asOf());
 		int maxLevel = (query.maxLevel() != null) ? query.maxLevel() : Integer.MAX_VALUE;
-		IntPredicate accept = (member) -> query.statuses().isEmpty()
-				|| query.statuses().contains(snapshot.status(member));
+		IntPredicate accept = query.statuses().isEmpty() ? GenealogySnapshot.EVERYONE
+				: (member) -> query.statuses().contains(snapshot.status(member));
 		String fullText = SearchText.toQuery(query.search());
 		if (fullText != null) {
 			BitSet matching = new BitSet(snapshot.size());
