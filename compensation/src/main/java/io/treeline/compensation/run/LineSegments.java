@@ -186,10 +186,11 @@ final class LineSegments {
 	}
 
 	/**
-	 * The order directory (format 2 of the {@link Arrangement#BY_ORDER} segments): for
+	 * The order directory (format 3 of the {@link Arrangement#BY_ORDER} segments): for
 	 * each run of lines of one order (lines of an order are made one after the other),
-	 * the partner segments that hold its order-based lines, sorted by the hash of the
-	 * order number, {@value #ORDERS_PER_DIRECTORY_SEGMENT} entries a segment.
+	 * the partner segments that hold its order-based lines and the numbers of its first
+	 * and last line, sorted by the hash of the order number,
+	 * {@value #ORDERS_PER_DIRECTORY_SEGMENT} entries a segment.
 	 */
 	private static final class Directory {
 

@@ -104,6 +104,49 @@ class LineSegmentsTest {
 	}
 
 	@Test
+	void directoryNamesTheLinesOfAnOrderAndAStornoReadsNoOthers() {
+		Population population = population(300);
+		List<CommissionLine> expected = randomLines(population, 12_000, 19);
+		List<Segment> segments = LineSegments.encode(build(population, expected));
+		List<String> orders = expected.stream()
+			.filter((line) -> line.orderNumber() != null && line.component().orderBased())
+			.map(CommissionLine::orderNumber)
+			.distinct()
+			.toList();
+		for (int k = 0; k < orders.size(); k += 40) {
+			String order = orders.get(k);
+			LineSegments.LineNumbers numbers = new LineSegments.LineNumbers();
+			for (Segment segment : segments) {
+				if (segment.arrangement() == Arrangement.BY_ORDER) {
+					assertThat(LineSegments.decodeOrders(segment.data(), LineSegments.Wanted.orders(List.of(order)),
+							new ArrayList<>(), (number) -> {
+							}, numbers))
+						.isTrue();
+				}
+			}
+			// every order-based line of the order is named, and no order-based line of
+			// another
+			for (int i = 0; i < expected.size(); i++) {
+				CommissionLine line = expected.get(i);
+				if (line.component().orderBased()) {
+					assertThat(numbers.contains(i + 1)).as("line %d", i + 1)
+						.isEqualTo(order.equals(line.orderNumber()));
+				}
+			}
+		}
+		// lines of a wanted order whose numbers are not named are not read
+		String order = orders.get(0);
+		LineSegments.LineNumbers none = new LineSegments.LineNumbers();
+		List<NumberedLine> read = new ArrayList<>();
+		for (Segment segment : segments) {
+			if (segment.arrangement() == Arrangement.BY_PARTNER) {
+				LineSegments.decode(segment.data(), LineSegments.Wanted.orders(List.of(order)), none, read);
+			}
+		}
+		assertThat(read).isEmpty();
+	}
+
+	@Test
 	void readsOrderDirectoriesStoredWithoutLineNumbers() {
 		Population population = population(300);
 		List<CommissionLine> expected = randomLines(population, 12_000, 17);
