@@ -4,7 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads a close hands work to beside its own (the hash of its lines, the decoding
@@ -22,11 +21,7 @@ final class Background {
 	 * @return the executor
 	 */
 	static Executor thread(String name) {
-		return Executors.newSingleThreadExecutor((task) -> {
-			Thread thread = new Thread(task, name);
-			thread.setDaemon(true);
-			return thread;
-		});
+		return Executors.newSingleThreadExecutor(Thread.ofPlatform().name(name).daemon().factory());
 	}
 
 	/**
@@ -37,12 +32,7 @@ final class Background {
 	 * @return the executor
 	 */
 	static Executor threads(String name, int count) {
-		AtomicInteger made = new AtomicInteger();
-		return Executors.newFixedThreadPool(count, (task) -> {
-			Thread thread = new Thread(task, name + "-" + made.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		return Executors.newFixedThreadPool(count, Thread.ofPlatform().name(name + "-", 1).daemon().factory());
 	}
 
 	/**

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -257,17 +256,14 @@ class JdbcRunRecords {
 		// themselves, or name no line numbers)
 		Set<List<Long>> partnerSegments = new LinkedHashSet<>();
 		Map<Long, LineSegments.LineNumbers> lineNumbers = new HashMap<>();
-		Set<Long> withoutLineNumbers = new HashSet<>();
 		// the wanted segments' data in one query, not one round trip per segment
 		segments("O", wanted.stream().map((segment) -> segment[0]).toArray(Long[]::new),
 				wanted.stream().map((segment) -> (int) segment[1]).toArray(Integer[]::new), (rs) -> {
 					long run = rs.getLong("run_id");
 					List<LineSegments.NumberedLine> found = new ArrayList<>();
-					if (!LineSegments.decodeOrders(rs.getBytes("lines"), ofOrders, found,
+					LineSegments.decodeOrders(rs.getBytes("lines"), ofOrders, found,
 							(segment) -> partnerSegments.add(List.of(run, (long) segment)),
-							lineNumbers.computeIfAbsent(run, (key) -> new LineSegments.LineNumbers()))) {
-						withoutLineNumbers.add(run);
-					}
+							lineNumbers.computeIfAbsent(run, (key) -> new LineSegments.LineNumbers()));
 					for (LineSegments.NumberedLine line : found) {
 						lines.add(new RunLine(run, line.number(), line.line()));
 					}
@@ -282,8 +278,7 @@ class JdbcRunRecords {
 					(rs) -> {
 						long run = rs.getLong("run_id");
 						byte[] data = rs.getBytes("lines");
-						LineSegments.LineNumbers numbers = withoutLineNumbers.contains(run) ? null
-								: lineNumbers.get(run);
+						LineSegments.LineNumbers numbers = lineNumbers.get(run);
 						decoding.add(CompletableFuture.supplyAsync(() -> orderBasedLines(run, data, ofOrders, numbers),
 								DECODERS));
 						// a few segments ahead at most, so that they are not all held
@@ -302,12 +297,7 @@ class JdbcRunRecords {
 	private static List<RunLine> orderBasedLines(long run, byte[] data, LineSegments.Wanted orders,
 			LineSegments.LineNumbers numbers) {
 		List<LineSegments.NumberedLine> found = new ArrayList<>();
-		if (numbers != null) {
-			LineSegments.decode(data, orders, numbers, found);
-		}
-		else {
-			LineSegments.decode(data, orders, found);
-		}
+		LineSegments.decode(data, orders, numbers, found);
 		List<RunLine> lines = new ArrayList<>(found.size());
 		for (LineSegments.NumberedLine line : found) {
 			if (line.line().component().orderBased()) {

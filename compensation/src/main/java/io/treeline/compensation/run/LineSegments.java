@@ -320,9 +320,10 @@ final class LineSegments {
 	 * @param partnerSegments receives the numbers of the partner segments the directory
 	 * names for the wanted orders (a number may come more than once)
 	 * @param lineNumbers receives the numbers of the lines of the wanted orders, and
-	 * others between them (see {@link #decode(byte[], Wanted, LineNumbers, List)})
-	 * @return whether the segment named the line numbers: a format 2 directory does not,
-	 * and the partner segments it names are then read by the order of every line
+	 * others between them (see {@link #decode(byte[], Wanted, LineNumbers, List)}), or,
+	 * from a format 2 directory, which names none, every number: the partner segments it
+	 * names are then read by the order of every line
+	 * @return whether the segment named the line numbers
 	 */
 	static boolean decodeOrders(byte[] data, Wanted orders, List<NumberedLine> lines, IntConsumer partnerSegments,
 			LineNumbers lineNumbers) {
@@ -358,6 +359,9 @@ final class LineSegments {
 				}
 			}
 		}
+		if (format == DIRECTORY_FORMAT_WITHOUT_LINES) {
+			lineNumbers.addEveryNumber();
+		}
 		return format == DIRECTORY_FORMAT;
 	}
 
@@ -369,13 +373,21 @@ final class LineSegments {
 
 		private final BitSet numbers = new BitSet();
 
+		/** Whether a directory that names no line numbers was read for the run. */
+		private boolean everyNumber;
+
 		/** Adds the numbers from one to another, both included. */
 		void add(int from, int to) {
 			this.numbers.set(from, to + 1);
 		}
 
+		/** Adds every number: the run's directory names none. */
+		void addEveryNumber() {
+			this.everyNumber = true;
+		}
+
 		boolean contains(int number) {
-			return this.numbers.get(number);
+			return this.everyNumber || this.numbers.get(number);
 		}
 
 	}

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 import io.treeline.compensation.CommissionLine;
 import io.treeline.compensation.CommissionLineList;
@@ -322,20 +323,16 @@ final class RunComputation implements PeriodCalculation.Conditions {
 			Sales.Builder sales = Sales.builder();
 			List<Long> skipped = new ArrayList<>();
 			// in batches, whose partners are looked up together (ADR 0040)
-			SaleBatch batch = new SaleBatch((rows, partners, count) -> {
-				for (int i = 0; i < count; i++) {
-					SaleRow row = rows[i];
-					if (partners[i] < 0) {
-						// not commissioned and not consumed: it waits for its partner,
-						// and the run status names it
-						this.unassignable.add(row.orderNumber() + " (" + row.partner() + ")");
-						skipped.add(row.eventId());
-						continue;
-					}
-					sales.add(row.eventId(), row.orderNumber(), partners[i], row.orderedAtMicros(),
-							row.occurredAtMicros(), row.returned(), row.pv(), row.bv(), row.fraction(),
-							row.completes());
+			SaleBatch batch = new SaleBatch((row, partner) -> {
+				if (partner < 0) {
+					// not commissioned and not consumed: it waits for its partner, and
+					// the run status names it
+					this.unassignable.add(row.orderNumber() + " (" + row.partner() + ")");
+					skipped.add(row.eventId());
+					return;
 				}
+				sales.add(row.eventId(), row.orderNumber(), partner, row.orderedAtMicros(), row.occurredAtMicros(),
+						row.returned(), row.pv(), row.bv(), row.fraction(), row.completes());
 			});
 			this.records.sales(this.lastClosed, from, this.calendar.end(label), this.upToEvent, batch::add);
 			batch.flush();
@@ -605,11 +602,12 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 		private final int[] partners = new int[SIZE];
 
-		private final Receiver receiver;
+		/** Takes each row, in order, with its partner's id ({@code -1} for none). */
+		private final ObjIntConsumer<SaleRow> receiver;
 
 		private int count;
 
-		SaleBatch(Receiver receiver) {
+		SaleBatch(ObjIntConsumer<SaleRow> receiver) {
 			this.receiver = receiver;
 		}
 
@@ -623,15 +621,10 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 		void flush() {
 			RunComputation.this.population.ids(this.numbers, this.count, this.partners);
-			this.receiver.accept(this.rows, this.partners, this.count);
+			for (int i = 0; i < this.count; i++) {
+				this.receiver.accept(this.rows[i], this.partners[i]);
+			}
 			this.count = 0;
-		}
-
-		/** Takes the rows of a batch with their partners' ids ({@code -1} for none). */
-		interface Receiver {
-
-			void accept(SaleRow[] rows, int[] partners, int count);
-
 		}
 
 	}

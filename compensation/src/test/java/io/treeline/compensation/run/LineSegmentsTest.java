@@ -195,30 +195,24 @@ class LineSegmentsTest {
 
 	/**
 	 * What a storno reads: the directory segments of the order's key, then the partner
-	 * segments they name, at the line numbers they name if they do.
+	 * segments they name, at the line numbers they name (every number if they name none).
 	 */
 	private static List<NumberedLine> linesOfOrder(List<Segment> segments, String order) {
 		String key = LineSegments.orderKey(order);
 		java.util.Set<Integer> partnerSegments = new java.util.TreeSet<>();
 		List<NumberedLine> lines = new ArrayList<>();
 		LineSegments.LineNumbers numbers = new LineSegments.LineNumbers();
-		boolean named = true;
 		for (Segment segment : segments) {
 			if (segment.arrangement() == Arrangement.BY_ORDER && segment.firstKey().compareTo(key) <= 0
 					&& segment.lastKey().compareTo(key) >= 0) {
-				named &= LineSegments.decodeOrders(segment.data(), LineSegments.Wanted.orders(List.of(order)), lines,
+				LineSegments.decodeOrders(segment.data(), LineSegments.Wanted.orders(List.of(order)), lines,
 						partnerSegments::add, numbers);
 			}
 		}
 		assertThat(lines).as("a directory holds no lines").isEmpty();
 		for (Segment segment : segments) {
 			if (segment.arrangement() == Arrangement.BY_PARTNER && partnerSegments.contains(segment.number())) {
-				if (named) {
-					LineSegments.decode(segment.data(), LineSegments.Wanted.orders(List.of(order)), numbers, lines);
-				}
-				else {
-					LineSegments.decode(segment.data(), LineSegments.Wanted.orders(List.of(order)), lines);
-				}
+				LineSegments.decode(segment.data(), LineSegments.Wanted.orders(List.of(order)), numbers, lines);
 			}
 		}
 		lines.removeIf((line) -> !line.line().component().orderBased());
