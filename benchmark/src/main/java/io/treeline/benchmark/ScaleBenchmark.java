@@ -405,6 +405,7 @@ class ScaleBenchmark implements ApplicationRunner {
 		while (deepLeg != GeneratedCompany.NONE && depth[deepLeg] > depth[deepest] / 2) {
 			deepLeg = generated.binaryParent[deepLeg];
 		}
+		firstTeamStats(generated, now);
 		teamStats("stats-root", "the root", 0, Tree.SPONSOR, generated, now, random);
 		teamStats("stats-leader", "the leader " + GeneratedCompany.number(LEADER), LEADER, Tree.SPONSOR, generated, now,
 				random);
@@ -412,6 +413,26 @@ class ScaleBenchmark implements ApplicationRunner {
 				String.format(Locale.ROOT, "the deep-leg partner %s (binary level %,d)",
 						GeneratedCompany.number(deepLeg), depth[deepLeg]),
 				deepLeg, Tree.placement(BINARY), generated, now, random);
+	}
+
+	/**
+	 * Measures the first question about the root's team as of a date after the changes,
+	 * which walks the team and starts indexing the tree in the background, and then waits
+	 * for the index, so that the dates measured next read it.
+	 */
+	private void firstTeamStats(GeneratedCompany generated, Instant now) {
+		Instant from = generated.joinedAt(0);
+		Instant middle = from.plus(Duration.between(from, now).dividedBy(2));
+		PartnerNumber root = PartnerNumber.of(GeneratedCompany.number(0));
+		long started = System.nanoTime();
+		teamStats(root, Tree.SPONSOR, middle);
+		this.results.millis("stats-root-first",
+				"Team statistics of the root as of a date, first question after a genealogy change",
+				(System.nanoTime() - started) / 1e6, "a walk over the team; it starts indexing the tree");
+		timed("team-blocks-sponsor", "Index of the sponsor tree's team blocks (from the first question on)", () -> {
+			this.genealogy.prepareTeamStats(Tree.SPONSOR);
+			return null;
+		});
 	}
 
 	/** Checks that the product's tree after import and changes is the generated one. */

@@ -73,6 +73,14 @@ public interface Genealogy {
 	TeamStats teamStats(PartnerNumber partner, Tree tree, Instant asOf);
 
 	/**
+	 * Readies a tree for questions about large teams as of any instant: builds the index
+	 * that answers them without walking the team, which otherwise starts in the
+	 * background after the first question about a large team. Returns when it is built.
+	 * @param tree the tree
+	 */
+	void prepareTeamStats(Tree tree);
+
+	/**
 	 * Returns a page of a partner's downline.
 	 * @param query partner, tree, instant, level range and page
 	 * @return the page

@@ -200,15 +200,21 @@ class CypherGenealogy implements Genealogy {
 	}
 
 	/**
-	 * Answers from the snapshot at the instant if it is cached, else by walking the
-	 * partner's downline in the edge history: a date not asked before costs the team, not
-	 * a whole tree.
+	 * Answers from the snapshot at the instant if it is cached, else from the edge
+	 * history: from its team blocks for a partner high in a large tree, else by walking
+	 * the partner's downline. A date not asked before costs the team or the partners who
+	 * ever changed, whichever is less, not a whole tree.
 	 */
 	@Override
 	public TeamStats teamStats(PartnerNumber partner, Tree tree, Instant asOf) {
 		Asked asked = asked(partner, tree, asOf);
 		return (asked.snapshot() != null) ? asked.snapshot().teamStats(asked.id())
 				: asked.history().teamStats(asked.id(), asOf);
+	}
+
+	@Override
+	public void prepareTeamStats(Tree tree) {
+		history(current(false), tree).blocks();
 	}
 
 	@Override

@@ -120,6 +120,46 @@ class CypherGenealogyIT {
 			.isEqualTo(depth - depth / 2 - 1);
 	}
 
+	/**
+	 * Once the team blocks are prepared, questions about the root of a large tree as of
+	 * any date are answered from them, as the walk answered them before, also for dates
+	 * after a later change.
+	 */
+	@Test
+	void answersFromTheTeamBlocksAsTheWalkDid() {
+		int size = 2_000;
+		Instant march = Instant.parse("2026-03-01T00:00:00Z");
+		Instant april = Instant.parse("2026-04-01T00:00:00Z");
+		List<Partner> partners = new ArrayList<>();
+		List<Sponsorship> edges = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			partners.add(TestOrganisations.partner(chain(i), "Kette", "Glied " + i, "Tief"));
+			if (i > 0) {
+				edges.add(TestOrganisations.sponsorship(chain(i), chain(i - 1), JAN_1, null));
+			}
+		}
+		partners.add(TestOrganisations.partner("T-M", "Mona", "Mover", "Mainz"));
+		edges.add(TestOrganisations.sponsorship("T-M", chain(10), JAN_1, march));
+		edges.add(TestOrganisations.sponsorship("T-M", chain(1_500), march, null));
+		this.loader.load(new Organisation(partners, edges, List.of()));
+		PartnerNumber root = PartnerNumber.of(chain(0));
+		TeamStats february = this.genealogy.teamStats(root, Tree.SPONSOR, FEB_10);
+		TeamStats inApril = this.genealogy.teamStats(root, Tree.SPONSOR, april);
+		assertThat(february.teamSize()).isEqualTo(size);
+		assertThat(february.depth()).isEqualTo(size - 1);
+		assertThat(february.legs().all())
+			.containsExactly(new TeamStats.LegSize(PartnerNumber.of(chain(1)), null, size));
+		this.genealogy.prepareTeamStats(Tree.SPONSOR);
+		assertThat(this.genealogy.teamStats(root, Tree.SPONSOR, FEB_10)).isEqualTo(february);
+		assertThat(this.genealogy.teamStats(root, Tree.SPONSOR, april)).isEqualTo(inApril);
+		this.loader.load(new Organisation(List.of(TestOrganisations.partner("T-N", "Nora", "Neu", "Neuss")),
+				List.of(TestOrganisations.sponsorship("T-N", chain(size - 1), april, null)), List.of()));
+		assertThat(this.genealogy.teamStats(root, Tree.SPONSOR, FEB_10)).isEqualTo(february);
+		TeamStats may = this.genealogy.teamStats(root, Tree.SPONSOR, april.plusSeconds(86_400 * 30));
+		assertThat(may.teamSize()).isEqualTo(size + 1);
+		assertThat(may.depth()).isEqualTo(size);
+	}
+
 	private static String chain(int i) {
 		return "K-%06d".formatted(i);
 	}

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import io.treeline.graph.GenealogySnapshot;
 import io.treeline.graph.PartnerStatus;
+import io.treeline.graph.TeamStats;
 import io.treeline.graph.Tree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,6 +138,211 @@ class TreeHistoryTest {
 				assertThat(history.upline(id, asOf)).isEqualTo(fresh.upline(id, asOf));
 			}
 		}
+	}
+
+	/**
+	 * The team blocks answer for every head as the walk does: size, active count, depth
+	 * and legs in the walk's order, at random instants and exactly on edge boundaries, on
+	 * random histories of three kinds: with many moves, like an organisation (most
+	 * partners join once and stay, some move, some leave with or without their team
+	 * rolled up), and with parents of any number so that the tree holds cycles at some
+	 * instants, where both refuse.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3, 4, 5, 6, 7, 8, 9 })
+	void teamBlocksAnswerForEveryHeadAsTheWalkDoes(long seed) {
+		Random random = new Random(seed);
+		int n = 400;
+		Edges edges = switch ((int) (seed % 3)) {
+			case 0 -> randomHistory(random, n);
+			case 1 -> organisationHistory(random, n);
+			default -> cyclicHistory(random, n);
+		};
+		TreeHistory history = edges.history(n, random);
+		TeamBlocks blocks = history.blocks();
+		assertThat(blocks.heads()).isLessThan(n);
+		List<Long> instants = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			instants.add(random.nextLong(n * 10L + 100) * SECOND);
+		}
+		for (int i = 0; i < 30; i++) {
+			int e = random.nextInt(edges.count());
+			instants.add(edges.from.get(e));
+			instants.add(edges.from.get(e) - 1);
+			if (edges.to.get(e) != OPEN) {
+				instants.add(edges.to.get(e));
+				instants.add(edges.to.get(e) - 1);
+			}
+		}
+		int compared = 0;
+		for (long t : instants) {
+			Instant asOf = instant(t);
+			for (int id = 0; id < n; id++) {
+				if (blocks.isHead(id)) {
+					assertSameTeam(history, blocks, id, asOf);
+					compared++;
+				}
+			}
+		}
+		assertThat(compared).isGreaterThan(instants.size());
+	}
+
+	/**
+	 * A patched history builds its own blocks, which answer as its walk does, where the
+	 * patch moved partners and added new ones.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3 })
+	void teamBlocksOfAPatchedHistoryAnswerAsItsWalkDoes(long seed) {
+		Random random = new Random(seed);
+		int n = 400;
+		int before = 350;
+		Edges edges = organisationHistory(random, n);
+		BitSet changed = new BitSet(n);
+		changed.set(before, n);
+		for (int i = 0; i < 20; i++) {
+			changed.set(1 + random.nextInt(before - 1));
+		}
+		TreeHistory.Edges kept = new TreeHistory.Edges(16);
+		TreeHistory.Edges patch = new TreeHistory.Edges(16);
+		for (int e = 0; e < edges.count(); e++) {
+			int c = edges.child.get(e);
+			(changed.get(c) ? patch : kept).add(c, edges.parent.get(e), edges.side.get(e), edges.from.get(e),
+					edges.to.get(e));
+		}
+		TreeHistory history = kept.history(Tree.SPONSOR, directory(before, new Random(seed)))
+			.patched(directory(n, new Random(seed)), changed, patch);
+		TeamBlocks blocks = history.blocks();
+		for (int i = 0; i < 40; i++) {
+			Instant asOf = instant(random.nextLong(n * 10L + 100) * SECOND);
+			for (int id = 0; id < n; id++) {
+				if (blocks.isHead(id)) {
+					assertSameTeam(history, blocks, id, asOf);
+				}
+			}
+		}
+	}
+
+	/**
+	 * A patch that adds partners and moves some carries the blocks over for the instants
+	 * before the first it changed: questions then are answered from them, later ones by
+	 * walking, all as the walk answers. A patch that changes whether a partner is active
+	 * drops them, since that counts at every instant.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3 })
+	void patchCarriesTheBlocksOverForTheInstantsBeforeItsChanges(long seed) {
+		Random random = new Random(seed);
+		int n = 400;
+		int before = 370;
+		long moved = 2_000 * SECOND;
+		Edges edges = organisationHistory(random, n);
+		TreeHistory.Edges kept = new TreeHistory.Edges(16);
+		TreeHistory.Edges patch = new TreeHistory.Edges(16);
+		BitSet changed = new BitSet(n);
+		changed.set(before, n);
+		BitSet movers = new BitSet(n);
+		for (int e = 0; e < edges.count(); e++) {
+			int c = edges.child.get(e);
+			if (c < before && c % 50 == 7 && edges.to.get(e) == OPEN && edges.from.get(e) < moved) {
+				movers.set(c);
+				changed.set(c);
+			}
+		}
+		for (int e = 0; e < edges.count(); e++) {
+			int c = edges.child.get(e);
+			long to = edges.to.get(e);
+			if (movers.get(c) && to == OPEN) {
+				patch.add(c, edges.parent.get(e), edges.side.get(e), edges.from.get(e), moved);
+				patch.add(c, 0, (byte) 0, moved, OPEN);
+			}
+			else if (changed.get(c)) {
+				patch.add(c, edges.parent.get(e), edges.side.get(e), edges.from.get(e), to);
+			}
+			if (c < before) {
+				kept.add(c, edges.parent.get(e), edges.side.get(e), edges.from.get(e), to);
+			}
+		}
+		TreeHistory earlier = kept.history(Tree.SPONSOR, directory(before, new Random(seed)));
+		earlier.blocks();
+		TreeHistory history = earlier.patched(directory(n, new Random(seed)), changed, patch);
+		assertThat(movers.cardinality()).isGreaterThan(2);
+		assertThat(history.indexedUntil()).isEqualTo(Math.min(before * 10L * SECOND, moved));
+		for (int i = 0; i < 60; i++) {
+			Instant asOf = instant(random.nextLong(n * 20L) * SECOND);
+			for (int id = 0; id < n; id++) {
+				assertThat(history.teamStats(id, asOf)).as("partner %d at %s", id, asOf)
+					.isEqualTo(history.walk(id, asOf));
+			}
+		}
+		GenealogySnapshot.Directory statuses = directory(n, new Random(seed));
+		PartnerStatus[] changedStatus = new PartnerStatus[n];
+		for (int id = 0; id < n; id++) {
+			changedStatus[id] = statuses.status(id);
+		}
+		changedStatus[3] = (changedStatus[3] == PartnerStatus.ACTIVE) ? PartnerStatus.TERMINATED : PartnerStatus.ACTIVE;
+		String[] numbers = new String[n];
+		int[] nameRank = new int[n];
+		for (int id = 0; id < n; id++) {
+			numbers[id] = statuses.number(id);
+			nameRank[id] = n - 1 - id;
+		}
+		TreeHistory restated = earlier
+			.patched(new GenealogySnapshot.Directory(numbers, changedStatus, new long[n], nameRank), changed, patch);
+		assertThat(restated.indexedUntil()).isEqualTo(Long.MIN_VALUE);
+	}
+
+	/**
+	 * The root of a large organisation is answered from the blocks once a walk over its
+	 * team has built them, with the walk's answers.
+	 */
+	@Test
+	void largeTeamIsAnsweredFromTheBlocksOnceAWalkBuiltThem() throws InterruptedException {
+		Random random = new Random(11);
+		int n = TreeHistory.INDEX_FROM + 20_000;
+		Edges edges = organisationHistory(random, n);
+		TreeHistory history = edges.history(n, random);
+		Instant asOf = instant(n * 10L * SECOND);
+		TeamStats walked = history.walk(0, asOf);
+		assertThat(walked.teamSize()).isGreaterThanOrEqualTo(TreeHistory.INDEX_FROM);
+		assertThat(history.teamStats(0, asOf)).isEqualTo(walked);
+		TeamBlocks blocks = history.blocks();
+		assertThat(blocks.pays(0)).isTrue();
+		assertThat(blocks.heads()).isLessThan(n / 8);
+		for (int i = 0; i < 20; i++) {
+			Instant at = instant(random.nextLong(n * 10L + 100) * SECOND);
+			assertThat(history.teamStats(0, at)).isEqualTo(history.walk(0, at));
+		}
+	}
+
+	@Test
+	void teamBlocksRefuseACycleAsTheWalkDoes() {
+		Edges edges = new Edges();
+		edges.add(1, 0, 0, 10 * SECOND, OPEN);
+		edges.add(0, 1, 0, 10 * SECOND, OPEN);
+		edges.add(2, 1, 0, 10 * SECOND, OPEN);
+		TreeHistory history = edges.history(3, new Random(1));
+		TeamBlocks blocks = history.blocks();
+		Instant at = Instant.ofEpochSecond(15);
+		int head = blocks.isHead(0) ? 0 : 1;
+		assertThatIllegalStateException().isThrownBy(() -> history.walk(head, at)).withMessageContaining("has a cycle");
+		assertThatIllegalStateException().isThrownBy(() -> history.teamStats(blocks, head, at))
+			.withMessageContaining("has a cycle");
+		assertThat(history.teamStats(blocks, head, Instant.ofEpochSecond(5)).teamSize()).isZero();
+	}
+
+	private static void assertSameTeam(TreeHistory history, TeamBlocks blocks, int id, Instant asOf) {
+		TeamStats walked;
+		try {
+			walked = history.walk(id, asOf);
+		}
+		catch (IllegalStateException ex) {
+			assertThatIllegalStateException().as("partner %d at %s", id, asOf)
+				.isThrownBy(() -> history.teamStats(blocks, id, asOf))
+				.withMessage(ex.getMessage());
+			return;
+		}
+		assertThat(history.teamStats(blocks, id, asOf)).as("partner %d at %s", id, asOf).isEqualTo(walked);
 	}
 
 	/**
@@ -267,6 +473,81 @@ class TreeHistoryTest {
 	}
 
 	/**
+	 * Like an organisation: partner {@code i} joins at second {@code 10 i} under a
+	 * partner with a smaller id and mostly stays. One in twenty moves once to another
+	 * smaller id; one in thirty leaves, and then its direct partners either roll up to
+	 * its parent at that instant or (one in three) keep an edge to it; one in forty is
+	 * placed on a side of its parent.
+	 */
+	private static Edges organisationHistory(Random random, int n) {
+		long[] leaves = new long[n];
+		Arrays.fill(leaves, OPEN);
+		int[] parentOf = new int[n];
+		long[] since = new long[n];
+		List<List<Integer>> children = new ArrayList<>();
+		for (int c = 0; c < n; c++) {
+			children.add(new ArrayList<>());
+		}
+		Edges edges = new Edges();
+		for (int c = 1; c < n; c++) {
+			parentOf[c] = random.nextInt(c);
+			since[c] = c * 10L * SECOND;
+			children.get(parentOf[c]).add(c);
+		}
+		for (int c = 1; c < n; c++) {
+			if (random.nextInt(20) == 0) {
+				long at = since[c] + (1 + random.nextInt(n * 10)) * SECOND;
+				edges.add(c, parentOf[c], 0, since[c], at);
+				parentOf[c] = random.nextInt(c);
+				since[c] = at;
+			}
+			if (random.nextInt(30) == 0) {
+				leaves[c] = since[c] + (1 + random.nextInt(n * 10)) * SECOND;
+			}
+		}
+		for (int c = 1; c < n; c++) {
+			int side = (random.nextInt(40) == 0) ? 1 + random.nextInt(2) : 0;
+			long end = leaves[c];
+			int p = parentOf[c];
+			if (leaves[p] != OPEN && leaves[p] < end && since[c] < leaves[p] && random.nextInt(3) != 0) {
+				edges.add(c, p, side, since[c], leaves[p]);
+				edges.add(c, (parentOf[p] < p) ? parentOf[p] : 0, side, leaves[p], end);
+			}
+			else {
+				edges.add(c, p, side, since[c], end);
+			}
+		}
+		return edges;
+	}
+
+	/**
+	 * Partners under parents of any number, each edge a while after the last: the union
+	 * of the edges and the tree at some instants hold cycles.
+	 */
+	private static Edges cyclicHistory(Random random, int n) {
+		Edges edges = new Edges();
+		for (int c = 0; c < n; c++) {
+			if (random.nextInt(8) == 0) {
+				continue;
+			}
+			long from = random.nextInt(n * 10) * SECOND;
+			for (int k = random.nextInt(3); k >= 0; k--) {
+				int p = random.nextInt(n);
+				if (p == c) {
+					continue;
+				}
+				long to = (k == 0 && random.nextBoolean()) ? OPEN : from + (1 + random.nextInt(100)) * SECOND;
+				edges.add(c, p, random.nextInt(3), from, to);
+				if (to == OPEN) {
+					break;
+				}
+				from = to + random.nextInt(2) * SECOND;
+			}
+		}
+		return edges;
+	}
+
+	/**
 	 * Partners {@code P-00000} on with random statuses: the first {@code n} of the same
 	 * random sequence are the same.
 	 */
@@ -275,7 +556,7 @@ class TreeHistoryTest {
 		PartnerStatus[] statuses = new PartnerStatus[n];
 		int[] nameRank = new int[n];
 		for (int id = 0; id < n; id++) {
-			numbers[id] = String.format("P-%05d", id);
+			numbers[id] = String.format((n > 100_000) ? "P-%07d" : "P-%05d", id);
 			statuses[id] = PartnerStatus.values()[random.nextInt(PartnerStatus.values().length)];
 			nameRank[id] = n - 1 - id;
 		}
