@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.treeline.graph.GenealogySnapshot;
@@ -40,6 +42,13 @@ final class TreeHistory {
 	 * costs a few milliseconds at most.
 	 */
 	static final int INDEX_FROM = 100_000;
+
+	/**
+	 * Builds team blocks in the background, one at a time: at ten million partners a
+	 * build takes a core for seconds.
+	 */
+	private static final Executor BUILDER = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("treeline-team-blocks").factory());
 
 	private static final Logger logger = LoggerFactory.getLogger(TreeHistory.class);
 
@@ -99,10 +108,24 @@ final class TreeHistory {
 
 	private final long[] boundaries;
 
-	/** The team blocks, once built or carried over from before a patch. */
+	/** The team blocks, once built or handed on from before a patch. */
 	private volatile Indexed indexed;
 
+	/** Held while the team blocks are built. */
+	private final Object building = new Object();
+
+	/** Whether this history has asked for its team blocks to be built. */
 	private final AtomicBoolean indexing = new AtomicBoolean();
+
+	/**
+	 * The first instant at which this history differs from the one it was patched from
+	 * ({@link #changedFrom(TreeHistory, BitSet)}); {@link #OPEN} for a history indexed
+	 * afresh.
+	 */
+	private final long changedFrom;
+
+	/** The history a patch made of this one, once there is one. */
+	private TreeHistory successor;
 
 	/**
 	 * Indexes edges given in any order, in the tree order of their union.
@@ -162,6 +185,7 @@ final class TreeHistory {
 			}
 		}
 		this.boundaries = boundaries(this.validFrom, this.validTo);
+		this.changedFrom = OPEN;
 	}
 
 	/**
@@ -272,7 +296,14 @@ final class TreeHistory {
 	 * @return the new history
 	 */
 	TreeHistory patched(GenealogySnapshot.Directory directory, BitSet changed, Edges edges) {
-		return new TreeHistory(this, directory, changed, edges);
+		TreeHistory next = new TreeHistory(this, directory, changed, edges);
+		synchronized (this) {
+			this.successor = next;
+			if (this.indexed != null) {
+				next.receive(this.indexed.blocks(), Math.min(this.indexed.until(), next.changedFrom));
+			}
+		}
+		return next;
 	}
 
 	/**
@@ -352,7 +383,7 @@ final class TreeHistory {
 		this.downTo = new long[edges];
 		copyPatchedDown(before, changed, patch, patchDown, affected);
 		this.boundaries = patchedBoundaries(before, changed, patch);
-		this.indexed = carriedOver(before, replaced);
+		this.changedFrom = changedFrom(before, replaced);
 	}
 
 	/**
@@ -508,7 +539,7 @@ final class TreeHistory {
 	}
 
 	/** The place of a side in {@link #SIDE_ORDER}: LEFT before unsided before RIGHT. */
-	private static int sideRank(byte side) {
+	static int sideRank(byte side) {
 		int rank = 0;
 		while (SIDE_ORDER[rank] != side) {
 			rank++;
@@ -750,16 +781,28 @@ final class TreeHistory {
 		TeamStats walked = walk(id, asOf);
 		if ((current == null || t >= current.until()) && walked.teamSize() >= INDEX_FROM
 				&& this.indexing.compareAndSet(false, true)) {
-			Thread.ofPlatform().daemon().name("treeline-team-blocks").start(() -> {
-				try {
-					blocks();
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Could not index the team blocks of the {}", this.tree, ex);
-				}
-			});
+			BUILDER.execute(this::buildUnlessSuperseded);
 		}
 		return walked;
+	}
+
+	/**
+	 * Builds the team blocks on the builder's thread, unless a patch has made a newer
+	 * history meanwhile: that one asks for its own, and one build at a time keeps a
+	 * stream of changes from piling builds up.
+	 */
+	private void buildUnlessSuperseded() {
+		synchronized (this) {
+			if (this.successor != null) {
+				return;
+			}
+		}
+		try {
+			blocks();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not index the team blocks of the {}", this.tree, ex);
+		}
 	}
 
 	/**
@@ -776,8 +819,9 @@ final class TreeHistory {
 	}
 
 	/**
-	 * Returns the team blocks of this history, building them on the first call (blocks
-	 * carried over from before a patch do not count).
+	 * Returns team blocks that answer for this history at every instant, building them
+	 * unless it has such blocks already, and hands them on to the histories patches have
+	 * made of it since, for the instants before their changes.
 	 * @return the blocks
 	 */
 	TeamBlocks blocks() {
@@ -785,29 +829,54 @@ final class TreeHistory {
 		if (current != null && current.until() == OPEN) {
 			return current.blocks();
 		}
-		synchronized (this) {
-			if (this.indexed == null || this.indexed.until() != OPEN) {
-				long started = System.nanoTime();
-				int n = this.directory.size();
-				boolean[] active = new boolean[n];
-				for (int id = 0; id < n; id++) {
-					active[id] = this.activeAt[this.position[id]];
-				}
-				TeamBlocks blocks = new TeamBlocks(n, this.byChildStart, this.parent, this.side, this.validFrom,
-						this.validTo, this.boundaries, active);
-				this.indexed = new Indexed(blocks, OPEN);
-				logger.info("Indexed the team blocks of the {} ({} partners, {} heads, {} legs, {} counts) in {} ms",
-						this.tree, n, blocks.heads(), blocks.legs(), blocks.points(),
-						(System.nanoTime() - started) / 1_000_000);
+		TeamBlocks blocks;
+		TreeHistory next;
+		// built outside the history's monitor, which a patch takes to link its successor
+		synchronized (this.building) {
+			current = this.indexed;
+			if (current != null && current.until() == OPEN) {
+				return current.blocks();
 			}
-			return this.indexed.blocks();
+			long started = System.nanoTime();
+			int n = this.directory.size();
+			boolean[] active = new boolean[n];
+			for (int id = 0; id < n; id++) {
+				active[id] = this.activeAt[this.position[id]];
+			}
+			blocks = new TeamBlocks(n, this.byChildStart, this.parent, this.side, this.validFrom, this.validTo,
+					this.boundaries, active);
+			logger.info("Indexed the team blocks of the {} ({} partners, {} heads, {} legs, {} counts) in {} ms",
+					this.tree, n, blocks.heads(), blocks.legs(), blocks.points(),
+					(System.nanoTime() - started) / 1_000_000);
+			synchronized (this) {
+				this.indexed = new Indexed(blocks, OPEN);
+				next = this.successor;
+			}
 		}
+		for (long until = OPEN; next != null;) {
+			until = Math.min(until, next.changedFrom);
+			next = next.receive(blocks, until);
+		}
+		return blocks;
+	}
+
+	/**
+	 * Takes blocks of an earlier history for the instants before an instant, unless it
+	 * has blocks that answer for longer.
+	 * @return the history a patch made of this one, to hand them on to, or {@code null}
+	 */
+	private synchronized TreeHistory receive(TeamBlocks blocks, long until) {
+		if (until == Long.MIN_VALUE || (this.indexed != null && this.indexed.until() >= until)) {
+			return null;
+		}
+		this.indexed = new Indexed(blocks, until);
+		return this.successor;
 	}
 
 	/**
 	 * Returns until when the team blocks this history has answer.
 	 * @return the first instant (nanoseconds since the epoch) they do not answer for,
-	 * {@code Long.MAX_VALUE} for blocks built from this history, {@code Long.MIN_VALUE}
+	 * {@code Long.MAX_VALUE} when they answer for every instant, {@code Long.MIN_VALUE}
 	 * without blocks
 	 */
 	long indexedUntil() {
@@ -816,8 +885,8 @@ final class TreeHistory {
 	}
 
 	/**
-	 * Team blocks with the instant from which they no longer hold: a patch carries them
-	 * over for the instants before the first one it changed.
+	 * Team blocks with the instant from which they no longer hold: a patch hands them on
+	 * for the instants before the first one it changed.
 	 */
 	private record Indexed(TeamBlocks blocks, long until) {
 
@@ -828,22 +897,22 @@ final class TreeHistory {
 	}
 
 	/**
-	 * Returns the blocks of the history before a patch for the instants the patch left
-	 * alone: those before the first instant at which a replaced partner's parent or side
-	 * differs, or a new partner joined. None when the patch changed whether a partner is
-	 * active, which counts at every instant.
+	 * Returns the first instant at which a patched history differs from the one before:
+	 * at which a replaced partner's parent or side differs, or a new partner joined.
+	 * {@code Long.MIN_VALUE} when the patch changed whether a partner is active, which
+	 * counts at every instant.
 	 */
-	private Indexed carriedOver(TreeHistory before, BitSet replaced) {
-		Indexed carried = before.indexed;
+	private long changedFrom(TreeHistory before, BitSet replaced) {
 		int known = before.position.length;
-		if (carried == null || !Arrays.equals(before.activeAt, 0, known, this.activeAt, 0, known)) {
-			return null;
+		// known partners keep their positions
+		if (!Arrays.equals(before.activeAt, 0, known, this.activeAt, 0, known)) {
+			return Long.MIN_VALUE;
 		}
-		long until = carried.until();
+		long first = OPEN;
 		for (int c = replaced.nextSetBit(0); c >= 0; c = replaced.nextSetBit(c + 1)) {
-			until = Math.min(until, firstDifference(before, c));
+			first = Math.min(first, firstDifference(before, c));
 		}
-		return new Indexed(carried.blocks(), until);
+		return first;
 	}
 
 	/**
@@ -869,6 +938,17 @@ final class TreeHistory {
 			}
 		}
 		return first;
+	}
+
+	/**
+	 * Adds the edges of a partner to others, as a patch would give them.
+	 * @param c the partner
+	 * @param edges where they go
+	 */
+	void edgesOf(int c, Edges edges) {
+		for (int e = this.byChildStart[c]; e < this.byChildStart[c + 1]; e++) {
+			edges.add(c, this.parent[e], this.side[e], this.validFrom[e], this.validTo[e]);
+		}
 	}
 
 	/**

@@ -267,9 +267,13 @@ class TreeHistoryTest {
 		earlier.blocks();
 		TreeHistory history = earlier.patched(directory(n, new Random(seed)), changed, patch);
 		assertThat(movers.cardinality()).isGreaterThan(2);
-		assertThat(history.indexedUntil()).isEqualTo(Math.min(before * 10L * SECOND, moved));
+		assertThat(history.indexedUntil()).isEqualTo(moved);
+		List<Long> instants = new ArrayList<>(List.of(moved - 1, moved, moved + 1));
 		for (int i = 0; i < 60; i++) {
-			Instant asOf = instant(random.nextLong(n * 20L) * SECOND);
+			instants.add(random.nextLong(n * 20L) * SECOND);
+		}
+		for (long t : instants) {
+			Instant asOf = instant(t);
 			for (int id = 0; id < n; id++) {
 				assertThat(history.teamStats(id, asOf)).as("partner %d at %s", id, asOf)
 					.isEqualTo(history.walk(id, asOf));
@@ -290,6 +294,60 @@ class TreeHistoryTest {
 		TreeHistory restated = earlier
 			.patched(new GenealogySnapshot.Directory(numbers, changedStatus, new long[n], nameRank), changed, patch);
 		assertThat(restated.indexedUntil()).isEqualTo(Long.MIN_VALUE);
+		changedStatus[3] = statuses.status(3);
+		changedStatus[n - 1] = (changedStatus[n - 1] == PartnerStatus.ACTIVE) ? PartnerStatus.TERMINATED
+				: PartnerStatus.ACTIVE;
+		TreeHistory newcomerRestated = earlier
+			.patched(new GenealogySnapshot.Directory(numbers, changedStatus, new long[n], nameRank), changed, patch);
+		assertThat(newcomerRestated.indexedUntil()).as("a new partner's status counts only from its join")
+			.isEqualTo(moved);
+		TreeHistory unchanged = history.patched(directory(n, new Random(seed)), movers, edgesOf(history, movers));
+		assertThat(unchanged.indexedUntil()).as("a patch that changes nothing").isEqualTo(moved);
+	}
+
+	/**
+	 * Blocks built on a history after a patch was made of it are handed on to the newer
+	 * histories for the instants before the patch's changes, and blocks the newest builds
+	 * itself answer for every instant.
+	 */
+	@Test
+	void blocksBuiltAfterAPatchAreHandedOnToTheNewerHistory() {
+		Random random = new Random(5);
+		int n = 400;
+		Edges edges = organisationHistory(random, n);
+		TreeHistory earlier = edges.history(n, random);
+		long moved = 9_000 * SECOND;
+		int mover = 100;
+		while (edges.child.indexOf(mover) != edges.child.lastIndexOf(mover)
+				|| edges.to.get(edges.child.indexOf(mover)) != OPEN) {
+			mover++;
+		}
+		int e = edges.child.indexOf(mover);
+		BitSet changed = new BitSet(n);
+		changed.set(mover);
+		TreeHistory.Edges moving = new TreeHistory.Edges(4);
+		moving.add(mover, edges.parent.get(e), edges.side.get(e), edges.from.get(e), moved);
+		moving.add(mover, 1, (byte) 0, moved, OPEN);
+		TreeHistory later = earlier.patched(earlier.directory(), changed, moving);
+		TreeHistory latest = later.patched(later.directory(), new BitSet(n), new TreeHistory.Edges(1));
+		assertThat(latest.indexedUntil()).isEqualTo(Long.MIN_VALUE);
+		earlier.blocks();
+		assertThat(later.indexedUntil()).isEqualTo(moved);
+		assertThat(latest.indexedUntil()).isEqualTo(moved);
+		for (long t : new long[] { moved - 1, moved, 2 * moved }) {
+			assertThat(latest.teamStats(0, instant(t))).isEqualTo(latest.walk(0, instant(t)));
+		}
+		latest.blocks();
+		assertThat(latest.indexedUntil()).isEqualTo(Long.MAX_VALUE);
+	}
+
+	/** The edges of some partners in a history, as a patch gives them. */
+	private static TreeHistory.Edges edgesOf(TreeHistory history, BitSet partners) {
+		TreeHistory.Edges edges = new TreeHistory.Edges(16);
+		for (int c = partners.nextSetBit(0); c >= 0; c = partners.nextSetBit(c + 1)) {
+			history.edgesOf(c, edges);
+		}
+		return edges;
 	}
 
 	/**
@@ -306,6 +364,11 @@ class TreeHistoryTest {
 		TeamStats walked = history.walk(0, asOf);
 		assertThat(walked.teamSize()).isGreaterThanOrEqualTo(TreeHistory.INDEX_FROM);
 		assertThat(history.teamStats(0, asOf)).isEqualTo(walked);
+		long waited = System.nanoTime();
+		while (history.indexedUntil() != Long.MAX_VALUE && System.nanoTime() - waited < 60_000_000_000L) {
+			Thread.sleep(20);
+		}
+		assertThat(history.indexedUntil()).as("built in the background after the walk").isEqualTo(Long.MAX_VALUE);
 		TeamBlocks blocks = history.blocks();
 		assertThat(blocks.pays(0)).isTrue();
 		assertThat(blocks.heads()).isLessThan(n / 8);
@@ -477,7 +540,8 @@ class TreeHistoryTest {
 	 * partner with a smaller id and mostly stays. One in twenty moves once to another
 	 * smaller id; one in thirty leaves, and then its direct partners either roll up to
 	 * its parent at that instant or (one in three) keep an edge to it; one in forty is
-	 * placed on a side of its parent.
+	 * placed on a side of its parent; one in twenty-five also has an edge that ended the
+	 * instant it started.
 	 */
 	private static Edges organisationHistory(Random random, int n) {
 		long[] leaves = new long[n];
@@ -506,6 +570,10 @@ class TreeHistoryTest {
 			}
 		}
 		for (int c = 1; c < n; c++) {
+			if (random.nextInt(25) == 0) {
+				long at = since[c] + random.nextInt(n * 10) * SECOND;
+				edges.add(c, random.nextInt(c), 0, at, at);
+			}
 			int side = (random.nextInt(40) == 0) ? 1 + random.nextInt(2) : 0;
 			long end = leaves[c];
 			int p = parentOf[c];
