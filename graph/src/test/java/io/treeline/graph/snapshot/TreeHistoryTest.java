@@ -39,18 +39,7 @@ class TreeHistoryTest {
 		int n = 300;
 		Edges edges = randomHistory(random, n);
 		TreeHistory history = edges.history(n, random);
-		List<Long> instants = new ArrayList<>();
-		for (int i = 0; i < 40; i++) {
-			instants.add(random.nextLong(n * 10L + 20) * SECOND);
-		}
-		for (int i = 0; i < 20; i++) {
-			int e = random.nextInt(edges.count());
-			instants.add(edges.from.get(e));
-			if (edges.to.get(e) != OPEN) {
-				instants.add(edges.to.get(e));
-				instants.add(edges.to.get(e) - 1);
-			}
-		}
+		List<Long> instants = instants(random, edges, n, 30);
 		for (long t : instants) {
 			Instant asOf = instant(t);
 			GenealogySnapshot snapshot = history.at(asOf);
@@ -161,19 +150,7 @@ class TreeHistoryTest {
 		TreeHistory history = edges.history(n, random);
 		TeamBlocks blocks = history.blocks();
 		assertThat(blocks.heads()).isLessThan(n);
-		List<Long> instants = new ArrayList<>();
-		for (int i = 0; i < 30; i++) {
-			instants.add(random.nextLong(n * 10L + 100) * SECOND);
-		}
-		for (int i = 0; i < 30; i++) {
-			int e = random.nextInt(edges.count());
-			instants.add(edges.from.get(e));
-			instants.add(edges.from.get(e) - 1);
-			if (edges.to.get(e) != OPEN) {
-				instants.add(edges.to.get(e));
-				instants.add(edges.to.get(e) - 1);
-			}
-		}
+		List<Long> instants = instants(random, edges, n, 30);
 		int compared = 0;
 		for (long t : instants) {
 			Instant asOf = instant(t);
@@ -473,6 +450,27 @@ class TreeHistoryTest {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Random instants over a history, and instants on the boundaries of random edges and
+	 * a nanosecond before them.
+	 */
+	private static List<Long> instants(Random random, Edges edges, int n, int count) {
+		List<Long> instants = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			instants.add(random.nextLong(n * 10L + 100) * SECOND);
+		}
+		for (int i = 0; i < count; i++) {
+			int e = random.nextInt(edges.count());
+			instants.add(edges.from.get(e));
+			instants.add(edges.from.get(e) - 1);
+			if (edges.to.get(e) != OPEN) {
+				instants.add(edges.to.get(e));
+				instants.add(edges.to.get(e) - 1);
+			}
+		}
+		return instants;
 	}
 
 	private static Instant instant(long nanos) {
