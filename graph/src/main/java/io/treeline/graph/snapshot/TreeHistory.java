@@ -763,9 +763,9 @@ final class TreeHistory {
 	 * Returns the team statistics of a partner at an instant, without a snapshot: from
 	 * the team blocks where they are built and cost less than a walk, else by walking the
 	 * partner's downline over the edges valid then (proportional to the team, not to the
-	 * organisation). A walk over a team of {@value #INDEX_FROM} partners or more starts
-	 * building the blocks in the background, so that later questions about large teams
-	 * read them.
+	 * organisation). A walk over a team of {@value #INDEX_FROM} partners or more of a
+	 * partner who may be a head of the blocks starts building them in the background, so
+	 * that later questions about large teams read them.
 	 * @param id the partner
 	 * @param asOf the instant
 	 * @return size, active count, depth and legs, as a snapshot at that instant would
@@ -779,11 +779,24 @@ final class TreeHistory {
 			return teamStats(current.blocks(), id, asOf);
 		}
 		TeamStats walked = walk(id, asOf);
-		if ((current == null || t >= current.until()) && walked.teamSize() >= INDEX_FROM
+		if ((current == null || t >= current.until()) && walked.teamSize() >= INDEX_FROM && mayBeHead(id)
 				&& this.indexing.compareAndSet(false, true)) {
 			BUILDER.execute(this::buildUnlessSuperseded);
 		}
 		return walked;
+	}
+
+	/**
+	 * Returns whether the blocks might answer for a partner: whether it has no edge or
+	 * more than one. A partner with one edge is a head only if that edge reaches outside
+	 * its parent's; asking about it does not start a build that would not serve it.
+	 */
+	private boolean mayBeHead(int id) {
+		int edges = 0;
+		for (int e = this.byChildStart[id]; e < this.byChildStart[id + 1]; e++) {
+			edges += (this.validFrom[e] != this.validTo[e]) ? 1 : 0;
+		}
+		return edges != 1;
 	}
 
 	/**
@@ -871,6 +884,14 @@ final class TreeHistory {
 		}
 		this.indexed = new Indexed(blocks, until);
 		return this.successor;
+	}
+
+	/**
+	 * Returns whether a question has asked for this history's team blocks to be built.
+	 * @return whether a build was asked for
+	 */
+	boolean indexingAsked() {
+		return this.indexing.get();
 	}
 
 	/**

@@ -355,6 +355,25 @@ class TreeHistoryTest {
 		}
 	}
 
+	/**
+	 * A large team of a partner with one edge is walked without asking for blocks, which
+	 * would not answer for it; the same team's top, without an edge, asks for them.
+	 */
+	@Test
+	void walkOverALargeTeamAsksForBlocksOnlyWhereTheyMightAnswer() {
+		Edges edges = new Edges();
+		int n = TreeHistory.INDEX_FROM + 10;
+		for (int c = 1; c < n; c++) {
+			edges.add(c, c - 1, 0, c * SECOND, OPEN);
+		}
+		TreeHistory history = edges.history(n, new Random(1));
+		Instant asOf = instant(n * SECOND);
+		assertThat(history.teamStats(1, asOf).teamSize()).isEqualTo(n - 2);
+		assertThat(history.indexingAsked()).isFalse();
+		assertThat(history.teamStats(0, asOf).teamSize()).isEqualTo(n - 1);
+		assertThat(history.indexingAsked()).isTrue();
+	}
+
 	@Test
 	void teamBlocksRefuseACycleAsTheWalkDoes() {
 		Edges edges = new Edges();
