@@ -1,6 +1,7 @@
 package io.treeline.graph.snapshot;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import io.treeline.graph.GenealogySnapshot;
@@ -54,6 +55,12 @@ final class TeamBlocks {
 	private final int[] headSpan;
 
 	private final boolean[] headActive;
+
+	/**
+	 * The arrays of the last question, for the next one; a question asked meanwhile makes
+	 * its own.
+	 */
+	private final AtomicReference<Scratch> spare = new AtomicReference<>();
 
 	/** The legs of head {@code k} are {@code legStart[k]} to {@code legStart[k+1]}. */
 	private final int[] legStart;
@@ -599,14 +606,28 @@ final class TeamBlocks {
 		if (top == NONE) {
 			throw new IllegalArgumentException("Partner " + id + " is no head");
 		}
+		Scratch scratch = this.spare.getAndSet(null);
+		try {
+			if (scratch == null) {
+				scratch = new Scratch(this.headPartner.length);
+			}
+			return teamStats(top, id, last, cycle, scratch);
+		}
+		finally {
+			this.spare.set(scratch);
+		}
+	}
+
+	private Team teamStats(int top, int id, int last, Supplier<IllegalStateException> cycle, Scratch scratch) {
 		int heads = this.headPartner.length;
 		// one pass in the order heads, legs and counts are stored: where each head hangs
 		// at the instant, and its own members then
-		int[] hangs = new int[heads];
-		int[] teamSize = new int[heads];
-		int[] teamActive = new int[heads];
-		int[] teamDepth = new int[heads];
-		int[] belowStart = new int[heads + 1];
+		int[] hangs = scratch.hangs;
+		int[] teamSize = scratch.size;
+		int[] teamActive = scratch.active;
+		int[] teamDepth = scratch.depth;
+		int[] belowStart = scratch.belowStart;
+		Arrays.fill(belowStart, 0);
 		for (int k = 0; k < heads; k++) {
 			int found = NONE;
 			for (int p = this.pieceStart[k]; p < this.pieceStart[k + 1]; p++) {
@@ -637,8 +658,9 @@ final class TeamBlocks {
 		for (int k = 0; k < heads; k++) {
 			belowStart[k + 1] += belowStart[k];
 		}
-		int[] below = new int[belowStart[heads]];
-		int[] next = Arrays.copyOf(belowStart, heads);
+		int[] below = scratch.below;
+		int[] next = scratch.next;
+		System.arraycopy(belowStart, 0, next, 0, heads);
 		for (int k = 0; k < heads; k++) {
 			if (hangs[k] != NONE) {
 				below[next[this.pieceHead[hangs[k]]]++] = k;
@@ -685,6 +707,38 @@ final class TeamBlocks {
 		Legs.Builder legs = legs(top, last, legExtra, Arrays.copyOf(direct, directs), hangs, teamSize);
 		int self = this.headActive[top] ? 1 : 0;
 		return new Team(teamSize[top] - 1, teamActive[top] - self, teamDepth[top], legs);
+	}
+
+	/**
+	 * The arrays a question works in, each as long as the heads: at ten million partners
+	 * about 22 MB, which one question after another would otherwise allocate anew.
+	 */
+	private static final class Scratch {
+
+		private final int[] hangs;
+
+		private final int[] size;
+
+		private final int[] active;
+
+		private final int[] depth;
+
+		private final int[] belowStart;
+
+		private final int[] below;
+
+		private final int[] next;
+
+		Scratch(int heads) {
+			this.hangs = new int[heads];
+			this.size = new int[heads];
+			this.active = new int[heads];
+			this.depth = new int[heads];
+			this.belowStart = new int[heads + 1];
+			this.below = new int[heads];
+			this.next = new int[heads];
+		}
+
 	}
 
 	/**
