@@ -127,19 +127,14 @@ final class TeamBlocks {
 		int[] single = new int[size];
 		for (int c = 0; c < size; c++) {
 			single[c] = NONE;
-			int found = 0;
-			for (int e = byChildStart[c]; e < byChildStart[c + 1]; e++) {
-				if (from[e] != to[e]) {
-					single[c] = e;
-					found++;
-				}
-			}
-			if (found != 1) {
-				single[c] = NONE;
+			boolean one = TreeHistory.nonEmptyEdges(c, byChildStart, from, to) == 1;
+			for (int e = byChildStart[c]; one && e < byChildStart[c + 1]; e++) {
+				single[c] = (from[e] != to[e]) ? e : single[c];
 			}
 		}
+		// the first walk: over all non-empty edges ever
 		int[] firstParent = new int[size];
-		int[] order = firstWalk(size, byChildStart, parent, from, to, firstParent);
+		int[] order = TreeHistory.depthFirst(size, byChildStart, parent, side, (e) -> from[e] != to[e], firstParent);
 		// heads, levels below their head, and how many legs each head has
 		int[] level = new int[size];
 		int[] headOf = new int[size];
@@ -211,12 +206,8 @@ final class TeamBlocks {
 		this.pointDepth = points.depth;
 		this.pieceStart = new int[heads + 1];
 		for (int k = 0; k < heads; k++) {
-			int h = this.headPartner[k];
-			int count = 0;
-			for (int e = byChildStart[h]; e < byChildStart[h + 1]; e++) {
-				count += (from[e] != to[e]) ? 1 : 0;
-			}
-			this.pieceStart[k + 1] = this.pieceStart[k] + count;
+			this.pieceStart[k + 1] = this.pieceStart[k]
+					+ TreeHistory.nonEmptyEdges(this.headPartner[k], byChildStart, from, to);
 		}
 		int pieces = this.pieceStart[heads];
 		this.pieceFrom = new int[pieces];
@@ -260,82 +251,6 @@ final class TeamBlocks {
 	/** The head a leg hangs below: the first parent of its top partner. */
 	private int legHead(int leg, int[] firstParent) {
 		return firstParent[this.legRoot[leg]];
-	}
-
-	/**
-	 * Numbers the partners in the order of a depth-first walk over all non-empty edges
-	 * ever, from the partners who never had a parent, then from any partner not met yet
-	 * (the union of a history's edges may hold a cycle), and notes through whom the walk
-	 * met each one first.
-	 * @return the partners in the order met
-	 */
-	private static int[] firstWalk(int size, int[] byChildStart, int[] parent, long[] from, long[] to,
-			int[] firstParent) {
-		int[] childrenStart = new int[size + 1];
-		for (int c = 0; c < size; c++) {
-			for (int e = byChildStart[c]; e < byChildStart[c + 1]; e++) {
-				if (from[e] != to[e]) {
-					childrenStart[parent[e] + 1]++;
-				}
-			}
-		}
-		for (int p = 0; p < size; p++) {
-			childrenStart[p + 1] += childrenStart[p];
-		}
-		int[] children = new int[childrenStart[size]];
-		int[] next = Arrays.copyOf(childrenStart, size);
-		for (int c = 0; c < size; c++) {
-			for (int e = byChildStart[c]; e < byChildStart[c + 1]; e++) {
-				if (from[e] != to[e]) {
-					children[next[parent[e]]++] = c;
-				}
-			}
-		}
-		boolean[] met = new boolean[size];
-		int[] order = new int[size];
-		int count = 0;
-		int[] stack = new int[128];
-		for (int pass = 0; pass < 2; pass++) {
-			for (int start = 0; start < size; start++) {
-				if (met[start] || (pass == 0 && hasEdges(start, byChildStart, from, to))) {
-					continue;
-				}
-				int top = 0;
-				stack[top++] = start;
-				stack[top++] = NONE;
-				while (top > 0) {
-					int through = stack[--top];
-					int partner = stack[--top];
-					if (met[partner]) {
-						continue;
-					}
-					met[partner] = true;
-					firstParent[partner] = through;
-					order[count++] = partner;
-					int first = childrenStart[partner];
-					int end = childrenStart[partner + 1];
-					if (top + 2 * (end - first) > stack.length) {
-						stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + 2 * (end - first)));
-					}
-					for (int c = end - 1; c >= first; c--) {
-						if (!met[children[c]]) {
-							stack[top++] = children[c];
-							stack[top++] = partner;
-						}
-					}
-				}
-			}
-		}
-		return order;
-	}
-
-	private static boolean hasEdges(int c, int[] byChildStart, long[] from, long[] to) {
-		for (int e = byChildStart[c]; e < byChildStart[c + 1]; e++) {
-			if (from[e] != to[e]) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** How many partners the first walk met below each head. */
@@ -743,8 +658,8 @@ final class TeamBlocks {
 
 	/**
 	 * Lists the legs of a head in the order a walk meets them: by side, then by partner.
-	 * Its own legs are stored in the order of their partners already; the heads hanging
-	 * directly below it are sorted.
+	 * Its own legs are stored in that order already (the first walk meets children so);
+	 * the heads hanging directly below it are sorted and merged in, side by side.
 	 * @param direct the heads directly below it, each as its partner and head index in
 	 * one long
 	 */
@@ -756,6 +671,9 @@ final class TeamBlocks {
 		for (int rank = 0; rank < 3; rank++) {
 			int d = 0;
 			for (int l = first; l <= end; l++) {
+				if (l < end && TreeHistory.sideRank(this.legSide[l]) != rank) {
+					continue;
+				}
 				int partner = (l < end) ? this.legRoot[l] : Integer.MAX_VALUE;
 				for (; d < direct.length && (int) (direct[d] >>> 32) < partner; d++) {
 					int k = (int) direct[d];
@@ -764,7 +682,7 @@ final class TeamBlocks {
 						legs.add(this.headPartner[k], GenealogySnapshot.leg(side), teamSize[k]);
 					}
 				}
-				int p = (l < end && TreeHistory.sideRank(this.legSide[l]) == rank) ? point(l, last) : NONE;
+				int p = (l < end) ? point(l, last) : NONE;
 				if (p != NONE && this.pointSize[p] > 0) {
 					legs.add(partner, GenealogySnapshot.leg(this.legSide[l]), this.pointSize[p] + legExtra[l - first]);
 				}

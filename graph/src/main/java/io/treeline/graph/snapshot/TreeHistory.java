@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntPredicate;
 
 import io.treeline.graph.GenealogySnapshot;
 import io.treeline.graph.Legs;
@@ -216,50 +217,97 @@ final class TreeHistory {
 	 * @return the position of each partner
 	 */
 	private int[] treeOrder(int n) {
-		int edges = this.child.length;
-		int[] childrenStart = starts(this.parent, null, n);
+		int[] met = depthFirst(n, this.byChildStart, this.parent, this.side, (e) -> true, null);
+		int[] order = new int[n];
+		for (int i = 0; i < n; i++) {
+			order[met[i]] = i;
+		}
+		return order;
+	}
+
+	/**
+	 * Walks the union of some of a history's edges depth first, children in snapshot
+	 * order (LEFT, unsided, RIGHT, each by id): from the partners without such an edge,
+	 * then from any partner not met yet (the union may hold a cycle).
+	 * @param n the number of partners
+	 * @param byChildStart where each partner's edges start, edges sorted by child
+	 * @param parent the parent of each edge
+	 * @param side the side of each edge
+	 * @param edges which edges to walk
+	 * @param through receives the partner through whose edge the walk met each partner
+	 * first ({@code -1} for a start), or {@code null}
+	 * @return the partners in the order the walk met them
+	 */
+	static int[] depthFirst(int n, int[] byChildStart, int[] parent, byte[] side, IntPredicate edges, int[] through) {
+		int[] childrenStart = new int[n + 1];
+		for (int e = 0; e < parent.length; e++) {
+			if (edges.test(e)) {
+				childrenStart[parent[e] + 1]++;
+			}
+		}
+		for (int p = 0; p < n; p++) {
+			childrenStart[p + 1] += childrenStart[p];
+		}
 		int[] next = Arrays.copyOf(childrenStart, n);
-		int[] children = new int[edges];
+		int[] children = new int[childrenStart[n]];
 		for (byte wanted : SIDE_ORDER) {
-			for (int e = 0; e < edges; e++) {
-				if (this.side[e] == wanted) {
-					children[next[this.parent[e]]++] = this.child[e];
+			for (int c = 0; c < n; c++) {
+				for (int e = byChildStart[c]; e < byChildStart[c + 1]; e++) {
+					if (side[e] == wanted && edges.test(e)) {
+						children[next[parent[e]]++] = c;
+					}
 				}
 			}
 		}
+		boolean[] met = new boolean[n];
 		int[] order = new int[n];
-		Arrays.fill(order, -1);
-		int numbered = 0;
-		int[] stack = new int[64];
+		int count = 0;
+		int[] stack = new int[128];
 		for (int pass = 0; pass < 2; pass++) {
 			for (int start = 0; start < n; start++) {
-				boolean root = this.byChildStart[start] == this.byChildStart[start + 1];
-				if (order[start] >= 0 || (pass == 0 && !root)) {
+				if (met[start] || (pass == 0 && walked(start, byChildStart, edges))) {
 					continue;
 				}
 				int top = 0;
 				stack[top++] = start;
+				stack[top++] = -1;
 				while (top > 0) {
+					int from = stack[--top];
 					int partner = stack[--top];
-					if (order[partner] >= 0) {
+					if (met[partner]) {
 						continue;
 					}
-					order[partner] = numbered++;
+					met[partner] = true;
+					if (through != null) {
+						through[partner] = from;
+					}
+					order[count++] = partner;
 					int first = childrenStart[partner];
-					int count = childrenStart[partner + 1] - first;
-					if (top + count > stack.length) {
-						stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + count));
+					int end = childrenStart[partner + 1];
+					if (top + 2 * (end - first) > stack.length) {
+						stack = Arrays.copyOf(stack, Math.max(stack.length * 2, top + 2 * (end - first)));
 					}
 					// pushed last to first, so the first child comes off the stack first
-					for (int c = first + count - 1; c >= first; c--) {
-						if (order[children[c]] < 0) {
+					for (int c = end - 1; c >= first; c--) {
+						if (!met[children[c]]) {
 							stack[top++] = children[c];
+							stack[top++] = partner;
 						}
 					}
 				}
 			}
 		}
 		return order;
+	}
+
+	/** Whether a partner has an edge among those walked. */
+	private static boolean walked(int c, int[] byChildStart, IntPredicate edges) {
+		for (int e = byChildStart[c]; e < byChildStart[c + 1]; e++) {
+			if (edges.test(e)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -792,11 +840,16 @@ final class TreeHistory {
 	 * its parent's; asking about it does not start a build that would not serve it.
 	 */
 	private boolean mayBeHead(int id) {
-		int edges = 0;
-		for (int e = this.byChildStart[id]; e < this.byChildStart[id + 1]; e++) {
-			edges += (this.validFrom[e] != this.validTo[e]) ? 1 : 0;
+		return nonEmptyEdges(id, this.byChildStart, this.validFrom, this.validTo) != 1;
+	}
+
+	/** How many edges of a partner did not end the instant they started. */
+	static int nonEmptyEdges(int c, int[] byChildStart, long[] from, long[] to) {
+		int count = 0;
+		for (int e = byChildStart[c]; e < byChildStart[c + 1]; e++) {
+			count += (from[e] != to[e]) ? 1 : 0;
 		}
-		return edges != 1;
+		return count;
 	}
 
 	/**
@@ -943,22 +996,23 @@ final class TreeHistory {
 	 */
 	private long firstDifference(TreeHistory before, int c) {
 		boolean knownBefore = c < before.position.length;
-		int oldStart = knownBefore ? before.byChildStart[c] : 0;
-		int oldEnd = knownBefore ? before.byChildStart[c + 1] : 0;
 		long first = OPEN;
-		for (TreeHistory history : new TreeHistory[] { before, this }) {
-			int start = (history == this) ? this.byChildStart[c] : oldStart;
-			int end = (history == this) ? this.byChildStart[c + 1] : oldEnd;
-			for (int e = start; e < end; e++) {
+		for (TreeHistory history : (knownBefore) ? new TreeHistory[] { before, this } : new TreeHistory[] { this }) {
+			for (int e = history.byChildStart[c]; e < history.byChildStart[c + 1]; e++) {
 				for (long t : new long[] { history.validFrom[e], history.validTo[e] }) {
-					if (t < first && t != OPEN && before.placeAt(oldStart, oldEnd, t) != placeAt(this.byChildStart[c],
-							this.byChildStart[c + 1], t)) {
+					if (t < first && t != OPEN && (!knownBefore || before.placeAt(c, t) != placeAt(c, t))) {
 						first = t;
 					}
 				}
 			}
 		}
 		return first;
+	}
+
+	/** A partner's parent and side at an instant as one number, {@code -1} without. */
+	private long placeAt(int c, long t) {
+		int e = edgeAt(c, t);
+		return (e >= 0) ? ((long) this.parent[e] << 2) | this.side[e] : -1;
 	}
 
 	/**
@@ -970,19 +1024,6 @@ final class TreeHistory {
 		for (int e = this.byChildStart[c]; e < this.byChildStart[c + 1]; e++) {
 			edges.add(c, this.parent[e], this.side[e], this.validFrom[e], this.validTo[e]);
 		}
-	}
-
-	/**
-	 * The parent and side of the non-empty edge among some of a partner's edges valid at
-	 * an instant, as one number, or {@code -1}.
-	 */
-	private long placeAt(int start, int end, long t) {
-		for (int e = start; e < end; e++) {
-			if (this.validFrom[e] <= t && t < this.validTo[e]) {
-				return ((long) this.parent[e] << 2) | this.side[e];
-			}
-		}
-		return -1;
 	}
 
 	/**

@@ -153,13 +153,7 @@ class TreeHistoryTest {
 		List<Long> instants = instants(random, edges, n, 30);
 		int compared = 0;
 		for (long t : instants) {
-			Instant asOf = instant(t);
-			for (int id = 0; id < n; id++) {
-				if (blocks.isHead(id)) {
-					assertSameTeam(history, blocks, id, asOf);
-					compared++;
-				}
-			}
+			compared += assertEveryHeadAsTheWalk(history, blocks, instant(t));
 		}
 		assertThat(compared).isGreaterThan(instants.size());
 	}
@@ -191,12 +185,7 @@ class TreeHistoryTest {
 			.patched(directory(n, new Random(seed)), changed, patch);
 		TeamBlocks blocks = history.blocks();
 		for (int i = 0; i < 40; i++) {
-			Instant asOf = instant(random.nextLong(n * 10L + 100) * SECOND);
-			for (int id = 0; id < n; id++) {
-				if (blocks.isHead(id)) {
-					assertSameTeam(history, blocks, id, asOf);
-				}
-			}
+			assertEveryHeadAsTheWalk(history, blocks, instant(random.nextLong(n * 10L + 100) * SECOND));
 		}
 	}
 
@@ -388,6 +377,21 @@ class TreeHistoryTest {
 		assertThatIllegalStateException().isThrownBy(() -> history.teamStats(blocks, head, at))
 			.withMessageContaining("has a cycle");
 		assertThat(history.teamStats(blocks, head, Instant.ofEpochSecond(5)).teamSize()).isZero();
+	}
+
+	/**
+	 * Asserts that the blocks answer for every head at an instant as the walk does.
+	 * @return how many heads were compared
+	 */
+	private static int assertEveryHeadAsTheWalk(TreeHistory history, TeamBlocks blocks, Instant asOf) {
+		int compared = 0;
+		for (int id = 0; id < history.directory().size(); id++) {
+			if (blocks.isHead(id)) {
+				assertSameTeam(history, blocks, id, asOf);
+				compared++;
+			}
+		}
+		return compared;
 	}
 
 	private static void assertSameTeam(TreeHistory history, TeamBlocks blocks, int id, Instant asOf) {
