@@ -535,29 +535,27 @@ final class TeamBlocks {
 
 	private Team teamStats(int top, int id, int last, Supplier<IllegalStateException> cycle, Scratch scratch) {
 		int heads = this.headPartner.length;
-		// one pass in the order heads, legs and counts are stored: where each head hangs
-		// at the instant, and its own members then
 		int[] hangs = scratch.hangs;
 		int[] teamSize = scratch.size;
 		int[] teamActive = scratch.active;
 		int[] teamDepth = scratch.depth;
-		int[] belowStart = scratch.belowStart;
-		Arrays.fill(belowStart, 0);
-		for (int k = 0; k < heads; k++) {
-			int found = NONE;
-			for (int p = this.pieceStart[k]; p < this.pieceStart[k + 1]; p++) {
-				if (this.pieceFrom[p] <= last && last < this.pieceTo[p]) {
-					found = p;
-					break;
-				}
-			}
-			hangs[k] = found;
-			if (found != NONE) {
-				belowStart[this.pieceHead[found] + 1]++;
-			}
-			int members = 1;
-			int activeMembers = this.headActive[k] ? 1 : 0;
-			int deepest = 0;
+		Arrays.fill(teamSize, 0);
+		Arrays.fill(teamActive, 0);
+		Arrays.fill(teamDepth, 0);
+		Answer answer = new Answer(this.legStart[top + 1] - this.legStart[top]);
+		// One sweep against the order of the first walk: where each head hangs at the
+		// instant, its own members then, and its team into the head it hangs below. The
+		// walk numbered every head after the heads it was met below, so a head hanging
+		// where it was met (or anywhere earlier in the walk) is complete before the sweep
+		// reaches the head above it. The others hang forward; they come after the sweep.
+		int[] forward = scratch.forward;
+		int forwards = 0;
+		for (int k = heads - 1; k >= 0; k--) {
+			int piece = piece(k, last);
+			hangs[k] = piece;
+			int members = teamSize[k] + 1;
+			int activeMembers = teamActive[k] + (this.headActive[k] ? 1 : 0);
+			int deepest = teamDepth[k];
 			for (int l = this.legStart[k]; l < this.legStart[k + 1]; l++) {
 				int p = point(l, last);
 				if (p != NONE) {
@@ -569,64 +567,218 @@ final class TeamBlocks {
 			teamSize[k] = members;
 			teamActive[k] = activeMembers;
 			teamDepth[k] = deepest;
-		}
-		for (int k = 0; k < heads; k++) {
-			belowStart[k + 1] += belowStart[k];
-		}
-		int[] below = scratch.below;
-		int[] next = scratch.next;
-		System.arraycopy(belowStart, 0, next, 0, heads);
-		for (int k = 0; k < heads; k++) {
-			if (hangs[k] != NONE) {
-				below[next[this.pieceHead[hangs[k]]]++] = k;
+			if (piece == NONE) {
+				continue;
 			}
-		}
-		// the heads in the team, each before the heads below it (in next's array, done
-		// with)
-		int[] reached = next;
-		int count = 0;
-		reached[count++] = top;
-		for (int i = 0; i < count; i++) {
-			int k = reached[i];
-			for (int j = belowStart[k]; j < belowStart[k + 1]; j++) {
-				if (below[j] == top) {
-					throw cycle.get();
-				}
-				reached[count++] = below[j];
-			}
-		}
-		// from the bottom up, each head's team into the head it hangs below
-		int legCount = this.legStart[top + 1] - this.legStart[top];
-		int[] legExtra = new int[legCount];
-		long[] direct = new long[4];
-		int directs = 0;
-		for (int i = count - 1; i > 0; i--) {
-			int k = reached[i];
-			int piece = hangs[k];
 			int up = this.pieceHead[piece];
-			teamSize[up] += teamSize[k];
-			teamActive[up] += teamActive[k];
-			teamDepth[up] = Math.max(teamDepth[up], this.pieceLevel[piece] + teamDepth[k]);
-			if (up == top) {
-				if (this.pieceLeg[piece] != NONE) {
-					legExtra[this.pieceLeg[piece] - this.legStart[top]] += teamSize[k];
+			if (up < k) {
+				teamSize[up] += members;
+				teamActive[up] += activeMembers;
+				teamDepth[up] = Math.max(teamDepth[up], this.pieceLevel[piece] + deepest);
+				if (up == top) {
+					answer.below(this, top, k, piece, members, teamSize);
+				}
+			}
+			else {
+				forward[forwards++] = k;
+			}
+		}
+		answer.size = teamSize[top];
+		answer.active = teamActive[top];
+		answer.depth = teamDepth[top];
+		if (forwards > 0) {
+			addForward(top, forwards, scratch, answer, cycle);
+		}
+		Legs.Builder legs = legs(top, last, answer.legExtra, answer.direct(), hangs, teamSize);
+		int self = this.headActive[top] ? 1 : 0;
+		return new Team(answer.size - 1, answer.active - self, answer.depth, legs);
+	}
+
+	/**
+	 * The place a head hangs at an instant, or {@link #NONE} while it is not in the tree.
+	 */
+	private int piece(int k, int last) {
+		for (int p = this.pieceStart[k]; p < this.pieceStart[k + 1]; p++) {
+			if (this.pieceFrom[p] <= last && last < this.pieceTo[p]) {
+				return p;
+			}
+		}
+		return NONE;
+	}
+
+	/**
+	 * Adds the heads that hang forward (below a head the first walk numbered after them,
+	 * after a move) to the asked head's team. The sweep has given every head the team
+	 * that hangs below it by backward places only; these teams are joined along the
+	 * forward places, children first, as a forest of far fewer nodes: the forward heads
+	 * and the asked head, each the top of the heads hanging below it by backward places.
+	 * The asked head's members are counted once: each below the lowest forward head above
+	 * them, or in its own sweep.
+	 */
+	private void addForward(int top, int forwards, Scratch scratch, Answer answer,
+			Supplier<IllegalStateException> cycle) {
+		int heads = this.headPartner.length;
+		int[] hangs = scratch.hangs;
+		// along the walk's order: for each head, the node whose backward team it is in
+		// (the asked head ends every chain that reaches it), its level below that node,
+		// and the head directly below the asked one it is under, if any
+		int[] root = scratch.root;
+		int[] level = scratch.level;
+		int[] via = scratch.via;
+		for (int k = 0; k < heads; k++) {
+			int piece = hangs[k];
+			int up = (piece != NONE) ? this.pieceHead[piece] : NONE;
+			if (k == top) {
+				root[k] = k;
+				level[k] = 0;
+				via[k] = k;
+			}
+			else if (piece != NONE && up < k) {
+				root[k] = root[up];
+				level[k] = level[up] + this.pieceLevel[piece];
+				via[k] = (up == top) ? k : via[up];
+			}
+			else {
+				root[k] = k;
+				level[k] = 0;
+				via[k] = NONE;
+			}
+		}
+		// the nodes: the forward heads, and the asked head unless it is one of them
+		int[] node = Arrays.copyOf(scratch.forward, forwards + 1);
+		int nodes = forwards;
+		if (hangs[top] == NONE || this.pieceHead[hangs[top]] < top) {
+			node[nodes++] = top;
+		}
+		int[] slot = scratch.slot;
+		for (int i = 0; i < nodes; i++) {
+			slot[node[i]] = i;
+		}
+		int[] parent = new int[nodes];
+		int[] pending = new int[nodes];
+		int[] size = new int[nodes];
+		int[] active = new int[nodes];
+		int[] depth = new int[nodes];
+		for (int i = 0; i < nodes; i++) {
+			int x = node[i];
+			int piece = hangs[x];
+			int above = (piece != NONE) ? root[this.pieceHead[piece]] : NONE;
+			boolean isNode = above != NONE
+					&& (above == top || (hangs[above] != NONE && this.pieceHead[hangs[above]] >= above));
+			parent[i] = isNode ? slot[above] : NONE;
+			if (isNode) {
+				pending[parent[i]]++;
+			}
+			size[i] = scratch.size[x];
+			active[i] = scratch.active[x];
+			depth[i] = scratch.depth[x];
+		}
+		// children first; a node in a cycle is never ready, and neither is the asked
+		// head if it is in one
+		int[] ready = new int[nodes];
+		int count = 0;
+		for (int i = 0; i < nodes; i++) {
+			if (pending[i] == 0) {
+				ready[count++] = i;
+			}
+		}
+		for (int r = 0; r < count; r++) {
+			int i = ready[r];
+			int x = node[i];
+			if (x == top) {
+				answer.size = size[i];
+				answer.active = active[i];
+				answer.depth = depth[i];
+				return;
+			}
+			int q = parent[i];
+			if (q == NONE) {
+				continue;
+			}
+			int piece = hangs[x];
+			int u = this.pieceHead[piece];
+			size[q] += size[i];
+			active[q] += active[i];
+			depth[q] = Math.max(depth[q], depth[i] + this.pieceLevel[piece] + level[u]);
+			if (node[q] == top) {
+				int v = via[u];
+				if (v == top) {
+					answer.below(this, top, x, piece, size[i], scratch.size);
 				}
 				else {
-					if (directs == direct.length) {
-						direct = Arrays.copyOf(direct, directs * 2);
-					}
-					direct[directs++] = ((long) this.headPartner[k] << 32) | k;
+					answer.under(this, hangs[v], v, size[i], scratch.size);
 				}
 			}
+			if (--pending[q] == 0) {
+				ready[count++] = q;
+			}
 		}
-		Legs.Builder legs = legs(top, last, legExtra, Arrays.copyOf(direct, directs), hangs, teamSize);
-		int self = this.headActive[top] ? 1 : 0;
-		return new Team(teamSize[top] - 1, teamActive[top] - self, teamDepth[top], legs);
+		throw cycle.get();
+	}
+
+	/** What a question adds up for the asked head besides the sweep's team. */
+	private static final class Answer {
+
+		private int size;
+
+		private int active;
+
+		private int depth;
+
+		/** The members of its heads below each of its legs. */
+		private final int[] legExtra;
+
+		/**
+		 * The heads directly below it, each as its partner and head index in one long.
+		 */
+		private long[] direct = new long[4];
+
+		private int directs;
+
+		Answer(int legs) {
+			this.legExtra = new int[legs];
+		}
+
+		/**
+		 * Notes a head hanging directly below the asked head, in a leg or as a leg of its
+		 * own, with its team.
+		 */
+		void below(TeamBlocks blocks, int top, int k, int piece, int members, int[] teamSize) {
+			int leg = blocks.pieceLeg[piece];
+			if (leg != NONE) {
+				this.legExtra[leg - blocks.legStart[top]] += members;
+				return;
+			}
+			if (this.directs == this.direct.length) {
+				this.direct = Arrays.copyOf(this.direct, this.directs * 2);
+			}
+			this.direct[this.directs++] = ((long) blocks.headPartner[k] << 32) | k;
+			teamSize[k] = members;
+		}
+
+		/**
+		 * Adds members to the leg of the head {@code v} that hangs directly below the
+		 * asked head at {@code piece}.
+		 */
+		void under(TeamBlocks blocks, int piece, int v, int members, int[] teamSize) {
+			int leg = blocks.pieceLeg[piece];
+			if (leg != NONE) {
+				this.legExtra[leg - blocks.legStart[blocks.pieceHead[piece]]] += members;
+			}
+			else {
+				teamSize[v] += members;
+			}
+		}
+
+		long[] direct() {
+			return Arrays.copyOf(this.direct, this.directs);
+		}
+
 	}
 
 	/**
 	 * The arrays a question works in, each as long as the heads: at ten million partners
-	 * about 22 MB, which one question after another would otherwise allocate anew.
+	 * about 29 MB, which one question after another would otherwise allocate anew.
 	 */
 	private static final class Scratch {
 
@@ -638,20 +790,26 @@ final class TeamBlocks {
 
 		private final int[] depth;
 
-		private final int[] belowStart;
+		private final int[] forward;
 
-		private final int[] below;
+		private final int[] root;
 
-		private final int[] next;
+		private final int[] level;
+
+		private final int[] via;
+
+		private final int[] slot;
 
 		Scratch(int heads) {
 			this.hangs = new int[heads];
 			this.size = new int[heads];
 			this.active = new int[heads];
 			this.depth = new int[heads];
-			this.belowStart = new int[heads + 1];
-			this.below = new int[heads];
-			this.next = new int[heads];
+			this.forward = new int[heads];
+			this.root = new int[heads];
+			this.level = new int[heads];
+			this.via = new int[heads];
+			this.slot = new int[heads];
 		}
 
 	}
