@@ -153,10 +153,11 @@ class JdbcRunRecords {
 		// month, and JDBC's decimals and timestamps were most of a close's load phase;
 		// in binary, PostgreSQL sends instants and volumes as it holds them (ADR 0029);
 		// an event carries its order's number, partner and date, so that the read is not
-		// a join with every order ever recorded (ADR 0036)
+		// a join with every order ever recorded (ADR 0036); a return is the event with a
+		// fraction (constraint order_events_return_has_fraction), so its kind is not sent
 		String columns = """
-				select e.id, e.kind = 'RETURNED', e.order_number, e.partner_number, e.ordered_at, e.occurred_at,
-				       e.pv, e.bv, e.fraction, e.completes
+				select e.id, e.order_number, e.partner_number, e.ordered_at, e.occurred_at, e.pv, e.bv, e.fraction,
+				       e.completes
 				""";
 		String window = " and e.occurred_at >= " + timestamp((from != null) ? from : DAWN) + " and e.occurred_at < "
 				+ timestamp(to);
@@ -171,9 +172,9 @@ class JdbcRunRecords {
 		// handed over row by row, not gathered: at ten million partners a list of the
 		// rows beside the sales made of them took gigabytes (ADR 0023)
 		CopyBinary.read(this.dataSource, sql,
-				(row) -> into.accept(new SaleRow(row.int8(0), row.bool(1), row.text(2), row.text(3),
-						row.timestampMicros(4), row.timestampMicros(5), row.numericUnits(6, Sale.SCALE),
-						row.numericUnits(7, Sale.SCALE), row.isNull(8) ? null : row.numeric(8), row.bool(9))));
+				(row) -> into.accept(new SaleRow(row.int8(0), !row.isNull(7), row.text(1), row.text(2),
+						row.timestampMicros(3), row.timestampMicros(4), row.numericUnits(5, Sale.SCALE),
+						row.numericUnits(6, Sale.SCALE), row.isNull(7) ? null : row.numeric(7), row.bool(8))));
 	}
 
 	private static String timestamp(Instant instant) {
