@@ -153,7 +153,8 @@ public final class GraphQlClients {
 	 * @return the fill's time as the portal logged it
 	 */
 	private Results.Row cacheFilled() throws IOException, InterruptedException {
-		Pattern filled = Pattern.compile("Read (\\d+) partners into the cache in (\\d+) ms");
+		Pattern filled = Pattern
+			.compile("Read (\\d+) partners into the cache in (\\d+) ms(, going on after partner (\\S+))?");
 		long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
 		while (System.nanoTime() < deadline) {
 			for (String line : Files.readAllLines(this.log, StandardCharsets.UTF_8)) {
@@ -164,8 +165,10 @@ public final class GraphQlClients {
 							Double.NaN, Double.NaN,
 							String.format(Locale.ROOT,
 									"%,d partners read from Neo4j in pages of 10,000 and packed, in the background "
-											+ "after the first page; the pages below are measured once it is done",
-									Long.parseLong(matcher.group(1))));
+											+ "after the first page%s; the pages below are measured once it is done",
+									Long.parseLong(matcher.group(1)),
+									(matcher.group(4) != null) ? " (only those after " + matcher.group(4)
+											+ ": a change had stopped the fill, which went on there)" : ""));
 				}
 				if (line.contains("more than the partner cache keeps")
 						|| line.contains("Reading all partners into the cache failed")) {
