@@ -380,6 +380,37 @@ class TreeHistoryTest {
 	}
 
 	/**
+	 * A partner that moves below a head the first walk met after it hangs forward: the
+	 * sweep against the walk's order passes it before that head, and it is joined
+	 * afterwards, with the leg below it.
+	 */
+	@Test
+	void teamBlocksCountAHeadThatMovedBelowAHeadMetAfterIt() {
+		Edges edges = new Edges();
+		edges.add(1, 0, 0, 10 * SECOND, OPEN);
+		edges.add(3, 1, 0, 10 * SECOND, 20 * SECOND);
+		edges.add(3, 2, 0, 20 * SECOND, OPEN);
+		edges.add(4, 3, 0, 10 * SECOND, OPEN);
+		edges.add(5, 2, 0, 10 * SECOND, OPEN);
+		TreeHistory history = edges.history(6, new Random(1));
+		TeamBlocks blocks = history.blocks();
+		assertThat(blocks.isHead(0) && blocks.isHead(2) && blocks.isHead(3)).isTrue();
+		Instant before = Instant.ofEpochSecond(15);
+		Instant after = Instant.ofEpochSecond(25);
+		TeamStats secondRoot = history.teamStats(blocks, 2, after);
+		assertThat(secondRoot.teamSize()).isEqualTo(3);
+		assertThat(secondRoot.depth()).isEqualTo(2);
+		assertThat(secondRoot.legs().all()).extracting(TeamStats.LegSize::size).containsExactly(2, 1);
+		assertThat(history.teamStats(blocks, 0, after).teamSize()).isEqualTo(1);
+		assertThat(history.teamStats(blocks, 0, before).teamSize()).isEqualTo(3);
+		assertThat(history.teamStats(blocks, 0, before).depth()).isEqualTo(3);
+		assertThat(history.teamStats(blocks, 2, before).teamSize()).isEqualTo(1);
+		for (Instant at : new Instant[] { before, after }) {
+			assertEveryHeadAsTheWalk(history, blocks, at);
+		}
+	}
+
+	/**
 	 * Asserts that the blocks answer for every head at an instant as the walk does.
 	 * @return how many heads were compared
 	 */
