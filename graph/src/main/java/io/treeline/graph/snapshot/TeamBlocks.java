@@ -27,7 +27,8 @@ import io.treeline.graph.Legs;
  * The blocks below a head are kept per direct child of the head (a <em>leg</em>), so the
  * legs of a head come out of the same counts. Instants are the indexes of the history's
  * edge boundaries: a count that changes at boundary {@code b} holds from boundary
- * {@code b} on. Immutable once built, safe to share between threads.
+ * {@code b} on. Immutable once built and safe to share between threads; a question's
+ * working arrays are kept for the next one (see {@link Scratch}).
  */
 final class TeamBlocks {
 
@@ -526,14 +527,14 @@ final class TeamBlocks {
 			if (scratch == null) {
 				scratch = new Scratch(this.headPartner.length);
 			}
-			return teamStats(top, id, last, cycle, scratch);
+			return teamStats(top, last, cycle, scratch);
 		}
 		finally {
 			this.spare.set(scratch);
 		}
 	}
 
-	private Team teamStats(int top, int id, int last, Supplier<IllegalStateException> cycle, Scratch scratch) {
+	private Team teamStats(int top, int last, Supplier<IllegalStateException> cycle, Scratch scratch) {
 		int heads = this.headPartner.length;
 		int[] hangs = scratch.hangs;
 		int[] teamSize = scratch.size;
@@ -607,19 +608,20 @@ final class TeamBlocks {
 	}
 
 	/**
-	 * Adds the heads that hang forward (below a head the first walk numbered after them,
-	 * after a move) to the asked head's team. The sweep has given every head the team
-	 * that hangs below it by backward places only; these teams are joined along the
-	 * forward places, children first, as a forest of far fewer nodes: the forward heads
-	 * and the asked head, each the top of the heads hanging below it by backward places.
-	 * The asked head's members are counted once: each below the lowest forward head above
-	 * them, or in its own sweep.
+	 * Adds the heads that hang forward after a move (below a head the first walk numbered
+	 * after them, or below themselves) to the asked head's team. The sweep has given
+	 * every head the team that hangs below it by backward places only; these teams are
+	 * joined along the forward places, children first, as a forest of far fewer nodes:
+	 * the forward heads and the asked head, each the top of the heads hanging below it by
+	 * backward places. The asked head's members are counted once: each below the lowest
+	 * forward head above them, or in its own sweep.
 	 */
 	private void addForward(int top, int forwards, Scratch scratch, Answer answer,
 			Supplier<IllegalStateException> cycle) {
 		int heads = this.headPartner.length;
 		int[] hangs = scratch.hangs;
-		// along the walk's order: for each head, the node whose backward team it is in
+		// along the walk's order: for each head, the top of the backward places above it
+		// (a node, or a head hanging nowhere, which is none)
 		// (the asked head ends every chain that reaches it), its level below that node,
 		// and the head directly below the asked one it is under, if any
 		int[] root = scratch.root;
@@ -716,7 +718,10 @@ final class TeamBlocks {
 		throw cycle.get();
 	}
 
-	/** What a question adds up for the asked head besides the sweep's team. */
+	/**
+	 * What a question adds up for the asked head: its team, and what hangs below each of
+	 * its legs and directly below it.
+	 */
 	private static final class Answer {
 
 		private int size;
@@ -741,7 +746,8 @@ final class TeamBlocks {
 
 		/**
 		 * Notes a head hanging directly below the asked head, in a leg or as a leg of its
-		 * own, with its team.
+		 * own, with its team. A forward head's team is its joined total, which replaces
+		 * what the sweep gave it.
 		 */
 		void below(TeamBlocks blocks, int top, int k, int piece, int members, int[] teamSize) {
 			int leg = blocks.pieceLeg[piece];

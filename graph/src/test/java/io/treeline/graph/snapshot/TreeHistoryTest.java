@@ -411,6 +411,33 @@ class TreeHistoryTest {
 	}
 
 	/**
+	 * A head joined forward below a head that hangs directly below the asked partner adds
+	 * to that head's leg: inside one of the asked partner's legs, or as a leg of its own.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 1 })
+	void teamBlocksAddAHeadJoinedForwardToTheLegItHangsIn(int top) {
+		Edges edges = new Edges();
+		edges.add(1, 0, 0, 10 * SECOND, OPEN);
+		edges.add(3, top, 0, 10 * SECOND, 15 * SECOND);
+		edges.add(3, top, 0, 15 * SECOND, OPEN);
+		edges.add(2, top, 0, 10 * SECOND, 20 * SECOND);
+		edges.add(2, 3, 0, 20 * SECOND, OPEN);
+		edges.add(4, 2, 0, 10 * SECOND, OPEN);
+		TreeHistory history = edges.history(5, new Random(1));
+		TeamBlocks blocks = history.blocks();
+		Instant after = Instant.ofEpochSecond(25);
+		TeamStats team = history.teamStats(blocks, 0, after);
+		assertThat(team.teamSize()).isEqualTo(4);
+		assertThat(team.depth()).isEqualTo(3 + top);
+		assertThat(team.legs().all()).extracting(TeamStats.LegSize::size)
+			.containsExactly((top == 1) ? new Integer[] { 4 } : new Integer[] { 3, 1 });
+		for (Instant at : new Instant[] { Instant.ofEpochSecond(12), Instant.ofEpochSecond(17), after }) {
+			assertEveryHeadAsTheWalk(history, blocks, at);
+		}
+	}
+
+	/**
 	 * Asserts that the blocks answer for every head at an instant as the walk does.
 	 * @return how many heads were compared
 	 */
