@@ -713,10 +713,8 @@ class ScaleBenchmark implements ApplicationRunner {
 			this.orderCopy.write(toCopy);
 			copied[0] += waiting[0];
 		}
+		this.orderCopy.analyze();
 		copyNanos[0] += System.nanoTime() - started;
-		started = System.nanoTime();
-		this.orderCopy.vacuum();
-		logger.info("Vacuumed the order tables in {} s", Report.format((System.nanoTime() - started) / 1e9));
 		long events = importedEvents[0] + importedEvents[1] + importedEvents[2];
 		double millis = importNanos[0] / 1e6;
 		if (importedEvents[0] > 0) {
