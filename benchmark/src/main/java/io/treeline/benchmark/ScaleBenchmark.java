@@ -575,11 +575,10 @@ class ScaleBenchmark implements ApplicationRunner {
 				String.format(Locale.ROOT, "Team statistics of %s (%,d partners), p50", who, teamSize),
 				Report.percentile(cached, 50), "as of now (tree cached)");
 		long span = to.getEpochSecond() - from.getEpochSecond();
-		// warm-up, as a server that has answered a few questions is: the first questions
-		// from a new index run before the JIT has compiled them, two to three times
-		// slower
-		// (reported beside the figure). Own dates, so the measured ones stay those of
-		// earlier runs.
+		// warmed up, as a server that has answered a few questions is: the first
+		// questions from a new index run before the JIT has compiled them, two to three
+		// times slower (reported beside the figure); dates of their own, so that the
+		// measured ones stay those of earlier runs (ADR 42)
 		SplittableRandom warmUpDates = new SplittableRandom(key.hashCode());
 		long[] warmUp = new long[WARM_UP_QUESTIONS];
 		for (int i = 0; i < warmUp.length; i++) {

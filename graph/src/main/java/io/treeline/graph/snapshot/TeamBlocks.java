@@ -620,10 +620,10 @@ final class TeamBlocks {
 			Supplier<IllegalStateException> cycle) {
 		int heads = this.headPartner.length;
 		int[] hangs = scratch.hangs;
-		// along the walk's order: for each head, the top of the backward places above it
-		// (a node, or a head hanging nowhere, which is none)
-		// (the asked head ends every chain that reaches it), its level below that node,
-		// and the head directly below the asked one it is under, if any
+		// along the walk's order, for each head: the top of the chain of backward places
+		// above it (a node, or a head hanging nowhere, which is none; the asked head ends
+		// every chain that reaches it), its level below that top, and the head directly
+		// below the asked one that it is under, if any
 		int[] root = scratch.root;
 		int[] level = scratch.level;
 		int[] via = scratch.via;
@@ -649,7 +649,7 @@ final class TeamBlocks {
 		// the nodes: the forward heads, and the asked head unless it is one of them
 		int[] node = Arrays.copyOf(scratch.forward, forwards + 1);
 		int nodes = forwards;
-		if (hangs[top] == NONE || this.pieceHead[hangs[top]] < top) {
+		if (!hangsForward(top, hangs)) {
 			node[nodes++] = top;
 		}
 		int[] slot = scratch.slot;
@@ -665,8 +665,7 @@ final class TeamBlocks {
 			int x = node[i];
 			int piece = hangs[x];
 			int above = (piece != NONE) ? root[this.pieceHead[piece]] : NONE;
-			boolean isNode = above != NONE
-					&& (above == top || (hangs[above] != NONE && this.pieceHead[hangs[above]] >= above));
+			boolean isNode = above != NONE && (above == top || hangsForward(above, hangs));
 			parent[i] = isNode ? slot[above] : NONE;
 			if (isNode) {
 				pending[parent[i]]++;
@@ -716,6 +715,11 @@ final class TeamBlocks {
 			}
 		}
 		throw cycle.get();
+	}
+
+	/** Whether a head hangs forward at the instant: below itself or a later head. */
+	private boolean hangsForward(int k, int[] hangs) {
+		return hangs[k] != NONE && this.pieceHead[hangs[k]] >= k;
 	}
 
 	/**
