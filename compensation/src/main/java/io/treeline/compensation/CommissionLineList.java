@@ -31,7 +31,8 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 
 	private static final int NO_LEVEL = Integer.MIN_VALUE;
 
-	private static final int NO_ORDER = -1;
+	/** The {@link #orderId(int) order id} of a line without an order. */
+	public static final int NO_ORDER = -1;
 
 	private static final int STRIDE = 3;
 
@@ -235,7 +236,7 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 * Returns an id of the order of a line: lines of one order made one after the other
 	 * share it (the same number may have several ids).
 	 * @param index the line
-	 * @return the id, or -1 for a line without an order
+	 * @return the id, or {@link #NO_ORDER} for a line without an order
 	 */
 	public int orderId(int index) {
 		return (int) (word(index, 2) >> 32);

@@ -555,12 +555,26 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 		private CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
 
+		/** Time the hash thread spent on this hash; read by that thread only. */
+		private long nanos;
+
 		void part(CommissionLineList part) {
-			this.hashed = this.hashed.thenRunAsync(() -> this.hash.lines(part), HASHER);
+			this.hashed = this.hashed.thenRunAsync(() -> timed(() -> this.hash.lines(part)), HASHER);
 		}
 
 		CompletableFuture<String> finish(List<PartnerResult> results) {
-			return this.hashed.thenApplyAsync((nothing) -> this.hash.finish(results), HASHER);
+			return this.hashed.thenApplyAsync((nothing) -> {
+				String[] hex = new String[1];
+				timed(() -> hex[0] = this.hash.finish(results));
+				logger.debug("Hashed the lines and results in {} ms on the hash's thread", this.nanos / 1_000_000);
+				return hex[0];
+			}, HASHER);
+		}
+
+		private void timed(Runnable step) {
+			long started = System.nanoTime();
+			step.run();
+			this.nanos += System.nanoTime() - started;
 		}
 
 	}

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import io.treeline.compensation.CommissionLineList;
@@ -16,12 +18,40 @@ import io.treeline.compensation.calculation.PartnerResults;
 import io.treeline.graph.PartnerNumber;
 
 /**
- * The fingerprint of a run's result: SHA-256 over the lines and results written in a
- * canonical text (fixed decimal scales, no locale or time zone) in the order they were
- * computed, which depends only on the data (events by instant and id, partners by
- * number), so equal results give equal hashes on any machine. The text of a line is
- * assembled from bytes made once per partner, component and rate: a close hashes some ten
- * million lines at a million partners.
+ * The fingerprint of a run's result: SHA-256 over its lines and results in the order they
+ * were computed, which depends only on the data (events by instant and id, partners by
+ * number), written in a canonical form with no locale or time zone, so equal results give
+ * equal hashes on any machine and with any number of threads.
+ * <p>
+ * The form (version 2, ADR 0043) starts with the ASCII text {@code treeline run hash 2}
+ * and a newline. Each line follows as these fields, varints as in {@link SegmentCodec}
+ * (unsigned LEB128, signed numbers zigzag-encoded first):
+ * <ol>
+ * <li>the partner who earns, a reference (below, never 0);</li>
+ * <li>the component, a reference to its name;</li>
+ * <li>one byte, 1 for a reversal, else 0;</li>
+ * <li>the order: varint 0 for none, 1 for the order of the line before when that line has
+ * one, else varint(2 + byte length) and the order number's UTF-8 bytes;</li>
+ * <li>the source partner, a reference, 0 for none;</li>
+ * <li>the plan version, signed;</li>
+ * <li>the level: 0 for none, else its zigzag value plus 1;</li>
+ * <li>the base in ten-thousandths, signed;</li>
+ * <li>the rate, a reference to its plain text without trailing zeros ({@code 0} for
+ * zero);</li>
+ * <li>the amount in cents, signed.</li>
+ * </ol>
+ * Partner numbers, component names and rates are three dictionaries whose entries are
+ * numbered from 0 in the order they first appear in the lines. A reference to an entry
+ * met before is varint(number + 2); a first one is varint 1, followed by the varint byte
+ * length and the UTF-8 bytes of its text. After the last line comes varint 0 where a
+ * partner would be, then the results, sorted by partner number, as canonical text: per
+ * partner the fields partner number, personal and group volume at four decimals, active
+ * ({@code true} or {@code false}), achieved, paid-as and highest rank ({@code -} for
+ * none), left and right carry at four decimals, each followed by {@code |}, and a
+ * newline.
+ * <p>
+ * Before version 2 the lines were canonical text as well; they made some 80 bytes a line,
+ * whose formatting and hashing took longer than the computation of the lines (ADR 0043).
  */
 final class RunHash {
 
@@ -31,9 +61,25 @@ final class RunHash {
 
 	private static final byte[] FALSE = ascii("false");
 
-	private static final byte[][] COMPONENTS = Arrays.stream(Component.values())
-		.map((component) -> ascii(component.name()))
-		.toArray(byte[][]::new);
+	private static final byte[] HEADER = ascii("treeline run hash 2\n");
+
+	/** A reference: none. */
+	private static final int NO_ENTRY = 0;
+
+	/** A reference: an entry met for the first time, its text follows. */
+	private static final int NEW_ENTRY = 1;
+
+	/** The order of a line: the order of the line before. */
+	private static final int SAME_ORDER = 1;
+
+	/** The order id before the first line. */
+	private static final int NO_LINE = Integer.MIN_VALUE;
+
+	/** Lines whose partners' references are read together. */
+	private static final int BLOCK = 1024;
+
+	/** Bytes gathered before the digest reads them: one call per line was slow. */
+	private static final int CHUNK = 60_000;
 
 	private RunHash() {
 	}
@@ -54,80 +100,170 @@ final class RunHash {
 
 		private final MessageDigest digest = sha256();
 
-		private final Text text = new Text();
+		private final SegmentCodec.Buffer out = new SegmentCodec.Buffer(CHUNK + 1024);
 
 		/**
-		 * The numbers of the partner keys the first part knew; later keys (partners
-		 * outside the population) are written from their text.
+		 * The numbers of the partner keys the first part knew, in one array: a partner's
+		 * first reference reads it from here rather than from its string, met in the
+		 * scattered order of the partners.
 		 */
-		private PartnerTexts partners;
+		private PartnerTexts texts;
 
-		private int partnerKeys;
+		/** Each partner key's reference once its number has been written, else 0. */
+		private int[] partners = new int[0];
 
-		private byte[][] rates = new byte[0][];
+		private int partnersNamed;
 
-		private int lastOrder = Integer.MIN_VALUE;
+		/** Each component's reference once its name has been written, else 0. */
+		private final int[] components = new int[Component.values().length];
 
-		private byte[] orderBytes = NONE;
+		private int componentsNamed;
+
+		/** Each rate id's reference once its text has been written, else 0. */
+		private int[] rates = new int[0];
+
+		/**
+		 * The references of the rates' texts: rates equal in value but not in scale have
+		 * one text, and so one entry.
+		 */
+		private final Map<String, Integer> rateTexts = new HashMap<>();
+
+		/** The order id of the line before, {@link #NO_LINE} before the first. */
+		private int lastOrder = NO_LINE;
+
+		Streaming() {
+			this.digest.update(HEADER);
+		}
 
 		/**
 		 * Hashes the next lines.
 		 * @param lines the lines after those hashed so far
 		 */
 		void lines(CommissionLineList lines) {
-			if (this.partners == null) {
-				this.partners = new PartnerTexts(lines);
-				this.partnerKeys = this.partners.keys();
+			if (this.texts == null) {
+				this.texts = new PartnerTexts(lines);
+			}
+			if (this.partners.length < lines.partnerKeyLimit()) {
+				this.partners = Arrays.copyOf(this.partners, lines.partnerKeyLimit());
 			}
 			if (this.rates.length < lines.rateCount()) {
 				this.rates = Arrays.copyOf(this.rates, lines.rateCount());
 			}
-			byte[][] rates = this.rates;
-			Text text = this.text;
-			for (int i = 0; i < lines.size(); i++) {
-				if (text.length > 60_000) {
-					// the digest reads many lines at once: one call per line was a
-					// third of the hash's time
-					this.digest.update(text.bytes, 0, text.length);
-					text.clear();
+			SegmentCodec.Buffer out = this.out;
+			int[] references = new int[2 * BLOCK];
+			for (int from = 0; from < lines.size(); from += BLOCK) {
+				int to = Math.min(lines.size(), from + BLOCK);
+				// the partners' references first, in a loop of their own: they are read
+				// in the scattered order of the partners, and so their cache misses
+				// overlap instead of each stalling a line (0 for a partner not met yet
+				// when this block began)
+				int[] partners = this.partners;
+				for (int i = from; i < to; i++) {
+					int source = lines.sourceKey(i);
+					references[2 * (i - from)] = partners[lines.partnerKey(i)];
+					references[2 * (i - from) + 1] = (source != CommissionLineList.PartnerIds.NO_PARTNER)
+							? partners[source] : NO_ENTRY;
 				}
-				int partner = lines.partnerKey(i);
-				int rate = lines.rateId(i);
-				if (rates[rate] == null) {
-					rates[rate] = ascii(canonical(lines.rateById(rate)));
-				}
-				int flags = lines.flags(i);
-				partner(lines, partner).field(COMPONENTS[flags >>> 1]).field(((flags & 1) != 0) ? TRUE : FALSE);
-				int order = lines.orderId(i);
-				if (order != this.lastOrder) {
-					// lines of one order come one after the other and share its id
-					String number = lines.orderNumber(i);
-					this.orderBytes = (number != null) ? number.getBytes(StandardCharsets.UTF_8) : NONE;
+				for (int i = from; i < to; i++) {
+					if (out.length > CHUNK) {
+						this.digest.update(out.bytes, 0, out.length);
+						out.length = 0;
+					}
+					partner(lines, lines.partnerKey(i), references[2 * (i - from)]);
+					int flags = lines.flags(i);
+					component(flags >>> 1);
+					// room for the reversal's byte and a varint
+					out.ensure(11);
+					out.bytes[out.length++] = (byte) (flags & 1);
+					int order = lines.orderId(i);
+					if (order == CommissionLineList.NO_ORDER) {
+						out.put(NO_ENTRY);
+					}
+					else if (order == this.lastOrder) {
+						// lines of one order come one after the other and share its id
+						out.put(SAME_ORDER);
+					}
+					else {
+						byte[] number = lines.orderNumber(i).getBytes(StandardCharsets.UTF_8);
+						out.varint(2L + number.length);
+						out.bytes(number, number.length);
+					}
 					this.lastOrder = order;
+					int source = lines.sourceKey(i);
+					if (source == CommissionLineList.PartnerIds.NO_PARTNER) {
+						out.varint(NO_ENTRY);
+					}
+					else {
+						partner(lines, source, references[2 * (i - from) + 1]);
+					}
+					// room for three varints
+					out.ensure(30);
+					out.put(SegmentCodec.zigzag(lines.planVersion(i)));
+					int level = lines.levelOrMin(i);
+					out.put((level == Integer.MIN_VALUE) ? NO_ENTRY : SegmentCodec.zigzag(level) + 1);
+					out.put(SegmentCodec.zigzag(lines.baseUnits(i)));
+					rate(lines, lines.rateId(i));
+					out.varint(SegmentCodec.zigzag(lines.amountCents(i)));
 				}
-				text.field(this.orderBytes);
-				int source = lines.sourceKey(i);
-				if (source != CommissionLineList.PartnerIds.NO_PARTNER) {
-					partner(lines, source);
-				}
-				else {
-					text.field(NONE);
-				}
-				text.number(lines.planVersion(i));
-				int level = lines.levelOrMin(i);
-				if (level == Integer.MIN_VALUE) {
-					text.field(NONE);
-				}
-				else {
-					text.number(level);
-				}
-				text.decimal(lines.baseUnits(i), 4).field(rates[rate]).decimal(lines.amountCents(i), 2).end();
 			}
 		}
 
-		private Text partner(CommissionLineList lines, int key) {
-			return (key < this.partnerKeys) ? this.text.partner(this.partners, key)
-					: this.text.text(lines.partnerNumberOfKey(key));
+		/**
+		 * Writes a reference to a partner.
+		 * @param lines the lines
+		 * @param key the partner's key
+		 * @param read the reference read before the block, {@link #NO_ENTRY} if the
+		 * partner had none yet (it may have got one earlier in the block)
+		 */
+		private void partner(CommissionLineList lines, int key, int read) {
+			int reference = (read != NO_ENTRY) ? read : this.partners[key];
+			if (reference == NO_ENTRY) {
+				reference = 2 + this.partnersNamed++;
+				this.partners[key] = reference;
+				this.out.varint(NEW_ENTRY);
+				if (key < this.texts.keys()) {
+					// its length (below 128, so a varint of one byte) and its characters
+					int length = 1 + this.texts.length(key);
+					this.out.ensure(length);
+					this.out.put(this.texts.bytes(), this.texts.at(key), length);
+				}
+				else {
+					this.out.text(lines.partnerNumberOfKey(key));
+				}
+				return;
+			}
+			this.out.varint(reference);
+		}
+
+		private void component(int ordinal) {
+			int reference = this.components[ordinal];
+			if (reference == NO_ENTRY) {
+				reference = 2 + this.componentsNamed++;
+				this.components[ordinal] = reference;
+				this.out.varint(NEW_ENTRY);
+				this.out.text(Component.values()[ordinal].name());
+				return;
+			}
+			this.out.varint(reference);
+		}
+
+		private void rate(CommissionLineList lines, int id) {
+			int reference = this.rates[id];
+			if (reference == NO_ENTRY) {
+				String text = canonical(lines.rateById(id));
+				Integer known = this.rateTexts.get(text);
+				if (known == null) {
+					reference = 2 + this.rateTexts.size();
+					this.rateTexts.put(text, reference);
+					this.rates[id] = reference;
+					this.out.varint(NEW_ENTRY);
+					this.out.text(text);
+					return;
+				}
+				reference = known;
+				this.rates[id] = reference;
+			}
+			this.out.varint(reference);
 		}
 
 		/**
@@ -136,11 +272,14 @@ final class RunHash {
 		 * @return the hash in hexadecimal
 		 */
 		String finish(List<PartnerResult> results) {
+			// the end of the lines, where the next line's partner would be
+			this.out.varint(NO_ENTRY);
+			this.digest.update(this.out.bytes, 0, this.out.length);
+			this.out.length = 0;
 			if (results instanceof PartnerResults computed) {
-				results(computed, this.digest, this.text);
+				results(computed, this.digest, new Text());
 				return HexFormat.of().formatHex(this.digest.digest());
 			}
-			this.digest.update(this.text.bytes, 0, this.text.length);
 			for (PartnerResult result : results) {
 				update(this.digest, result.partner(), scaled(result.personalPv(), 4), scaled(result.groupPv(), 4),
 						result.active(), result.achievedRank(), result.paidAsRank(), result.highestRank(),
@@ -209,7 +348,7 @@ final class RunHash {
 	}
 
 	/**
-	 * One line's canonical text: the fields separated by {@code |}, ended by a newline,
+	 * One result's canonical text: the fields separated by {@code |}, ended by a newline,
 	 * decimals in plain notation at their fixed scale (as
 	 * {@link BigDecimal#toPlainString()} writes them).
 	 */
@@ -231,16 +370,6 @@ final class RunHash {
 			return this;
 		}
 
-		/** Writes a partner's number, as {@link PartnerTexts} holds it. */
-		Text partner(PartnerTexts partners, int key) {
-			int length = partners.length(key);
-			ensure(length + 1);
-			System.arraycopy(partners.bytes(), partners.at(key) + 1, this.bytes, this.length, length);
-			this.length += length;
-			this.bytes[this.length++] = '|';
-			return this;
-		}
-
 		Text text(String value) {
 			int length = value.length();
 			ensure(length + 1);
@@ -258,19 +387,6 @@ final class RunHash {
 
 		Text rank(byte[][] ranks, int rank) {
 			return field((rank < 0) ? NONE : ranks[rank]);
-		}
-
-		Text number(long value) {
-			ensure(21);
-			if (value < 0) {
-				this.bytes[this.length++] = '-';
-				value = -value;
-			}
-			int end = this.length + digitCount(value);
-			writeBackwards(value, end, this.length);
-			this.length = end;
-			this.bytes[this.length++] = '|';
-			return this;
 		}
 
 		/**

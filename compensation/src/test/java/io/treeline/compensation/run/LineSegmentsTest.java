@@ -1,13 +1,16 @@
 package io.treeline.compensation.run;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -312,24 +315,90 @@ class LineSegmentsTest {
 	}
 
 	@Test
-	void hashesTheCanonicalTextOfEveryLine() throws Exception {
+	void hashesEveryLineInTheDocumentedForm() throws Exception {
 		Population population = population(50);
-		List<CommissionLine> lines = randomLines(population, 2_000, 3);
+		List<CommissionLine> lines = new ArrayList<>(randomLines(population, 2_000, 3));
+		// one rate at two scales (one text), an order number beyond ASCII, partners
+		// outside the population, a line without a level
+		BigDecimal base = new BigDecimal("12.3400");
+		lines.set(100, new CommissionLine(population.partner(3), Component.UNILEVEL, false, "O-Ä1",
+				population.partner(4), 1, 2, base, new BigDecimal("0.1"), Lines.amount(base, new BigDecimal("0.1"))));
+		lines.set(101,
+				new CommissionLine(PartnerNumber.of("X-1"), Component.UNILEVEL, true, "O-Ä1", PartnerNumber.of("X-2"),
+						2, null, base.negate(), new BigDecimal("0.10"),
+						Lines.amount(base.negate(), new BigDecimal("0.10"))));
 		List<PartnerResult> results = List.of(new PartnerResult(PartnerNumber.of("P-0000001"), new BigDecimal("1.5"),
 				new BigDecimal("10"), true, "Gold", null, "Gold", BigDecimal.ZERO, new BigDecimal("2.25")));
 
-		// the canonical text as the hash is documented, written the plain way
-		MessageDigest digest = MessageDigest.getInstance("SHA-256");
+		// the form as the hash documents it, written the plain way
+		ByteArrayOutputStream form = new ByteArrayOutputStream();
+		form.writeBytes("treeline run hash 2\n".getBytes(StandardCharsets.US_ASCII));
+		Map<String, Integer> partners = new HashMap<>();
+		Map<String, Integer> components = new HashMap<>();
+		Map<String, Integer> rates = new HashMap<>();
+		String previousOrder = null;
 		for (CommissionLine line : lines) {
-			digest.update(text(line.partner().value(), line.component(), line.reversal(), line.orderNumber(),
-					(line.sourcePartner() != null) ? line.sourcePartner().value() : null, line.planVersion(),
-					line.level(), line.base().setScale(4).toPlainString(),
-					(line.rate().signum() == 0) ? "0" : line.rate().stripTrailingZeros().toPlainString(),
-					line.amount().setScale(2).toPlainString()));
+			reference(form, partners, line.partner().value());
+			reference(form, components, line.component().name());
+			form.write(line.reversal() ? 1 : 0);
+			if (line.orderNumber() == null) {
+				varint(form, 0);
+			}
+			else if (line.orderNumber().equals(previousOrder)) {
+				varint(form, 1);
+			}
+			else {
+				byte[] number = line.orderNumber().getBytes(StandardCharsets.UTF_8);
+				varint(form, 2 + number.length);
+				form.writeBytes(number);
+			}
+			previousOrder = line.orderNumber();
+			if (line.sourcePartner() == null) {
+				varint(form, 0);
+			}
+			else {
+				reference(form, partners, line.sourcePartner().value());
+			}
+			varint(form, zigzag(line.planVersion()));
+			varint(form, (line.level() == null) ? 0 : zigzag(line.level()) + 1);
+			varint(form, zigzag(line.base().setScale(4).unscaledValue().longValueExact()));
+			reference(form, rates,
+					(line.rate().signum() == 0) ? "0" : line.rate().stripTrailingZeros().toPlainString());
+			varint(form, zigzag(line.amount().setScale(2).unscaledValue().longValueExact()));
 		}
-		digest.update(text("P-0000001", "1.5000", "10.0000", true, "Gold", null, "Gold", "0.0000", "2.2500"));
+		varint(form, 0);
+		form.writeBytes(text("P-0000001", "1.5000", "10.0000", true, "Gold", null, "Gold", "0.0000", "2.2500"));
+		String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(form.toByteArray()));
 
-		assertThat(RunHash.of(build(population, lines), results)).isEqualTo(HexFormat.of().formatHex(digest.digest()));
+		assertThat(rates).hasSize(4);
+		assertThat(RunHash.of(build(population, lines), results)).isEqualTo(expected);
+	}
+
+	/** A reference to a dictionary's entry, as {@link RunHash} documents it. */
+	private static void reference(ByteArrayOutputStream form, Map<String, Integer> dictionary, String text) {
+		Integer number = dictionary.get(text);
+		if (number != null) {
+			varint(form, number + 2);
+			return;
+		}
+		dictionary.put(text, dictionary.size());
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		varint(form, 1);
+		varint(form, bytes.length);
+		form.writeBytes(bytes);
+	}
+
+	private static void varint(ByteArrayOutputStream form, long value) {
+		long rest = value;
+		while ((rest & ~0x7FL) != 0) {
+			form.write((int) ((rest & 0x7F) | 0x80));
+			rest >>>= 7;
+		}
+		form.write((int) rest);
+	}
+
+	private static long zigzag(long value) {
+		return (value << 1) ^ (value >> 63);
 	}
 
 	@Test
