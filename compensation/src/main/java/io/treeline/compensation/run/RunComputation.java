@@ -555,7 +555,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 		private CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
 
-		/** Time the hash thread spent on this hash; read by that thread only. */
+		/** Time the hash's thread spent on this hash; used on that thread only. */
 		private long nanos;
 
 		void part(CommissionLineList part) {
@@ -564,10 +564,11 @@ final class RunComputation implements PeriodCalculation.Conditions {
 
 		CompletableFuture<String> finish(List<PartnerResult> results) {
 			return this.hashed.thenApplyAsync((nothing) -> {
-				String[] hex = new String[1];
-				timed(() -> hex[0] = this.hash.finish(results));
+				long started = System.nanoTime();
+				String hex = this.hash.finish(results);
+				this.nanos += System.nanoTime() - started;
 				logger.debug("Hashed the lines and results in {} ms on the hash's thread", this.nanos / 1_000_000);
-				return hex[0];
+				return hex;
 			}, HASHER);
 		}
 
