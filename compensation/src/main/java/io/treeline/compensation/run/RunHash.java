@@ -220,15 +220,15 @@ final class RunHash {
 			if (reference == NO_ENTRY) {
 				reference = 2 + this.partnersNamed++;
 				this.partners[key] = reference;
-				this.out.varint(NEW_ENTRY);
 				if (key < this.texts.keys()) {
 					// its length (below 128, so a varint of one byte) and its characters
 					int length = 1 + this.texts.length(key);
+					this.out.varint(NEW_ENTRY);
 					this.out.ensure(length);
 					this.out.put(this.texts.bytes(), this.texts.at(key), length);
 				}
 				else {
-					this.out.text(lines.partnerNumberOfKey(key));
+					firstReference(lines.partnerNumberOfKey(key));
 				}
 				return;
 			}
@@ -240,8 +240,7 @@ final class RunHash {
 			if (reference == NO_ENTRY) {
 				reference = 2 + this.componentsNamed++;
 				this.components[ordinal] = reference;
-				this.out.varint(NEW_ENTRY);
-				this.out.text(Component.values()[ordinal].name());
+				firstReference(Component.values()[ordinal].name());
 				return;
 			}
 			this.out.varint(reference);
@@ -256,14 +255,19 @@ final class RunHash {
 					reference = 2 + this.rateTexts.size();
 					this.rateTexts.put(text, reference);
 					this.rates[id] = reference;
-					this.out.varint(NEW_ENTRY);
-					this.out.text(text);
+					firstReference(text);
 					return;
 				}
 				reference = known;
 				this.rates[id] = reference;
 			}
 			this.out.varint(reference);
+		}
+
+		/** Writes the first reference to a dictionary's entry: the mark and its text. */
+		private void firstReference(String text) {
+			this.out.varint(NEW_ENTRY);
+			this.out.text(text);
 		}
 
 		/**
