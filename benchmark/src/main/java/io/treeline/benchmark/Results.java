@@ -165,7 +165,7 @@ final class Results {
 		}
 	}
 
-	private static String join(String a, String b) {
+	static String join(String a, String b) {
 		if (a == null || a.isEmpty()) {
 			return b;
 		}

@@ -213,6 +213,8 @@ class ScaleBenchmark implements ApplicationRunner {
 		logger.info("Benchmark of {} partners (seed {})", s.size(), s.seed());
 		this.heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 		describe();
+		Calibration.CpuTicks ticksAtStart = Calibration.CpuTicks.now();
+		calibrate("calibration-start", "at the start", null);
 		GeneratedCompany generated = timed("generate", "Generate the organisation and its history (arrays)",
 				() -> GeneratedCompany.generate(s.size(), s.seed(), s.chain(),
 						new GeneratedCompany.History(s.periods(), LAST_PERIOD.minusMonths(s.periods() - 1),
@@ -227,10 +229,29 @@ class ScaleBenchmark implements ApplicationRunner {
 		load(generated);
 		genealogyQuestions(generated);
 		loadOrders(generated, generatedOrders);
+		calibrate("calibration-closes", "before the closes", null);
 		closes(generated);
 		unilevelBaselines(generated, generatedOrders);
+		double steal = Calibration.CpuTicks.now().stealPercentSince(ticksAtStart);
+		calibrate("calibration-end", "at the end", Double.isNaN(steal) ? null : String.format(Locale.ROOT,
+				"processor time the hypervisor gave to others since the start (steal, /proc/stat): %.2f %%", steal));
 		memory();
 		finish();
+	}
+
+	/**
+	 * Times the calibration's fixed work ({@link Calibration}) and records it.
+	 */
+	private void calibrate(String key, String when, String note) {
+		Calibration.Figure figure = Calibration.measure();
+		logger.info("Calibration {}: {} (check {})", when, figure.describe(), figure.check());
+		this.results.millis(key, "Calibration " + when + ": the same fixed work in every run, one thread",
+				figure.millis(),
+				Results.join(figure.describe() + String.format(Locale.ROOT,
+						"; medians of %d rounds; a sort of %,d longs, %,d dependent reads in %d MB; the machine was "
+								+ "slower than in another run by as much as this figure is larger",
+						Calibration.ROUNDS, Calibration.SORTED, Calibration.READS, Calibration.TABLE * 4 / 1_000_000),
+						note));
 	}
 
 	private void describe() {
@@ -818,9 +839,13 @@ class ScaleBenchmark implements ApplicationRunner {
 		System.gc();
 		this.heap.forEach(MemoryPoolMXBean::resetPeakUsage);
 		Map<String, long[]> collectionsBefore = collections();
+		Calibration.CpuTicks ticks = Calibration.CpuTicks.now();
+		long cpu = cpuNanos();
 		long started = System.nanoTime();
 		RunResult result = this.runs.close(plan, period);
 		double millis = (System.nanoTime() - started) / 1e6;
+		cpu = cpuNanos() - cpu;
+		double busy = Calibration.CpuTicks.now().busyPercentSince(ticks);
 		long peak = this.heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
 		StringBuilder collected = new StringBuilder();
 		collections().forEach((collector, after) -> {
@@ -837,8 +862,9 @@ class ScaleBenchmark implements ApplicationRunner {
 		String key = "close-" + plan + (last ? "" : "-" + period);
 		this.results.millis(key, "Close of the " + plan + " plan, " + period + ", end to end", millis,
 				String.format(Locale.ROOT,
-						"phases %s ms; %,d lines; peak heap %,d MiB (sum of the heap pools' peaks)%s", phases,
-						result.lines().size(), peak / (1024 * 1024), collected));
+						"phases %s ms; %,d lines; peak heap %,d MiB (sum of the heap pools' peaks)%s; processors busy "
+								+ "%.0f %% of the time (all processes), the benchmark's JVM %.1f s of processor time",
+						phases, result.lines().size(), peak / (1024 * 1024), collected, busy, cpu / 1e9));
 		this.results.text("total-" + plan + "-" + period, "Total of the " + plan + " close of " + period, Results.CHECK,
 				result.total().toPlainString() + " EUR, " + result.lines().size() + " lines", null);
 		this.results.text("hash-" + plan + "-" + period, "Result hash of the " + plan + " close of " + period,
