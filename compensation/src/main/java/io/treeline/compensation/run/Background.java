@@ -36,6 +36,16 @@ final class Background {
 	}
 
 	/**
+	 * Returns daemon threads of their own, shared by all closes, as many as tasks run at
+	 * once (a thread idle for a minute ends): for tasks that mostly wait.
+	 * @param name the threads' name, numbered from 1
+	 * @return the executor
+	 */
+	static Executor threadsAsNeeded(String name) {
+		return Executors.newCachedThreadPool(Thread.ofPlatform().name(name + "-", 1).daemon().factory());
+	}
+
+	/**
 	 * Waits for work given to another thread and returns its result; a failure there is
 	 * thrown here as it was thrown there.
 	 * @param <T> the result's type

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -32,17 +34,21 @@ import io.treeline.compensation.PeriodLength;
 import io.treeline.compensation.Plan;
 import io.treeline.compensation.PlanType;
 import io.treeline.compensation.calculation.Sale;
+import io.treeline.compensation.store.CompensationStoreConfiguration;
 import io.treeline.compensation.store.PostgresCopy;
 import io.treeline.graph.PartnerNumber;
 
 import org.postgresql.PGStatement;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The tables of commission runs: {@code commission_runs},
@@ -67,6 +73,12 @@ class JdbcRunRecords {
 	private static final Executor DECODERS = Background.threads("close-segment-decoder",
 			Runtime.getRuntime().availableProcessors());
 
+	/**
+	 * Read the lines of returned orders while a computation reads its events (ADR 0045):
+	 * a daemon thread per read, shared by all computations.
+	 */
+	private static final Executor READERS_AHEAD = Background.threadsAsNeeded("close-read-ahead");
+
 	/** The advisory lock key of the event watermark (also in migration V006). */
 	static final long EVENT_WATERMARK_LOCK = 7262001;
 
@@ -78,10 +90,16 @@ class JdbcRunRecords {
 
 	private final DataSource dataSource;
 
-	JdbcRunRecords(JdbcClient jdbc, PostgresCopy copy, DataSource dataSource) {
+	/** A read-only transaction of its own, for reads on another thread. */
+	private final TransactionTemplate readOnly;
+
+	JdbcRunRecords(JdbcClient jdbc, PostgresCopy copy, DataSource dataSource,
+			@Qualifier(CompensationStoreConfiguration.TRANSACTION_MANAGER) PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.copy = copy;
 		this.dataSource = dataSource;
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
 	}
 
 	Optional<PlanRow> plan(String name, boolean lock) {
@@ -225,10 +243,43 @@ class JdbcRunRecords {
 	}
 
 	/**
+	 * Starts reading the order-based lines of closed runs for the orders returned in a
+	 * time window, on a connection and thread of their own: the orders of the returns
+	 * recorded so far whose instant falls in the window, whether a computation will read
+	 * those returns or not (ADR 0045).
+	 * @param planId the plan
+	 * @param runs the closed runs to read, those the computation knows
+	 * @param from the window's start
+	 * @param to after the window
+	 * @return the read, whose result names the orders it read the lines of
+	 */
+	ReadAhead<OrderLines> linesOfReturnsAhead(long planId, Set<Long> runs, Instant from, Instant to) {
+		return new ReadAhead<>("the lines of returned orders", (begin) -> this.readOnly.execute((status) -> {
+			if (!begin.getAsBoolean()) {
+				return null;
+			}
+			Set<String> orders = new HashSet<>(this.jdbc.sql("""
+					select distinct order_number from order_events
+					where kind = 'RETURNED' and occurred_at >= :from and occurred_at < :to
+					""")
+				.param("from", Timestamp.from(from))
+				.param("to", Timestamp.from(to))
+				.query(String.class)
+				.list());
+			return new OrderLines(orders, linesOfOrders(planId, runs, orders));
+		}), READERS_AHEAD);
+	}
+
+	/**
 	 * Reads the order-based lines of closed runs of the plan that belong to some orders:
 	 * the segments their order keys fall in, in the order of runs and lines.
+	 * @param planId the plan
+	 * @param runs the runs to read: those a computation knows as closed (a run closed
+	 * since is not read)
+	 * @param orders the orders
+	 * @return the lines
 	 */
-	List<CommissionLine> linesOfOrders(long planId, Collection<String> orders) {
+	List<CommissionLine> linesOfOrders(long planId, Set<Long> runs, Collection<String> orders) {
 		if (orders.isEmpty()) {
 			return List.of();
 		}
@@ -242,6 +293,9 @@ class JdbcRunRecords {
 				from commission_line_segments s join commission_runs r on r.id = s.run_id
 				where r.plan_id = :planId and s.arrangement = 'O'
 				""").param("planId", planId).query((rs) -> {
+			if (!runs.contains(rs.getLong("run_id"))) {
+				return;
+			}
 			String key = keys.ceiling(rs.getString("first_key"));
 			if (key != null && key.compareTo(rs.getString("last_key")) <= 0) {
 				wanted.add(new long[] { rs.getLong("run_id"), rs.getInt("segment") });
@@ -492,6 +546,39 @@ class JdbcRunRecords {
 
 	record RunRow(long id, String period, Instant start, Instant end, String hash, BigDecimal total,
 			long eventWatermark) {
+	}
+
+	/**
+	 * The order-based lines of closed runs for some orders.
+	 *
+	 * @param orders the orders read, also those without lines
+	 * @param lines their lines, in the order of runs and lines
+	 */
+	record OrderLines(Set<String> orders, List<CommissionLine> lines) {
+
+		/**
+		 * Returns the lines of some orders: those read here, and those of the orders not
+		 * read here by another read; lines of orders read here but not wanted are passed
+		 * over. An order's lines come from one read, in the order it read them.
+		 * @param wanted the orders
+		 * @param readOthers reads the lines of the orders not read here
+		 * @return the lines read here, then the others
+		 */
+		List<CommissionLine> linesOf(Set<String> wanted, Function<Set<String>, List<CommissionLine>> readOthers) {
+			List<CommissionLine> found = new ArrayList<>();
+			for (CommissionLine line : this.lines) {
+				if (wanted.contains(line.orderNumber())) {
+					found.add(line);
+				}
+			}
+			Set<String> others = new LinkedHashSet<>(wanted);
+			others.removeAll(this.orders);
+			if (!others.isEmpty()) {
+				found.addAll(readOthers.apply(others));
+			}
+			return found;
+		}
+
 	}
 
 	/**

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 
 import io.treeline.compensation.CommissionLine;
@@ -74,6 +75,12 @@ final class RunComputation implements PeriodCalculation.Conditions {
 	private final List<VersionInForce> versions = new ArrayList<>();
 
 	private final Map<String, RunRow> closedRuns = new HashMap<>();
+
+	/** The ids of the closed runs: only their lines are reversed. */
+	private final Set<Long> closedRunIds = new HashSet<>();
+
+	/** The lines of returned orders read beside a period's events, by period. */
+	private final Map<String, ReadAhead<JdbcRunRecords.OrderLines>> returnsAhead = new HashMap<>();
 
 	private final String firstOpen;
 
@@ -133,6 +140,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		RunRow last = null;
 		for (RunRow run : records.runs(plan.id())) {
 			this.closedRuns.put(run.period(), run);
+			this.closedRunIds.add(run.id());
 			last = run;
 		}
 		this.lastClosed = last;
@@ -242,7 +250,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		// closed ones)
 		PeriodState previous = previousState(period);
 		List<Sale> sales = salesOf(period);
-		preloadClosedLines(sales);
+		preloadClosedLines(period, sales);
 		Outcome outcome = PeriodCalculation.compute(period, start, end, version.number(), version.rules(), sales,
 				previous, this.population, this, parts);
 		this.states.put(period, outcome.state());
@@ -320,6 +328,11 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		long loading = System.nanoTime();
 		List<Sale> loaded = this.salesByPeriod.computeIfAbsent(period, (label) -> {
 			Instant from = label.equals(this.firstOpen) ? null : this.calendar.start(label);
+			if (!this.closedRuns.isEmpty()) {
+				// read beside the events, on another connection (ADR 0045)
+				this.returnsAhead.put(label, this.records.linesOfReturnsAhead(this.plan.id(), this.closedRunIds,
+						this.calendar.start(label), this.calendar.end(label)));
+			}
 			Sales.Builder sales = Sales.builder();
 			List<Long> skipped = new ArrayList<>();
 			// in batches, whose partners are looked up together (ADR 0040)
@@ -346,7 +359,7 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		return loaded;
 	}
 
-	private void preloadClosedLines(List<Sale> sales) {
+	private void preloadClosedLines(String period, List<Sale> sales) {
 		long loading = System.nanoTime();
 		Set<String> returned = new LinkedHashSet<>();
 		for (Sale sale : sales) {
@@ -357,7 +370,16 @@ final class RunComputation implements PeriodCalculation.Conditions {
 		for (String order : returned) {
 			this.closedLines.put(order, new ArrayList<>());
 		}
-		for (CommissionLine line : this.records.linesOfOrders(this.plan.id(), returned)) {
+		// the read ahead took the returns recorded when it began, in the period: an
+		// order it did not read (a return recorded since, or dated before the period and
+		// recorded after the last close) is read here, an order it read that is not
+		// reversed now is passed over; an order's lines come from one read or the other
+		ReadAhead<JdbcRunRecords.OrderLines> ahead = this.returnsAhead.remove(period);
+		JdbcRunRecords.OrderLines readAhead = (ahead != null) ? ahead.claim() : null;
+		Function<Set<String>, List<CommissionLine>> read = (orders) -> this.records.linesOfOrders(this.plan.id(),
+				this.closedRunIds, orders);
+		List<CommissionLine> reversed = (readAhead != null) ? readAhead.linesOf(returned, read) : read.apply(returned);
+		for (CommissionLine line : reversed) {
 			if (line.component().orderBased()) {
 				this.closedLines.get(line.orderNumber()).add(line);
 			}

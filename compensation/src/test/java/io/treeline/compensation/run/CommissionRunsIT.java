@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 @SpringBootTest
 class CommissionRunsIT {
@@ -77,6 +79,9 @@ class CommissionRunsIT {
 
 	@Autowired
 	PlatformTransactionManager compensationTransactionManager;
+
+	@Autowired
+	JdbcRunRecords records;
 
 	@BeforeEach
 	void chainOfThreeWithOrders() {
@@ -266,6 +271,80 @@ class CommissionRunsIT {
 		assertThat(february.total()).isEqualByComparingTo("-15.00");
 		this.runs.close("Uni", "2026-01");
 		assertThat(this.runs.preview("Uni", "2026-02").hash()).isEqualTo(february.hash());
+	}
+
+	@Test
+	void reversesReturnsReadAheadAndReturnsRecordedLateForAnEarlierPeriod() {
+		RunResult january = this.runs.close("Uni", "2026-01");
+		// in February: read beside the events; dated in January and recorded after its
+		// close: not in the window read ahead, read after the events
+		this.orders.recordReturn("O-2", new OrderReturn.Whole(), Instant.parse("2026-02-05T10:00:00Z"), "S-2");
+		this.orders.recordReturn("O-1", new OrderReturn.Whole(), Instant.parse("2026-01-25T10:00:00Z"), "S-1");
+
+		RunResult february = this.runs.close("Uni", "2026-02");
+
+		assertThat(february.lines()).hasSize(3).allSatisfy((line) -> assertThat(line.reversal()).isTrue());
+		assertThat(february.lines())
+			.extracting(CommissionLine::partner, CommissionLine::orderNumber, (line) -> line.amount().negate())
+			.containsExactlyInAnyOrderElementsOf(january.lines()
+				.stream()
+				.map((line) -> tuple(line.partner(), line.orderNumber(), line.amount()))
+				.toList());
+		assertThat(february.total()).isEqualByComparingTo("-20.00");
+	}
+
+	@Test
+	void readsTheLinesOfReturnedOrdersOnlyOfTheRunsAComputationKnows() throws Exception {
+		this.runs.close("Uni", "2026-01");
+		this.orders.recordReturn("O-1", new OrderReturn.Whole(), Instant.parse("2026-02-05T10:00:00Z"), "S-1");
+		long plan = count("select id from plans where name = 'Uni'");
+		long january = count("select id from commission_runs");
+
+		assertThat(this.records.linesOfOrders(plan, Set.of(january), List.of("O-1"))).hasSize(2);
+		assertThat(this.records.linesOfOrders(plan, Set.of(), List.of("O-1"))).isEmpty();
+
+		JdbcRunRecords.OrderLines ahead = readAhead(plan, Set.of(january));
+		assertThat(ahead.orders()).containsExactly("O-1");
+		assertThat(ahead.lines()).extracting(CommissionLine::orderNumber).containsExactly("O-1", "O-1");
+		assertThat(readAhead(plan, Set.of()).lines()).isEmpty();
+	}
+
+	/**
+	 * Reads the lines of February's returns ahead, until a read had begun when claimed.
+	 */
+	private JdbcRunRecords.OrderLines readAhead(long plan, Set<Long> runs) throws InterruptedException {
+		for (int attempt = 1; attempt <= 50; attempt++) {
+			ReadAhead<JdbcRunRecords.OrderLines> ahead = this.records.linesOfReturnsAhead(plan, runs,
+					Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"));
+			Thread.sleep(20L * attempt);
+			JdbcRunRecords.OrderLines lines = ahead.claim();
+			if (lines != null) {
+				return lines;
+			}
+		}
+		throw new AssertionError("no read ahead began");
+	}
+
+	@Test
+	void closesALaterPeriodOnceUnderTwentyConcurrentRequestsWhileItsReturnsAreReadAhead() throws Exception {
+		this.runs.close("Uni", "2026-01");
+		this.orders.recordReturn("O-1", new OrderReturn.Whole(), Instant.parse("2026-02-05T10:00:00Z"), "S-1");
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		List<Callable<RunResult>> requests = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			requests.add(() -> this.runs.close("Uni", "2026-02"));
+		}
+		// the requests hold the connections, so a read ahead may find none: the close
+		// then calls it off and reads for itself rather than wait
+		List<RunResult> results = new ArrayList<>();
+		for (Future<RunResult> result : pool.invokeAll(requests)) {
+			results.add(result.get());
+		}
+		pool.shutdown();
+		assertThat(results).extracting(RunResult::total)
+			.allSatisfy((total) -> assertThat(total).isEqualByComparingTo("-15.00"));
+		assertThat(count("select count(*) from commission_runs")).isEqualTo(2);
+		assertThat(this.ledger.trialBalance()).allSatisfy((currency, sum) -> assertThat(sum).isZero());
 	}
 
 	@Test
