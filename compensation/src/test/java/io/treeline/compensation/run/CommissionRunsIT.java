@@ -99,16 +99,7 @@ class CommissionRunsIT {
 
 	@Test
 	void closesAPeriodOnceUnderTwentyConcurrentRequests() throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(20);
-		List<Callable<RunResult>> requests = new ArrayList<>();
-		for (int i = 0; i < 20; i++) {
-			requests.add(() -> this.runs.close("Uni", "2026-01"));
-		}
-		List<RunResult> results = new ArrayList<>();
-		for (Future<RunResult> result : pool.invokeAll(requests)) {
-			results.add(result.get());
-		}
-		pool.shutdown();
+		List<RunResult> results = closeTwentyTimesAtOnce("2026-01");
 		assertThat(results).extracting(RunResult::hash).containsOnly(results.get(0).hash());
 		assertThat(results).extracting(RunResult::total)
 			.allSatisfy((total) -> assertThat(total).isEqualByComparingTo("20.00"));
@@ -309,6 +300,20 @@ class CommissionRunsIT {
 		assertThat(readAhead(plan, Set.of()).lines()).isEmpty();
 	}
 
+	private List<RunResult> closeTwentyTimesAtOnce(String period) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(20);
+		List<Callable<RunResult>> requests = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			requests.add(() -> this.runs.close("Uni", period));
+		}
+		List<RunResult> results = new ArrayList<>();
+		for (Future<RunResult> result : pool.invokeAll(requests)) {
+			results.add(result.get());
+		}
+		pool.shutdown();
+		return results;
+	}
+
 	/**
 	 * Reads the lines of February's returns ahead, until a read had begun when claimed.
 	 */
@@ -329,18 +334,9 @@ class CommissionRunsIT {
 	void closesALaterPeriodOnceUnderTwentyConcurrentRequestsWhileItsReturnsAreReadAhead() throws Exception {
 		this.runs.close("Uni", "2026-01");
 		this.orders.recordReturn("O-1", new OrderReturn.Whole(), Instant.parse("2026-02-05T10:00:00Z"), "S-1");
-		ExecutorService pool = Executors.newFixedThreadPool(20);
-		List<Callable<RunResult>> requests = new ArrayList<>();
-		for (int i = 0; i < 20; i++) {
-			requests.add(() -> this.runs.close("Uni", "2026-02"));
-		}
 		// the requests hold the connections, so a read ahead may find none: the close
 		// then calls it off and reads for itself rather than wait
-		List<RunResult> results = new ArrayList<>();
-		for (Future<RunResult> result : pool.invokeAll(requests)) {
-			results.add(result.get());
-		}
-		pool.shutdown();
+		List<RunResult> results = closeTwentyTimesAtOnce("2026-02");
 		assertThat(results).extracting(RunResult::total)
 			.allSatisfy((total) -> assertThat(total).isEqualByComparingTo("-15.00"));
 		assertThat(count("select count(*) from commission_runs")).isEqualTo(2);

@@ -40,11 +40,11 @@ class ReadAheadTest {
 	@Test
 	void aReadThatHasBegunIsWaitedFor() throws Exception {
 		CountDownLatch begun = new CountDownLatch(1);
-		CountDownLatch finish = new CountDownLatch(1);
+		CompletableFuture<Void> finish = new CompletableFuture<>();
 		ReadAhead<String> ahead = new ReadAhead<>("a test", (begin) -> {
 			assertThat(begin.getAsBoolean()).isTrue();
 			begun.countDown();
-			await(finish);
+			finish.join();
 			return "read";
 		}, (task) -> Thread.ofPlatform().daemon().start(task));
 		assertThat(begun.await(10, TimeUnit.SECONDS)).isTrue();
@@ -52,7 +52,7 @@ class ReadAheadTest {
 		CompletableFuture<String> claimed = CompletableFuture.supplyAsync(ahead::claim);
 		Thread.sleep(100);
 		assertThat(claimed).as("the claim waits for the read that has begun").isNotDone();
-		finish.countDown();
+		finish.complete(null);
 		assertThat(claimed.get(10, TimeUnit.SECONDS)).isEqualTo("read");
 	}
 
@@ -95,16 +95,6 @@ class ReadAheadTest {
 	private static CommissionLine line(String order, String partner) {
 		return new CommissionLine(PartnerNumber.of(partner), Component.UNILEVEL, false, order, null, 1, 1,
 				new BigDecimal("100.0000"), new BigDecimal("0.10"), new BigDecimal("10.00"));
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			latch.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
