@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * <p>
  * The work is the kind a close does: a sort of {@value #SORTED} pseudo-random longs
  * (processor and sequential memory) and {@value #READS} reads one after the other through
- * a random cycle of {@value #TABLE} ints, 64 MB (each read a cache miss, as in the
+ * a random cycle of {@value #TABLE} ints, 64 MiB (each read a cache miss, as in the
  * close's lookups of partners). Each part runs {@value #ROUNDS} times and counts with its
  * median; everything is seeded, so every run does the same work. Both run on one thread:
  * a figure is the speed of a core, not of the machine's two.

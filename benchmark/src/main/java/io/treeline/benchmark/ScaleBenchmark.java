@@ -248,10 +248,9 @@ class ScaleBenchmark implements ApplicationRunner {
 		this.results.millis(key, "Calibration " + when + ": the same fixed work in every run, one thread",
 				figure.millis(),
 				Results.join(figure.describe() + String.format(Locale.ROOT,
-						"; medians of %d rounds; a sort of %,d longs, %,d dependent reads in %d MB; the machine was "
+						"; medians of %d rounds; a sort of %,d longs, %,d dependent reads in %d MiB; the machine was "
 								+ "slower than in another run by as much as this figure is larger",
-						Calibration.ROUNDS, Calibration.SORTED, Calibration.READS, Calibration.TABLE * 4 / 1_000_000),
-						note));
+						Calibration.ROUNDS, Calibration.SORTED, Calibration.READS, Calibration.TABLE * 4 >> 20), note));
 	}
 
 	private void describe() {
