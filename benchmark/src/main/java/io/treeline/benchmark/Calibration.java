@@ -61,18 +61,18 @@ final class Calibration {
 	 */
 	static Figure measure() {
 		int[] table = cycle();
-		double[] sorts = new double[ROUNDS];
-		double[] reads = new double[ROUNDS];
+		long[] sorts = new long[ROUNDS];
+		long[] reads = new long[ROUNDS];
 		long check = 0;
 		for (int round = 0; round < ROUNDS; round++) {
 			long started = System.nanoTime();
 			check += sort();
-			sorts[round] = (System.nanoTime() - started) / 1e6;
+			sorts[round] = System.nanoTime() - started;
 			started = System.nanoTime();
 			check += read(table, round);
-			reads[round] = (System.nanoTime() - started) / 1e6;
+			reads[round] = System.nanoTime() - started;
 		}
-		return new Figure(median(sorts), median(reads), check);
+		return new Figure(Report.percentile(sorts, 50), Report.percentile(reads, 50), check);
 	}
 
 	/** Sorts the same pseudo-random longs and returns one of them. */
@@ -117,12 +117,6 @@ final class Calibration {
 			table[j] = swap;
 		}
 		return table;
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
 	}
 
 	/**
