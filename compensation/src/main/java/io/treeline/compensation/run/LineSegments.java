@@ -283,26 +283,64 @@ final class LineSegments {
 
 		Segment segment(int number, OrderTexts orders) {
 			int start = number * ORDERS_PER_DIRECTORY_SEGMENT;
-			int end = Math.min(this.sorted.length, start + ORDERS_PER_DIRECTORY_SEGMENT);
-			SegmentCodec.Buffer out = new SegmentCodec.Buffer((end - start) * 32 + 16);
-			out.varint(DIRECTORY_FORMAT);
-			out.varint(end - start);
-			int lineCount = 0;
-			for (int k = start; k < end; k++) {
-				int entry = (int) this.sorted[k];
-				out.ensure(orders.longest() + 10 * (3 + this.segmentsFrom[entry + 1] - this.segmentsFrom[entry]));
-				int first = this.first[entry];
-				orders.write(this.lines.orderId(first), out);
-				out.put(this.segmentsFrom[entry + 1] - this.segmentsFrom[entry]);
-				for (int j = this.segmentsFrom[entry]; j < this.segmentsFrom[entry + 1]; j++) {
-					out.put(this.segments[j]);
-				}
-				out.put(first + 1);
-				out.put(last(first, this.lineCounts[entry]) - first);
-				lineCount += this.lineCounts[entry];
+			int count = Math.min(this.sorted.length, start + ORDERS_PER_DIRECTORY_SEGMENT) - start;
+			// in the order of their hashes the entries lie scattered over the entry
+			// arrays,
+			// the line rows and the orders' texts: each is fetched for all entries of the
+			// segment in a short loop of its own, whose cache misses overlap, before the
+			// loop that writes them (as the partner segments do, ADR 0029)
+			int[] firsts = new int[count];
+			int[] lineCounts = new int[count];
+			int[] segmentsFrom = new int[count];
+			int[] segmentCounts = new int[count];
+			int segmentTotal = 0;
+			for (int j = 0; j < count; j++) {
+				int entry = (int) this.sorted[start + j];
+				firsts[j] = this.first[entry];
+				lineCounts[j] = this.lineCounts[entry];
+				segmentsFrom[j] = this.segmentsFrom[entry];
+				segmentCounts[j] = this.segmentsFrom[entry + 1] - segmentsFrom[j];
+				segmentTotal += segmentCounts[j];
 			}
-			String firstKey = orderKey(this.lines.orderNumber(this.first[(int) this.sorted[start]]));
-			String lastKey = orderKey(this.lines.orderNumber(this.first[(int) this.sorted[end - 1]]));
+			int[] segmentNumbers = new int[segmentTotal];
+			for (int j = 0, n = 0; j < count; j++) {
+				for (int k = 0; k < segmentCounts[j]; k++) {
+					segmentNumbers[n++] = this.segments[segmentsFrom[j] + k];
+				}
+			}
+			int[] orderAt = new int[count];
+			for (int j = 0; j < count; j++) {
+				orderAt[j] = this.lines.orderId(firsts[j]);
+			}
+			int[] spans = new int[count];
+			for (int j = 0; j < count; j++) {
+				spans[j] = last(firsts[j], lineCounts[j]) - firsts[j];
+			}
+			int[] orderLengths = new int[count];
+			int orderBytes = 0;
+			for (int j = 0; j < count; j++) {
+				int order = orderAt[j];
+				orderAt[j] = orders.from(order);
+				orderLengths[j] = orders.to(order) - orderAt[j];
+				orderBytes += orderLengths[j];
+			}
+			byte[] orderTexts = orders.gather(orderAt, orderLengths, count, orderBytes);
+			SegmentCodec.Buffer out = new SegmentCodec.Buffer(orderBytes + 5 * (3 * count + segmentTotal) + 16);
+			out.varint(DIRECTORY_FORMAT);
+			out.varint(count);
+			int lineCount = 0;
+			for (int j = 0, n = 0; j < count; j++) {
+				out.put(orderTexts, orderAt[j], orderLengths[j]);
+				out.put(segmentCounts[j]);
+				for (int k = 0; k < segmentCounts[j]; k++) {
+					out.put(segmentNumbers[n++]);
+				}
+				out.put(firsts[j] + 1);
+				out.put(spans[j]);
+				lineCount += lineCounts[j];
+			}
+			String firstKey = orderKey(this.lines.orderNumber(firsts[0]));
+			String lastKey = orderKey(this.lines.orderNumber(firsts[count - 1]));
 			return new Segment(Arrangement.BY_ORDER, number, firstKey, lastKey, lineCount,
 					SegmentCodec.compress(out.bytes, out.length));
 		}

@@ -80,6 +80,30 @@ class LineSegmentsTest {
 				.count());
 	}
 
+	/**
+	 * Stored segments are read back by every later version, and the encoding is made fast
+	 * in ways that must not change a byte (the order directory, like the partner
+	 * segments, fetches what it writes in loops of their own, ADR 0029): the segments of
+	 * a fixed run, decompressed, have the digest they had when the formats were last
+	 * changed. A change of the encoding is a new format, and this digest changes with it.
+	 */
+	@Test
+	void encodesTheBytesOfTheDocumentedFormats() throws Exception {
+		Population population = population(2_000);
+		List<Segment> segments = LineSegments.encode(build(population, randomLines(population, 60_000, 23)));
+
+		MessageDigest digest = MessageDigest.getInstance("SHA-256");
+		for (Segment segment : segments) {
+			digest.update((segment.arrangement().code() + segment.number() + "|" + segment.firstKey() + "|"
+					+ segment.lastKey() + "|" + segment.lineCount() + "|")
+				.getBytes(StandardCharsets.UTF_8));
+			digest.update(SegmentCodec.decompress(segment.data()));
+		}
+		assertThat(segments).extracting(Segment::arrangement).contains(Arrangement.BY_PARTNER, Arrangement.BY_ORDER);
+		assertThat(HexFormat.of().formatHex(digest.digest()))
+			.isEqualTo("e2411e0bab5d80c4395744bb51ae44adf0f32d00729a9304211032f47130e8b1");
+	}
+
 	@Test
 	void readsRunsStoredDeflatedBeforeZstandard() {
 		Population population = population(300);
