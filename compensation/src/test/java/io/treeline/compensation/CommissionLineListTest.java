@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatIndexOutOfBoundsException;
 
 /**
  * The packed rows of ADR 0023 (three longs a line, shapes, bases and amounts beyond an
@@ -105,6 +106,60 @@ class CommissionLineListTest {
 			.isThrownBy(() -> CommissionLineList.builder(CommissionLineList.PartnerIds.NONE)
 				.add(randomLine(random, 0))
 				.publishing(parts::add));
+	}
+
+	/**
+	 * A selection copies the rows of lines taken in any order, and reads like them: the
+	 * same lines, keys and ids, and the bases and amounts kept aside.
+	 */
+	@Test
+	void selectsLinesInAnyOrderAsAListOfTheirOwn() {
+		String[] numbers = new String[300];
+		for (int i = 0; i < numbers.length; i++) {
+			numbers[i] = String.format("P-%05d", i);
+		}
+		Random random = new Random(20261129);
+		CommissionLineList.Builder builder = CommissionLineList.builder(new Population(numbers));
+		int count = 2 * CommissionLineList.CHUNK_LINES + 9;
+		for (int i = 0; i < count; i++) {
+			builder.add(randomLine(random, i));
+		}
+		CommissionLineList lines = builder.build();
+		// every line once, shuffled, and a few twice
+		int[] indexes = new int[count + 100];
+		for (int i = 0; i < count; i++) {
+			indexes[i] = i;
+		}
+		for (int i = count - 1; i > 0; i--) {
+			int other = random.nextInt(i + 1);
+			int kept = indexes[i];
+			indexes[i] = indexes[other];
+			indexes[other] = kept;
+		}
+		for (int i = count; i < indexes.length; i++) {
+			indexes[i] = random.nextInt(count);
+		}
+
+		CommissionLineList selected = lines.select(indexes, 3, indexes.length);
+
+		assertThat(selected).hasSize(indexes.length - 3);
+		boolean wide = false;
+		for (int j = 0; j < selected.size(); j++) {
+			int at = indexes[3 + j];
+			assertThat(selected.get(j)).isEqualTo(lines.get(at));
+			assertThat(selected.partnerKey(j)).isEqualTo(lines.partnerKey(at));
+			assertThat(selected.sourceKey(j)).isEqualTo(lines.sourceKey(at));
+			assertThat(selected.orderId(j)).isEqualTo(lines.orderId(at));
+			assertThat(selected.flags(j)).isEqualTo(lines.flags(at));
+			assertThat(selected.rateId(j)).isEqualTo(lines.rateId(at));
+			assertThat(selected.baseUnits(j)).isEqualTo(lines.baseUnits(at));
+			assertThat(selected.amountCents(j)).isEqualTo(lines.amountCents(at));
+			wide |= selected.baseUnits(j) != (int) selected.baseUnits(j);
+		}
+		assertThat(wide).as("some bases are beyond an int").isTrue();
+		assertThat(selected.partnerKeyLimit()).isEqualTo(lines.partnerKeyLimit());
+		assertThat(lines.select(indexes, 5, 5)).isEmpty();
+		assertThatIndexOutOfBoundsException().isThrownBy(() -> lines.select(new int[] { 0, count }, 0, 2));
 	}
 
 	@Test

@@ -438,6 +438,7 @@ final class LineSegments {
 	 */
 	private static final class PartnerOrder {
 
+		/** Each partner key's rank among the numbers; {@code null} if keys are ranks. */
 		private final int[] rank;
 
 		/** Where each rank's lines start; one more for the end. */
@@ -447,13 +448,19 @@ final class LineSegments {
 
 		PartnerOrder(CommissionLineList lines) {
 			int[] byNumber = lines.partnerKeysByNumber();
-			this.rank = new int[lines.partnerKeyLimit()];
-			for (int r = 0; r < byNumber.length; r++) {
+			// the genealogy's snapshots number partners in the order of their numbers;
+			// then a key is its rank, and no lookup is made per line
+			boolean keysAreRanks = true;
+			for (int r = 0; r < byNumber.length && keysAreRanks; r++) {
+				keysAreRanks = byNumber[r] == r;
+			}
+			this.rank = keysAreRanks ? null : new int[lines.partnerKeyLimit()];
+			for (int r = 0; r < byNumber.length && !keysAreRanks; r++) {
 				this.rank[byNumber[r]] = r;
 			}
 			this.starts = new int[byNumber.length + 1];
 			for (int i = 0; i < lines.size(); i++) {
-				this.starts[this.rank[lines.partnerKey(i)] + 1]++;
+				this.starts[rank(lines.partnerKey(i)) + 1]++;
 			}
 			for (int r = 0; r < byNumber.length; r++) {
 				this.starts[r + 1] += this.starts[r];
@@ -461,12 +468,12 @@ final class LineSegments {
 			int[] cursor = starts();
 			this.sorted = new int[lines.size()];
 			for (int i = 0; i < lines.size(); i++) {
-				this.sorted[cursor[this.rank[lines.partnerKey(i)]]++] = i;
+				this.sorted[cursor[rank(lines.partnerKey(i))]++] = i;
 			}
 		}
 
 		int rank(int partnerKey) {
-			return this.rank[partnerKey];
+			return (this.rank != null) ? this.rank[partnerKey] : partnerKey;
 		}
 
 		/** A copy of where each rank's lines start, to place lines with. */
@@ -482,21 +489,21 @@ final class LineSegments {
 
 	private static SegmentCodec.Buffer encode(CommissionLineList lines, OrderTexts orders, PartnerTexts partnerTexts,
 			int[] indexes) {
-		Dictionary partners = PARTNERS.get().cleared(lines.partnerKeyLimit());
-		Dictionary rates = RATES.get().cleared(lines.rateCount());
+		Dictionary partners = PARTNERS.get().cleared();
+		Dictionary rates = RATES.get().cleared();
 		int count = indexes.length;
 		// in partner order the lines lie scattered over the rows, and so do their orders'
-		// texts and their sources' dictionary entries: each is fetched for all lines of
-		// the segment in a short loop of its own, whose cache misses overlap, rather than
+		// texts and their sources' names: the rows are copied in a short loop of their
+		// own (select), whose cache misses overlap, and so are the texts, rather than
 		// one after the other in the loop that writes the lines (ADR 0029)
 		int[] partnerIndexes = new int[count];
 		int[] sourceIndexes = new int[count];
 		int[] orderIds = new int[count];
+		CommissionLineList selected = lines.select(indexes, 0, count);
 		for (int j = 0; j < count; j++) {
-			int index = indexes[j];
-			partnerIndexes[j] = lines.partnerKey(index);
-			sourceIndexes[j] = lines.sourceKey(index);
-			orderIds[j] = lines.orderId(index);
+			partnerIndexes[j] = selected.partnerKey(j);
+			sourceIndexes[j] = selected.sourceKey(j);
+			orderIds[j] = selected.orderId(j);
 		}
 		// numbered in the order the lines meet them: a line's partner, then its source
 		for (int j = 0; j < count; j++) {
@@ -519,12 +526,11 @@ final class LineSegments {
 		SegmentCodec.Buffer body = new SegmentCodec.Buffer(count * 24);
 		int previousOrder = -1;
 		for (int j = 0; j < count; j++) {
-			int index = indexes[j];
 			// room for ten varints and the order's text, checked once a line
 			body.ensure(100 + orders.longest());
-			body.put(index + 1);
+			body.put(indexes[j] + 1);
 			body.put(partnerIndexes[j]);
-			body.put(lines.flags(index));
+			body.put(selected.flags(j));
 			int order = orderIds[j];
 			if (order < 0) {
 				body.put(0);
@@ -538,12 +544,12 @@ final class LineSegments {
 			}
 			previousOrder = order;
 			body.put(sourceIndexes[j]);
-			body.put(lines.planVersion(index));
-			int level = lines.levelOrMin(index);
+			body.put(selected.planVersion(j));
+			int level = selected.levelOrMin(j);
 			body.put((level == Integer.MIN_VALUE) ? 0 : SegmentCodec.zigzag(level) + 1);
-			body.put(SegmentCodec.zigzag(lines.baseUnits(index)));
-			body.put(rates.index(lines.rateId(index)));
-			body.put(SegmentCodec.zigzag(lines.amountCents(index)));
+			body.put(SegmentCodec.zigzag(selected.baseUnits(j)));
+			body.put(rates.index(selected.rateId(j)));
+			body.put(SegmentCodec.zigzag(selected.amountCents(j)));
 		}
 		SegmentCodec.Buffer all = new SegmentCodec.Buffer(body.length + partners.size() * partnerTexts.stride() + 64);
 		all.varint(FORMAT);
@@ -857,44 +863,80 @@ final class LineSegments {
 	}
 
 	/**
-	 * Numbers the keys a segment uses in the order it meets them, with arrays reused per
-	 * thread (a fresh generation per segment), not a hash map per line. A key's
-	 * generation and index lie side by side, so that a key read in the scattered order of
-	 * the lines costs one cache miss, not two.
+	 * Numbers the keys a segment uses in the order it meets them: an open-addressing
+	 * table of the segment's own keys, reused per thread, not a hash map per line. A
+	 * segment meets some thousand partners among millions, so its table stays in the
+	 * cache, where an array over all partner keys (80 MB at ten million partners) cost a
+	 * cache miss for every source partner of a line.
 	 */
 	private static final class Dictionary {
 
-		/** Per key: the generation it was last numbered in, then its index. */
-		private int[] generationAndIndex = new int[0];
+		/** Per slot: the index plus one of the key there, 0 for a free slot. */
+		private int[] slots = new int[1 << 10];
 
+		/** Per index: its key, and the slot it is in. */
 		private int[] keys = new int[256];
+
+		private int[] slotOfIndex = new int[256];
 
 		private int size;
 
-		private int current;
-
-		/** Clears the dictionary for keys below a limit. */
-		Dictionary cleared(int limit) {
-			if (this.generationAndIndex.length < 2 * limit) {
-				this.generationAndIndex = new int[2 * limit];
-				this.current = 0;
+		/** Clears the dictionary, freeing the slots used. */
+		Dictionary cleared() {
+			for (int i = 0; i < this.size; i++) {
+				this.slots[this.slotOfIndex[i]] = 0;
 			}
-			this.current++;
 			this.size = 0;
 			return this;
 		}
 
 		int index(int key) {
-			int at = 2 * key;
-			if (this.generationAndIndex[at] != this.current) {
-				this.generationAndIndex[at] = this.current;
-				if (this.size == this.keys.length) {
-					this.keys = Arrays.copyOf(this.keys, this.size * 2);
+			int mask = this.slots.length - 1;
+			int slot = hash(key) & mask;
+			while (true) {
+				int entry = this.slots[slot];
+				if (entry == 0) {
+					return add(key, slot);
 				}
-				this.keys[this.size] = key;
-				this.generationAndIndex[at + 1] = this.size++;
+				if (this.keys[entry - 1] == key) {
+					return entry - 1;
+				}
+				slot = (slot + 1) & mask;
 			}
-			return this.generationAndIndex[at + 1];
+		}
+
+		private int add(int key, int slot) {
+			if (this.size == this.keys.length) {
+				this.keys = Arrays.copyOf(this.keys, this.size * 2);
+				this.slotOfIndex = Arrays.copyOf(this.slotOfIndex, this.size * 2);
+			}
+			int index = this.size++;
+			this.keys[index] = key;
+			this.slots[slot] = index + 1;
+			this.slotOfIndex[index] = slot;
+			// at most half full
+			if (2 * this.size > this.slots.length) {
+				grow();
+			}
+			return index;
+		}
+
+		private void grow() {
+			this.slots = new int[this.slots.length * 2];
+			int mask = this.slots.length - 1;
+			for (int index = 0; index < this.size; index++) {
+				int slot = hash(this.keys[index]) & mask;
+				while (this.slots[slot] != 0) {
+					slot = (slot + 1) & mask;
+				}
+				this.slots[slot] = index + 1;
+				this.slotOfIndex[index] = slot;
+			}
+		}
+
+		private static int hash(int key) {
+			int h = key * 0x9E3779B9;
+			return h ^ (h >>> 16);
 		}
 
 		int size() {

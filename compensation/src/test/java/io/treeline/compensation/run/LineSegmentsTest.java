@@ -36,7 +36,23 @@ class LineSegmentsTest {
 
 	@Test
 	void readsBackEveryLineInBothArrangements() {
-		Population population = population(500);
+		readsBackEveryLine(population(500));
+	}
+
+	/**
+	 * The genealogy's snapshots number partners in the order of their numbers, and the
+	 * encoding takes a key for its rank then (the other tests number them backwards).
+	 */
+	@Test
+	void readsBackEveryLineOfPartnersNumberedInTheOrderOfTheirNumbers() {
+		String[] numbers = new String[500];
+		for (int i = 0; i < numbers.length; i++) {
+			numbers[i] = String.format("P-%07d", i + 1);
+		}
+		readsBackEveryLine(new Population(numbers));
+	}
+
+	private static void readsBackEveryLine(Population population) {
 		List<CommissionLine> expected = randomLines(population, 20_000, 7);
 		CommissionLineList lines = build(population, expected);
 
