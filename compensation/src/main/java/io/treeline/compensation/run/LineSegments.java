@@ -651,15 +651,17 @@ final class LineSegments {
 				orderLookedAt = false;
 				order = null;
 			}
+			if (!partnerWanted[partner] || (numbers != null && !numbers.contains(number))) {
+				// source, plan version, level, base, rate and amount
+				in.skipVarints(6);
+				continue;
+			}
 			int source = (int) in.varint();
 			int version = (int) in.varint();
 			long level = in.varint();
 			long base = SegmentCodec.unzigzag(in.varint());
 			int rate = (int) in.varint();
 			long amount = SegmentCodec.unzigzag(in.varint());
-			if (!partnerWanted[partner] || (numbers != null && !numbers.contains(number))) {
-				continue;
-			}
 			if (!orderLookedAt) {
 				orderWanted = (orderAt < 0) ? wanted.orderless() : wanted.order(raw, orderAt, orderLength);
 				orderLookedAt = true;

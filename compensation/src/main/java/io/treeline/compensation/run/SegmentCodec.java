@@ -245,6 +245,18 @@ final class SegmentCodec {
 			this.position += count;
 		}
 
+		/** Passes over some varints without making their values. */
+		void skipVarints(int count) {
+			byte[] bytes = this.bytes;
+			int at = this.position;
+			for (int left = count; left > 0;) {
+				if (bytes[at++] >= 0) {
+					left--;
+				}
+			}
+			this.position = at;
+		}
+
 		String text() {
 			int length = (int) varint();
 			String text = new String(this.bytes, this.position, length, StandardCharsets.UTF_8);

@@ -33,6 +33,23 @@ class SegmentCodecTest {
 	}
 
 	@Test
+	void passesOverVarintsOfEveryLength() {
+		long[] values = { 0, 1, 127, 128, 16_383, 16_384, Integer.MAX_VALUE, 1L << 35, Long.MAX_VALUE, -1 };
+		SegmentCodec.Buffer out = new SegmentCodec.Buffer(16);
+		for (long value : values) {
+			out.varint(value);
+		}
+		for (int skipped = 0; skipped < values.length; skipped++) {
+			SegmentCodec.Reader in = new SegmentCodec.Reader(Arrays.copyOf(out.bytes, out.length));
+			in.skipVarints(skipped);
+			for (int i = skipped; i < values.length; i++) {
+				assertThat(in.varint()).isEqualTo(values[i]);
+			}
+			assertThat(in.position()).isEqualTo(out.length);
+		}
+	}
+
+	@Test
 	void readsSegmentsStoredDeflatedBeforeZstandard() {
 		byte[] raw = encoding(50_000);
 
