@@ -555,9 +555,14 @@ final class LineSegments {
 		all.varint(FORMAT);
 		all.varint(indexes.length);
 		all.varint(partners.size());
-		for (int i = 0; i < partners.size(); i++) {
-			int key = partners.key(i);
-			all.put(partnerTexts.bytes(), partnerTexts.at(key), 1 + partnerTexts.length(key));
+		// the numbers' lengths first, in a loop of their own, for their cache misses to
+		// overlap; then their bytes, from the cache
+		int[] written = new int[partners.size()];
+		for (int i = 0; i < written.length; i++) {
+			written[i] = 1 + partnerTexts.length(partners.key(i));
+		}
+		for (int i = 0; i < written.length; i++) {
+			all.put(partnerTexts.bytes(), partnerTexts.at(partners.key(i)), written[i]);
 		}
 		all.varint(rates.size());
 		for (int i = 0; i < rates.size(); i++) {
