@@ -26,6 +26,8 @@ public final class Lines {
 	 */
 	public static final int NO_LEVEL = Integer.MIN_VALUE;
 
+	private static final int RECENT_RATES = 8;
+
 	private final Population population;
 
 	private final CommissionLineList.Builder lines;
@@ -35,7 +37,19 @@ public final class Lines {
 
 	private final Map<BigDecimal, Rate> ratesByValue = new HashMap<>();
 
-	private Rate lastRate = new Rate(BigDecimal.ZERO, -1);
+	/**
+	 * The rates asked for last, by the objects asked with, compared by identity before
+	 * the maps are asked: a unilevel order pays a rate object a level, and hashing it for
+	 * every line cost a tenth of the computation.
+	 */
+	private final BigDecimal[] recentObjects = new BigDecimal[RECENT_RATES];
+
+	private final Rate[] recentRates = new Rate[RECENT_RATES];
+
+	private int recentRatesUsed;
+
+	/** The next of {@link #recentRates} to replace once all are used. */
+	private int recentRateReplaced;
 
 	public Lines(Population population) {
 		this(population, null);
@@ -98,8 +112,11 @@ public final class Lines {
 	}
 
 	private Rate rate(BigDecimal rate) {
-		if (rate == this.lastRate.value) {
-			return this.lastRate;
+		BigDecimal[] recent = this.recentObjects;
+		for (int i = 0; i < this.recentRatesUsed; i++) {
+			if (recent[i] == rate) {
+				return this.recentRates[i];
+			}
 		}
 		Rate known = this.rates.get(rate);
 		if (known == null) {
@@ -109,7 +126,16 @@ public final class Lines {
 				this.rates.put(rate, known);
 			}
 		}
-		this.lastRate = known;
+		int slot = this.recentRatesUsed;
+		if (slot < recent.length) {
+			this.recentRatesUsed++;
+		}
+		else {
+			slot = this.recentRateReplaced;
+			this.recentRateReplaced = (slot + 1) % recent.length;
+		}
+		recent[slot] = rate;
+		this.recentRates[slot] = known;
 		return known;
 	}
 

@@ -1,7 +1,10 @@
 package io.treeline.compensation.calculation;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import io.treeline.compensation.CommissionLine;
@@ -70,6 +73,44 @@ class LinesTest {
 			assertThat(line.amount()).isEqualTo(Lines.amount(line.base(), line.rate()));
 			assertThat(a.rateId(i)).isEqualTo(b.rateId(i));
 		}
+	}
+
+	/**
+	 * Rates come as a few objects asked for again and again (a unilevel plan's levels),
+	 * as equal objects of different versions, and as a new object for each line (a
+	 * stair-step difference): each line has its own rate, and equal rates share an id.
+	 */
+	@Test
+	void takesEachLineAtItsOwnRateHoweverRatesAreAskedFor() {
+		Population population = new Population(new String[] { "P-1", "P-2" });
+		Lines lines = new Lines(population);
+		Random random = new Random(20261128);
+		List<BigDecimal> levels = RATES.stream().limit(12).map(BigDecimal::new).toList();
+		List<BigDecimal> expected = new ArrayList<>();
+		for (int i = 0; i < 5_000; i++) {
+			BigDecimal rate = switch (random.nextInt(3)) {
+				case 0 -> levels.get(random.nextInt(levels.size()));
+				case 1 -> new BigDecimal(RATES.get(random.nextInt(12)));
+				default -> BigDecimal.valueOf(random.nextInt(1, 1_000), 3);
+			};
+			lines.earn(0, Component.UNILEVEL, "O-" + i, 1, 1, 1, 1_000_000, rate);
+			if (Lines.cents(1_000_000, rate) != 0) {
+				expected.add(rate);
+			}
+		}
+		CommissionLineList built = lines.build();
+
+		assertThat(built).hasSize(expected.size());
+		Map<BigDecimal, Integer> ids = new HashMap<>();
+		for (int i = 0; i < built.size(); i++) {
+			assertThat(built.rate(i)).isEqualTo(expected.get(i));
+			assertThat(built.amountCents(i)).isEqualTo(Lines.cents(1_000_000, expected.get(i)));
+			Integer id = ids.putIfAbsent(expected.get(i), built.rateId(i));
+			if (id != null) {
+				assertThat(built.rateId(i)).isEqualTo(id);
+			}
+		}
+		assertThat(ids).hasSizeGreaterThan(100);
 	}
 
 	private static void assertSame(long base, BigDecimal rate) {
