@@ -29,11 +29,7 @@ class CommissionLineListTest {
 
 	@Test
 	void givesBackEveryLineOverSeveralChunks() {
-		String[] numbers = new String[300];
-		for (int i = 0; i < numbers.length; i++) {
-			numbers[i] = String.format("P-%05d", i);
-		}
-		Population population = new Population(numbers);
+		Population population = population();
 		Random random = new Random(20261128);
 		List<CommissionLine> expected = new ArrayList<>();
 		CommissionLineList.Builder builder = CommissionLineList.builder(population);
@@ -73,13 +69,9 @@ class CommissionLineListTest {
 
 	@Test
 	void handsOverPartsThatReadLikeTheWholeList() {
-		String[] numbers = new String[300];
-		for (int i = 0; i < numbers.length; i++) {
-			numbers[i] = String.format("P-%05d", i);
-		}
 		Random random = new Random(20261127);
 		List<CommissionLineList> parts = new ArrayList<>();
-		CommissionLineList.Builder builder = CommissionLineList.builder(new Population(numbers)).publishing(parts::add);
+		CommissionLineList.Builder builder = CommissionLineList.builder(population()).publishing(parts::add);
 		int count = 2 * CommissionLineList.CHUNK_LINES + 5;
 		for (int i = 0; i < count; i++) {
 			builder.add(randomLine(random, i));
@@ -93,13 +85,7 @@ class CommissionLineListTest {
 		int at = 0;
 		for (CommissionLineList part : parts) {
 			for (int i = 0; i < part.size(); i++, at++) {
-				assertThat(part.get(i)).isEqualTo(lines.get(at));
-				assertThat(part.partnerKey(i)).isEqualTo(lines.partnerKey(at));
-				assertThat(part.sourceKey(i)).isEqualTo(lines.sourceKey(at));
-				assertThat(part.orderId(i)).isEqualTo(lines.orderId(at));
-				assertThat(part.rateId(i)).isEqualTo(lines.rateId(at));
-				assertThat(part.baseUnits(i)).isEqualTo(lines.baseUnits(at));
-				assertThat(part.amountCents(i)).isEqualTo(lines.amountCents(at));
+				assertReadsAlike(part, i, lines, at);
 			}
 		}
 		assertThatIllegalStateException()
@@ -114,12 +100,8 @@ class CommissionLineListTest {
 	 */
 	@Test
 	void selectsLinesInAnyOrderAsAListOfTheirOwn() {
-		String[] numbers = new String[300];
-		for (int i = 0; i < numbers.length; i++) {
-			numbers[i] = String.format("P-%05d", i);
-		}
 		Random random = new Random(20261129);
-		CommissionLineList.Builder builder = CommissionLineList.builder(new Population(numbers));
+		CommissionLineList.Builder builder = CommissionLineList.builder(population());
 		int count = 2 * CommissionLineList.CHUNK_LINES + 9;
 		for (int i = 0; i < count; i++) {
 			builder.add(randomLine(random, i));
@@ -145,15 +127,7 @@ class CommissionLineListTest {
 		assertThat(selected).hasSize(indexes.length - 3);
 		boolean wide = false;
 		for (int j = 0; j < selected.size(); j++) {
-			int at = indexes[3 + j];
-			assertThat(selected.get(j)).isEqualTo(lines.get(at));
-			assertThat(selected.partnerKey(j)).isEqualTo(lines.partnerKey(at));
-			assertThat(selected.sourceKey(j)).isEqualTo(lines.sourceKey(at));
-			assertThat(selected.orderId(j)).isEqualTo(lines.orderId(at));
-			assertThat(selected.flags(j)).isEqualTo(lines.flags(at));
-			assertThat(selected.rateId(j)).isEqualTo(lines.rateId(at));
-			assertThat(selected.baseUnits(j)).isEqualTo(lines.baseUnits(at));
-			assertThat(selected.amountCents(j)).isEqualTo(lines.amountCents(at));
+			assertReadsAlike(selected, j, lines, indexes[3 + j]);
 			wide |= selected.baseUnits(j) != (int) selected.baseUnits(j);
 		}
 		assertThat(wide).as("some bases are beyond an int").isTrue();
@@ -173,6 +147,27 @@ class CommissionLineListTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.add(fine)).withMessageContaining("4 decimals");
 		builder.build();
 		assertThatIllegalStateException().isThrownBy(builder::build);
+	}
+
+	/** A line of one list reads like a line of another: the line, its keys and ids. */
+	private static void assertReadsAlike(CommissionLineList actual, int index, CommissionLineList expected, int at) {
+		assertThat(actual.get(index)).isEqualTo(expected.get(at));
+		assertThat(actual.partnerKey(index)).isEqualTo(expected.partnerKey(at));
+		assertThat(actual.sourceKey(index)).isEqualTo(expected.sourceKey(at));
+		assertThat(actual.orderId(index)).isEqualTo(expected.orderId(at));
+		assertThat(actual.flags(index)).isEqualTo(expected.flags(at));
+		assertThat(actual.rateId(index)).isEqualTo(expected.rateId(at));
+		assertThat(actual.baseUnits(index)).isEqualTo(expected.baseUnits(at));
+		assertThat(actual.amountCents(index)).isEqualTo(expected.amountCents(at));
+	}
+
+	/** 300 partners; the lines name partners beyond them too. */
+	private static Population population() {
+		String[] numbers = new String[300];
+		for (int i = 0; i < numbers.length; i++) {
+			numbers[i] = String.format("P-%05d", i);
+		}
+		return new Population(numbers);
 	}
 
 	private static CommissionLine randomLine(Random random, int i) {
