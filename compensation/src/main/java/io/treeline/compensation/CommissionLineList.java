@@ -370,10 +370,10 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 	 */
 	public CommissionLineList select(int[] indexes, int from, int to) {
 		int count = to - from;
+		long[][] source = this.rows.chunks;
 		long[][] chunks = new long[(count + CHUNK_LINES - 1) >>> CHUNK_SHIFT][];
 		for (int c = 0; c < chunks.length; c++) {
 			long[] chunk = new long[Math.min(CHUNK_LINES, count - (c << CHUNK_SHIFT)) * STRIDE];
-			long[][] source = this.rows.chunks;
 			int first = from + (c << CHUNK_SHIFT);
 			for (int j = 0; j < chunk.length / STRIDE; j++) {
 				int index = indexes[first + j];

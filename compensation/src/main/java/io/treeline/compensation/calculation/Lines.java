@@ -46,10 +46,8 @@ public final class Lines {
 
 	private final Rate[] recentRates = new Rate[RECENT_RATES];
 
-	private int recentRatesUsed;
-
-	/** The next of {@link #recentRates} to replace once all are used. */
-	private int recentRateReplaced;
+	/** The next of {@link #recentRates} to replace, in turn. */
+	private int recentReplaced;
 
 	public Lines(Population population) {
 		this(population, null);
@@ -113,7 +111,7 @@ public final class Lines {
 
 	private Rate rate(BigDecimal rate) {
 		BigDecimal[] recent = this.recentObjects;
-		for (int i = 0; i < this.recentRatesUsed; i++) {
+		for (int i = 0; i < recent.length; i++) {
 			if (recent[i] == rate) {
 				return this.recentRates[i];
 			}
@@ -126,14 +124,8 @@ public final class Lines {
 				this.rates.put(rate, known);
 			}
 		}
-		int slot = this.recentRatesUsed;
-		if (slot < recent.length) {
-			this.recentRatesUsed++;
-		}
-		else {
-			slot = this.recentRateReplaced;
-			this.recentRateReplaced = (slot + 1) % recent.length;
-		}
+		int slot = this.recentReplaced;
+		this.recentReplaced = (slot + 1) % recent.length;
 		recent[slot] = rate;
 		this.recentRates[slot] = known;
 		return known;

@@ -308,29 +308,22 @@ final class LineSegments {
 					segmentNumbers[n++] = this.segments[segmentsFrom[j] + k];
 				}
 			}
-			int[] orderAt = new int[count];
+			int[] orderIds = new int[count];
 			for (int j = 0; j < count; j++) {
-				orderAt[j] = this.lines.orderId(firsts[j]);
+				orderIds[j] = this.lines.orderId(firsts[j]);
 			}
 			int[] spans = new int[count];
 			for (int j = 0; j < count; j++) {
 				spans[j] = last(firsts[j], lineCounts[j]) - firsts[j];
 			}
-			int[] orderLengths = new int[count];
-			int orderBytes = 0;
-			for (int j = 0; j < count; j++) {
-				int order = orderAt[j];
-				orderAt[j] = orders.from(order);
-				orderLengths[j] = orders.to(order) - orderAt[j];
-				orderBytes += orderLengths[j];
-			}
-			byte[] orderTexts = orders.gather(orderAt, orderLengths, count, orderBytes);
-			SegmentCodec.Buffer out = new SegmentCodec.Buffer(orderBytes + 5 * (3 * count + segmentTotal) + 16);
+			OrderTexts.Gathered texts = orders.gather(orderIds, count);
+			SegmentCodec.Buffer out = new SegmentCodec.Buffer(
+					texts.bytes().length + 5 * (3 * count + segmentTotal) + 16);
 			out.varint(DIRECTORY_FORMAT);
 			out.varint(count);
 			int lineCount = 0;
 			for (int j = 0, n = 0; j < count; j++) {
-				out.put(orderTexts, orderAt[j], orderLengths[j]);
+				out.put(texts.bytes(), texts.at()[j], texts.lengths()[j]);
 				out.put(segmentCounts[j]);
 				for (int k = 0; k < segmentCounts[j]; k++) {
 					out.put(segmentNumbers[n++]);
@@ -455,8 +448,10 @@ final class LineSegments {
 				keysAreRanks = byNumber[r] == r;
 			}
 			this.rank = keysAreRanks ? null : new int[lines.partnerKeyLimit()];
-			for (int r = 0; r < byNumber.length && !keysAreRanks; r++) {
-				this.rank[byNumber[r]] = r;
+			if (!keysAreRanks) {
+				for (int r = 0; r < byNumber.length; r++) {
+					this.rank[byNumber[r]] = r;
+				}
 			}
 			this.starts = new int[byNumber.length + 1];
 			for (int i = 0; i < lines.size(); i++) {
@@ -496,33 +491,18 @@ final class LineSegments {
 		// texts and their sources' names: the rows are copied in a short loop of their
 		// own (select), whose cache misses overlap, and so are the texts, rather than
 		// one after the other in the loop that writes the lines (ADR 0029)
+		CommissionLineList selected = lines.select(indexes, 0, count);
 		int[] partnerIndexes = new int[count];
 		int[] sourceIndexes = new int[count];
 		int[] orderIds = new int[count];
-		CommissionLineList selected = lines.select(indexes, 0, count);
-		for (int j = 0; j < count; j++) {
-			partnerIndexes[j] = selected.partnerKey(j);
-			sourceIndexes[j] = selected.sourceKey(j);
-			orderIds[j] = selected.orderId(j);
-		}
 		// numbered in the order the lines meet them: a line's partner, then its source
 		for (int j = 0; j < count; j++) {
-			partnerIndexes[j] = partners.index(partnerIndexes[j]);
-			int source = sourceIndexes[j];
+			partnerIndexes[j] = partners.index(selected.partnerKey(j));
+			int source = selected.sourceKey(j);
 			sourceIndexes[j] = (source != CommissionLineList.PartnerIds.NO_PARTNER) ? partners.index(source) + 1 : 0;
+			orderIds[j] = selected.orderId(j);
 		}
-		int[] orderAt = new int[count];
-		int[] orderLengths = new int[count];
-		int orderBytes = 0;
-		for (int j = 0; j < count; j++) {
-			int order = orderIds[j];
-			if (order >= 0) {
-				orderAt[j] = orders.from(order);
-				orderLengths[j] = orders.to(order) - orderAt[j];
-				orderBytes += orderLengths[j];
-			}
-		}
-		byte[] orderTexts = orders.gather(orderAt, orderLengths, count, orderBytes);
+		OrderTexts.Gathered texts = orders.gather(orderIds, count);
 		SegmentCodec.Buffer body = new SegmentCodec.Buffer(count * 24);
 		int previousOrder = -1;
 		for (int j = 0; j < count; j++) {
@@ -540,7 +520,7 @@ final class LineSegments {
 			}
 			else {
 				body.put(2);
-				body.put(orderTexts, orderAt[j], orderLengths[j]);
+				body.put(texts.bytes(), texts.at()[j], texts.lengths()[j]);
 			}
 			previousOrder = order;
 			body.put(sourceIndexes[j]);
@@ -834,37 +814,45 @@ final class LineSegments {
 			return this.longest;
 		}
 
-		void write(int order, SegmentCodec.Buffer into) {
-			into.put(this.texts, this.offsets[order], this.offsets[order + 1] - this.offsets[order]);
-		}
-
-		/** Where an order's text starts. */
-		int from(int order) {
-			return this.offsets[order];
-		}
-
-		/** Where an order's text ends. */
-		int to(int order) {
-			return this.offsets[order + 1];
-		}
-
 		/**
-		 * Copies some texts one after the other into an array of their own.
-		 * @param at where each text starts; replaced by where it starts in the copy
-		 * @param lengths the length of each
-		 * @param count how many texts
-		 * @param total the sum of their lengths
+		 * Copies the texts of some orders one after the other into an array of their own,
+		 * in short loops whose cache misses overlap: orders met in a scattered order are
+		 * then written from there.
+		 * @param ids the order ids, {@link CommissionLineList#NO_ORDER} for none (an
+		 * empty text)
+		 * @param count how many ids
 		 * @return the copy
 		 */
-		byte[] gather(int[] at, int[] lengths, int count, int total) {
-			byte[] gathered = new byte[total];
+		Gathered gather(int[] ids, int count) {
+			int[] at = new int[count];
+			int[] lengths = new int[count];
+			int total = 0;
+			for (int j = 0; j < count; j++) {
+				int id = ids[j];
+				if (id != CommissionLineList.NO_ORDER) {
+					at[j] = this.offsets[id];
+					lengths[j] = this.offsets[id + 1] - at[j];
+					total += lengths[j];
+				}
+			}
+			byte[] bytes = new byte[total];
 			int position = 0;
 			for (int j = 0; j < count; j++) {
-				System.arraycopy(this.texts, at[j], gathered, position, lengths[j]);
+				System.arraycopy(this.texts, at[j], bytes, position, lengths[j]);
 				at[j] = position;
 				position += lengths[j];
 			}
-			return gathered;
+			return new Gathered(bytes, at, lengths);
+		}
+
+		/**
+		 * Texts copied one after the other.
+		 *
+		 * @param bytes the texts
+		 * @param at where each starts
+		 * @param lengths the length of each
+		 */
+		record Gathered(byte[] bytes, int[] at, int[] lengths) {
 		}
 
 	}
