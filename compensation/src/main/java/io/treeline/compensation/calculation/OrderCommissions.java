@@ -1,6 +1,7 @@
 package io.treeline.compensation.calculation;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.treeline.compensation.Component;
@@ -13,11 +14,25 @@ import io.treeline.compensation.plan.PlanRules.Unilevel;
 /**
  * The order-based components (domain.md §4): each paid order is commissioned with the
  * plan version in force at its order date, the tree as of its order date and the activity
- * and paid-as ranks of the period that contains its order date.
+ * and paid-as ranks of the period that contains its order date. One instance serves one
+ * computation: it keeps the sponsor trees compressed to their active partners for the
+ * unilevel walks.
  */
-public final class OrderCommissions {
+final class OrderCommissions {
 
-	private OrderCommissions() {
+	private final Lines lines;
+
+	/** The compressed trees made so far: a few, one for each tree and period met. */
+	private final List<ActiveTree> activeTrees = new ArrayList<>();
+
+	private ActiveTree lastActive;
+
+	/**
+	 * Starts the order-based lines of a computation.
+	 * @param lines where the lines go
+	 */
+	OrderCommissions(Lines lines) {
+		this.lines = lines;
 	}
 
 	/**
@@ -28,41 +43,60 @@ public final class OrderCommissions {
 	 * @param conditions the state of the period containing the order date
 	 * @param sponsor the sponsor tree as of the order date
 	 * @param placement the plan's placement tree as of the order date, or {@code null}
-	 * @param lines where the lines go
 	 */
-	public static void commission(Sale sale, int version, PlanRules rules, PeriodState conditions, TreeAt sponsor,
-			TreeAt placement, Lines lines) {
+	void commission(Sale sale, int version, PlanRules rules, PeriodState conditions, TreeAt sponsor, TreeAt placement) {
 		long base = sale.bv();
 		switch (rules.payout()) {
-			case Unilevel unilevel -> unilevel(sale, base, version, rules, unilevel, conditions, sponsor, lines);
-			case StairStep stairStep -> differential(sale, base, version, rules, stairStep, conditions, sponsor, lines);
-			case Matrix matrix -> matrix(sale, base, version, rules, matrix, conditions, placement, lines);
+			case Unilevel unilevel -> unilevel(sale, base, version, unilevel, conditions, sponsor);
+			case StairStep stairStep -> differential(sale, base, version, rules, stairStep, conditions, sponsor);
+			case Matrix matrix -> matrix(sale, base, version, rules, matrix, conditions, placement);
 			case PlanRules.Binary binary -> {
 				// binary pays per period on the legs, not per order
 			}
 		}
 		FastStart fastStart = rules.bonuses().fastStart();
 		if (fastStart != null) {
-			fastStart(sale, base, version, fastStart, sponsor, lines);
+			fastStart(sale, base, version, fastStart, sponsor);
 		}
 	}
 
-	private static void unilevel(Sale sale, long base, int version, PlanRules rules, Unilevel unilevel,
-			PeriodState conditions, TreeAt sponsor, Lines lines) {
+	/**
+	 * Pays the active partners above the order's partner, level by level; the inactive
+	 * ones are passed over (dynamic compression) in the tree compressed to the active
+	 * partners of the order date's period.
+	 */
+	private void unilevel(Sale sale, long base, int version, Unilevel unilevel, PeriodState conditions,
+			TreeAt sponsor) {
 		List<BigDecimal> rates = unilevel.levelRates();
+		int[] above = activeAbove(sponsor, conditions);
+		boolean byRank = !unilevel.levelsByRank().isEmpty();
 		int level = 0;
-		for (int up = sponsor.parent()[sale.partner()]; up != TreeAt.NONE
-				&& level < rates.size(); up = sponsor.parent()[up]) {
-			if (!conditions.active()[up]) {
-				continue;
-			}
+		for (int up = above[sale.partner()]; up != TreeAt.NONE && level < rates.size(); up = above[up]) {
 			level++;
-			if (!unilevel.levelsByRank().isEmpty() && level > unlockedLevels(unilevel, conditions, up)) {
+			if (byRank && level > unlockedLevels(unilevel, conditions, up)) {
 				continue;
 			}
-			lines.earn(up, Component.UNILEVEL, sale.orderNumber(), sale.partner(), version, level, base,
+			this.lines.earn(up, Component.UNILEVEL, sale.orderNumber(), sale.partner(), version, level, base,
 					rates.get(level - 1));
 		}
+	}
+
+	/** The tree compressed to the partners active in a period, made once per pair. */
+	private int[] activeAbove(TreeAt tree, PeriodState conditions) {
+		ActiveTree last = this.lastActive;
+		if (last != null && last.tree() == tree && last.active() == conditions.active()) {
+			return last.above();
+		}
+		for (ActiveTree known : this.activeTrees) {
+			if (known.tree() == tree && known.active() == conditions.active()) {
+				this.lastActive = known;
+				return known.above();
+			}
+		}
+		ActiveTree made = new ActiveTree(tree, conditions.active(), tree.nearestMarkedAbove(conditions.active()));
+		this.activeTrees.add(made);
+		this.lastActive = made;
+		return made.above();
 	}
 
 	private static int unlockedLevels(Unilevel unilevel, PeriodState conditions, int partner) {
@@ -70,8 +104,8 @@ public final class OrderCommissions {
 		return (rank != null) ? unilevel.levelsByRank().getOrDefault(rank, 0) : 0;
 	}
 
-	private static void differential(Sale sale, long base, int version, PlanRules rules, StairStep stairStep,
-			PeriodState conditions, TreeAt sponsor, Lines lines) {
+	private void differential(Sale sale, long base, int version, PlanRules rules, StairStep stairStep,
+			PeriodState conditions, TreeAt sponsor) {
 		BigDecimal top = topRate(rules);
 		BigDecimal paid = BigDecimal.ZERO;
 		int generation = 0;
@@ -79,15 +113,15 @@ public final class OrderCommissions {
 			BigDecimal rate = rankRate(rules, conditions, up);
 			if (paid.compareTo(top) < 0) {
 				if (rate.compareTo(paid) > 0) {
-					lines.earn(up, Component.DIFFERENTIAL, sale.orderNumber(), sale.partner(), version, Lines.NO_LEVEL,
-							base, rate.subtract(paid));
+					this.lines.earn(up, Component.DIFFERENTIAL, sale.orderNumber(), sale.partner(), version,
+							Lines.NO_LEVEL, base, rate.subtract(paid));
 					paid = rate;
 				}
 			}
 			else if (generation < stairStep.generationRates().size() && top.signum() > 0 && rate.compareTo(top) == 0) {
 				generation++;
-				lines.earn(up, Component.GENERATION_OVERRIDE, sale.orderNumber(), sale.partner(), version, generation,
-						base, stairStep.generationRates().get(generation - 1));
+				this.lines.earn(up, Component.GENERATION_OVERRIDE, sale.orderNumber(), sale.partner(), version,
+						generation, base, stairStep.generationRates().get(generation - 1));
 			}
 			else if (generation >= stairStep.generationRates().size()) {
 				return;
@@ -95,8 +129,8 @@ public final class OrderCommissions {
 		}
 	}
 
-	private static void matrix(Sale sale, long base, int version, PlanRules rules, Matrix matrix,
-			PeriodState conditions, TreeAt placement, Lines lines) {
+	private void matrix(Sale sale, long base, int version, PlanRules rules, Matrix matrix, PeriodState conditions,
+			TreeAt placement) {
 		if (placement == null) {
 			return;
 		}
@@ -108,17 +142,17 @@ public final class OrderCommissions {
 			if (activityRequired && !conditions.active()[up]) {
 				continue;
 			}
-			lines.earn(up, Component.MATRIX, sale.orderNumber(), sale.partner(), version, level, base,
+			this.lines.earn(up, Component.MATRIX, sale.orderNumber(), sale.partner(), version, level, base,
 					matrix.levelRates().get(level - 1));
 		}
 	}
 
-	private static void fastStart(Sale sale, long base, int version, FastStart fastStart, TreeAt sponsor, Lines lines) {
+	private void fastStart(Sale sale, long base, int version, FastStart fastStart, TreeAt sponsor) {
 		int up = sponsor.parent()[sale.partner()];
 		long joined = sponsor.joinedAt()[sale.partner()];
 		long ordered = TreeAt.nanos(sale.orderedAt());
 		if (up != TreeAt.NONE && ordered >= joined && ordered - joined < fastStart.days() * 86_400_000_000_000L) {
-			lines.earn(up, Component.FAST_START, sale.orderNumber(), sale.partner(), version, Lines.NO_LEVEL, base,
+			this.lines.earn(up, Component.FAST_START, sale.orderNumber(), sale.partner(), version, Lines.NO_LEVEL, base,
 					fastStart.rate());
 		}
 	}
@@ -134,6 +168,17 @@ public final class OrderCommissions {
 	private static BigDecimal topRate(PlanRules rules) {
 		List<PlanRules.Rank> ranks = rules.career().ranks();
 		return ranks.isEmpty() ? BigDecimal.ZERO : ranks.get(ranks.size() - 1).rate();
+	}
+
+	/**
+	 * A sponsor tree compressed to the partners active in a period.
+	 *
+	 * @param tree the tree
+	 * @param active the period's activity
+	 * @param above the nearest active partner above each partner
+	 */
+	private record ActiveTree(TreeAt tree, boolean[] active, int[] above) {
+
 	}
 
 }

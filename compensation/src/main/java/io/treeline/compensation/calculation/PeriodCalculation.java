@@ -94,6 +94,7 @@ public final class PeriodCalculation {
 		// kept as objects only for the orders a return of this period reverses
 		Map<String, List<CommissionLine>> originalsThisRun = new HashMap<>();
 		Map<String, Map<Reversals.LineKey, Reversals.Reversed>> reversedByOrder = new HashMap<>();
+		OrderCommissions orders = new OrderCommissions(lines);
 		for (int i = 0; i < inOrder.size(); i++) {
 			Sale sale = inOrder.get(i);
 			ReturnedOrder returned = (returnOf != null) ? returnOf[i] : null;
@@ -112,8 +113,8 @@ public final class PeriodCalculation {
 				PeriodState orderPeriod = sale.orderedAt().isBefore(start) ? conditions.stateAt(sale.orderedAt())
 						: state;
 				int before = lines.size();
-				OrderCommissions.commission(sale, atOrder.number(), atOrder.rules(), orderPeriod,
-						conditions.sponsorTree(sale.orderedAt()), conditions.placementTree(sale.orderedAt()), lines);
+				orders.commission(sale, atOrder.number(), atOrder.rules(), orderPeriod,
+						conditions.sponsorTree(sale.orderedAt()), conditions.placementTree(sale.orderedAt()));
 				if (returned != null) {
 					originalsThisRun.computeIfAbsent(sale.orderNumber(), (order) -> new ArrayList<>())
 						.addAll(lines.range(before, lines.size()));
