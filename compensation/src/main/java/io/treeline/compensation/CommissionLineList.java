@@ -726,13 +726,20 @@ public final class CommissionLineList extends AbstractList<CommissionLine> imple
 			});
 		}
 
-		/** Lines of one order are made one after the other; they share one id. */
+		/**
+		 * Lines of one order are made one after the other; they share one id. Numbers are
+		 * compared by their hash codes before their text: a computation's order numbers
+		 * have them already (a sale's was taken when it was read), and the text of a
+		 * number met for the first time is a cache miss.
+		 */
 		private int orderId(String orderNumber) {
 			if (orderNumber == null) {
 				return NO_ORDER;
 			}
 			List<String> orders = this.orders;
-			if (orderNumber != this.lastOrder && !orderNumber.equals(this.lastOrder)) {
+			String last = this.lastOrder;
+			if (orderNumber != last
+					&& (last == null || orderNumber.hashCode() != last.hashCode() || !orderNumber.equals(last))) {
 				orders.add(orderNumber);
 				this.lastOrder = orderNumber;
 			}

@@ -70,7 +70,8 @@ public final class PeriodCalculation {
 			PeriodCommissions.binary(state, binary, sales, conditions::placementTree, previous, lines);
 		}
 		// the orders a return of this period touches, and each sale's (none for most
-		// sales): one lookup by order number a sale instead of three (ADR 0031)
+		// sales): looked up by order number only for the sales whose order a return
+		// gives back (ADR 0031, 0047)
 		Map<String, ReturnedOrder> returnedNow = new HashMap<>();
 		for (Sale sale : sales) {
 			if (sale.returned()) {
@@ -82,6 +83,9 @@ public final class PeriodCalculation {
 		Sales inOrder = Sales.of(sales);
 		ReturnedOrder[] returnOf = returnedNow.isEmpty() ? null : new ReturnedOrder[inOrder.size()];
 		for (int i = 0; returnOf != null && i < returnOf.length; i++) {
+			if (!inOrder.orderReturned(i)) {
+				continue;
+			}
 			Sale sale = inOrder.get(i);
 			ReturnedOrder returned = returnedNow.get(sale.orderNumber());
 			returnOf[i] = returned;

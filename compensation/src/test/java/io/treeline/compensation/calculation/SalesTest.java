@@ -3,8 +3,11 @@ package io.treeline.compensation.calculation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,42 @@ class SalesTest {
 				assertThat(Sales.of(sorted)).isSameAs(sorted);
 			}
 		}
+	}
+
+	@Test
+	void flagsTheSalesOfEveryOrderThatAReturnGivesBackAndNoOther() {
+		Random random = new Random(20261128);
+		List<Sale> sales = new ArrayList<>();
+		// "Aa" and "BB" share a hash code, as do "AaAa", "BBBB" and "AaBB": a hash alone
+		// does not decide
+		sales.add(new Sale(1, "Aa", 0, 0, 10, false, 1, 1, null, false));
+		sales.add(new Sale(2, "BB", 0, 0, 11, false, 1, 1, null, false));
+		sales.add(new Sale(3, "Aa", 0, 0, 12, true, 1, 1, BigDecimal.ONE, true));
+		sales.add(new Sale(4, "AaAa", 0, 0, 13, true, 1, 1, new BigDecimal("0.5"), false));
+		sales.add(new Sale(5, "BBBB", 0, 0, 14, false, 1, 1, null, false));
+		sales.add(new Sale(6, "AaBB", 0, 0, 15, false, 1, 1, null, false));
+		// and many orders, some returned: bit set hits that are no return among them
+		for (int i = 0; i < 50_000; i++) {
+			String order = "O-" + random.nextInt(20_000);
+			boolean returned = random.nextInt(50) == 0;
+			sales.add(new Sale(7 + i, order, i % 13, 0, 20 + i, returned, 1, 1, returned ? BigDecimal.ONE : null,
+					returned));
+		}
+		Set<String> returnedOrders = new HashSet<>();
+		sales.stream().filter(Sale::returned).forEach((sale) -> returnedOrders.add(sale.orderNumber()));
+
+		Sales sorted = Sales.of(sales);
+
+		for (int i = 0; i < sorted.size(); i++) {
+			assertThat(sorted.orderReturned(i)).as("%s", sorted.get(i))
+				.isEqualTo(returnedOrders.contains(sorted.get(i).orderNumber()));
+		}
+		assertThat(sorted.subList(0, 6)).extracting(Sale::orderNumber)
+			.containsExactly("Aa", "BB", "Aa", "AaAa", "BBBB", "AaBB");
+		assertThat(IntStream.range(0, 6).mapToObj(sorted::orderReturned)).containsExactly(true, false, true, true,
+				false, false);
+		Sales none = Sales.of(List.of(new Sale(1, "O-1", 0, 0, 0, false, 1, 1, null, false)));
+		assertThat(none.orderReturned(0)).isFalse();
 	}
 
 	@Test
