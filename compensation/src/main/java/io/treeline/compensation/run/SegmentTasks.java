@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Encoding work of a close that whoever is free does: an encoder thread prepares it
@@ -15,8 +16,8 @@ import java.util.function.Supplier;
  * books the ledger; when that thread needs the segments it encodes the ones left
  * alongside, so that both cores encode once the critical path is free. Neither thread
  * claims a task more than a bounded number of results ahead of a thread that drains them,
- * so that a close holds some segments at a time, not all of a run's gigabytes (ADR 0039).
- * Used once.
+ * or beyond a number of bytes of results held, so that a close holds some segments at a
+ * time, not all of a run's gigabytes (ADRs 0039 and 0048). Used once.
  *
  * @param <T> the segment type
  */
@@ -48,6 +49,18 @@ final class SegmentTasks<T> {
 	 */
 	private int lead;
 
+	/**
+	 * How many bytes of results done and not handed over yet allow a task beyond the
+	 * {@link #lead}: results are held by their size, not their number, so a drain that
+	 * cannot take any for a while (a close booking its ledger) leaves room to run ahead.
+	 */
+	private final long bytesAhead;
+
+	private final ToLongFunction<T> size;
+
+	/** Bytes of the results done and not handed over yet. */
+	private long held;
+
 	private boolean abandoned;
 
 	/**
@@ -65,11 +78,29 @@ final class SegmentTasks<T> {
 	 * {@link #drain} has handed over; {@link #join} lifts the limit
 	 */
 	SegmentTasks(Supplier<Prepared<T>> preparation, int lead) {
+		this(preparation, lead, 0, (result) -> 0);
+	}
+
+	/**
+	 * Creates the work with room to run ahead by size.
+	 * @param preparation makes the tasks; runs once, on whichever thread comes first
+	 * @param lead how many tasks may be claimed beyond the results {@link #drain} has
+	 * handed over in any case; {@link #join} lifts the limit
+	 * @param bytesAhead beyond the lead, a task may be claimed while the results done and
+	 * not handed over take fewer bytes than this
+	 * @param size the bytes a result takes
+	 */
+	SegmentTasks(Supplier<Prepared<T>> preparation, int lead, long bytesAhead, ToLongFunction<T> size) {
 		if (lead < 1) {
 			throw new IllegalArgumentException("The encoder's lead must be at least one task, not " + lead);
 		}
+		if (bytesAhead < 0) {
+			throw new IllegalArgumentException("The bytes held ahead cannot be negative: " + bytesAhead);
+		}
 		this.preparation = preparation;
 		this.lead = lead;
+		this.bytesAhead = bytesAhead;
+		this.size = size;
 	}
 
 	/**
@@ -92,7 +123,7 @@ final class SegmentTasks<T> {
 			synchronized (this) {
 				// the next task is beyond the lead until a drain takes a result
 				while (!this.abandoned && this.failure == null && this.next.get() < tasks.count()
-						&& this.next.get() - this.handedOver >= this.lead) {
+						&& !mayClaim(this.next.get())) {
 					await();
 				}
 				if (this.abandoned || this.failure != null) {
@@ -199,6 +230,7 @@ final class SegmentTasks<T> {
 				T result = (T) this.results[index];
 				if (result != null) {
 					this.results[index] = null;
+					this.held -= this.size.applyAsLong(result);
 					this.handedOver = index + 1;
 					notifyAll();
 					return result;
@@ -224,16 +256,25 @@ final class SegmentTasks<T> {
 	 * else returns -1.
 	 */
 	private int claim(Prepared<T> tasks) {
-		int bound;
-		synchronized (this) {
-			bound = (int) Math.min(tasks.count(), (long) this.handedOver + this.lead);
-		}
-		for (int claimed = this.next.get(); claimed < bound; claimed = this.next.get()) {
+		for (int claimed = this.next.get(); claimed < tasks.count(); claimed = this.next.get()) {
+			synchronized (this) {
+				if (!mayClaim(claimed)) {
+					return -1;
+				}
+			}
 			if (this.next.compareAndSet(claimed, claimed + 1)) {
 				return claimed;
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * Tells whether a task may be claimed: within the lead of the results handed over, or
+	 * while the results held take fewer bytes than allowed. Holding the lock.
+	 */
+	private boolean mayClaim(int task) {
+		return (long) task - this.handedOver < this.lead || this.held < this.bytesAhead;
 	}
 
 	/** Prepares the tasks unless another thread does, and waits until they are. */
@@ -276,8 +317,10 @@ final class SegmentTasks<T> {
 	private void runTask(Prepared<T> tasks, int index) {
 		try {
 			T result = tasks.task(index);
+			long bytes = this.size.applyAsLong(result);
 			synchronized (this) {
 				this.results[index] = result;
+				this.held += bytes;
 				this.done++;
 				notifyAll();
 			}

@@ -117,6 +117,29 @@ class SegmentTasksTest {
 	}
 
 	@Test
+	void theEncoderRunsBeyondItsLeadWhileTheResultsHeldTakeFewerBytesThanAllowed() throws Exception {
+		AtomicInteger encoded = new AtomicInteger();
+		// a result of task i takes i bytes; 100 bytes may be held beyond a lead of 3:
+		// tasks 0 to 14 hold 105 bytes, so the encoder stops after 15
+		SegmentTasks<Integer> tasks = new SegmentTasks<>(() -> tasks(200, (index) -> {
+			encoded.incrementAndGet();
+			return index;
+		}), 3, 100, (result) -> result);
+		Thread encoder = new Thread(tasks::run);
+		encoder.start();
+
+		awaitState(encoder, Thread.State.WAITING);
+		Thread.sleep(100);
+		assertThat(encoded).hasValue(15);
+		List<Integer> drained = new ArrayList<>();
+		tasks.drain(4, drained::addAll);
+
+		encoder.join();
+		assertThat(drained).containsExactlyElementsOf(IntStream.range(0, 200).boxed().toList());
+		assertThat(encoded).hasValue(200);
+	}
+
+	@Test
 	void anAbandonedWorkReleasesTheWaitingEncoder() throws Exception {
 		AtomicInteger encoded = new AtomicInteger();
 		SegmentTasks<Integer> tasks = new SegmentTasks<>(() -> counted(100, encoded), 3);
@@ -167,9 +190,12 @@ class SegmentTasksTest {
 	}
 
 	@Test
-	void aLeadBelowOneIsRefused() {
+	void aLeadBelowOneOrNegativeBytesAreRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new SegmentTasks<>(() -> prepared(1, -1), 0))
 			.withMessage("The encoder's lead must be at least one task, not 0");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SegmentTasks<>(() -> prepared(1, -1), 1, -1, (result) -> 1))
+			.withMessage("The bytes held ahead cannot be negative: -1");
 	}
 
 	private static void awaitState(Thread thread, Thread.State state) throws InterruptedException {
