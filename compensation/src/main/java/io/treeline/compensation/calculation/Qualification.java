@@ -20,6 +20,9 @@ import io.treeline.compensation.plan.PlanRules.Rank;
  */
 public final class Qualification {
 
+	/** Sales whose trees are found before their volumes are added. */
+	private static final int VOLUME_BLOCK = 4096;
+
 	private Qualification() {
 	}
 
@@ -37,8 +40,9 @@ public final class Qualification {
 	public static PeriodState qualify(String period, int planVersion, PlanRules rules, List<Sale> sales, int size,
 			Function<Instant, TreeAt> sponsorTree, PeriodState previous) {
 		long[] pv = new long[size];
-		for (Sale sale : sales) {
-			pv[sale.partner()] += sale.signedPv();
+		Sales columns = Sales.of(sales);
+		for (int i = 0; i < columns.size(); i++) {
+			pv[columns.partner(i)] += columns.signedPv(i);
 		}
 		List<Rank> ranks = rules.career().ranks();
 		boolean needsLegs = ranks.stream().anyMatch((rank) -> rank.maxLegShare() != null);
@@ -84,19 +88,32 @@ public final class Qualification {
 	 */
 	static Map<TreeAt, long[]> volumeByTree(List<Sale> sales, int size, Function<Instant, TreeAt> treeAt,
 			boolean points) {
+		Sales columns = Sales.of(sales);
 		Map<TreeAt, long[]> byTree = new LinkedHashMap<>();
 		TreeAt lastTree = null;
 		long[] lastVolumes = null;
-		for (Sale sale : sales) {
-			long volume = points ? sale.signedPv() : sale.signedBv();
-			if (volume != 0) {
-				TreeAt tree = treeAt.apply(sale.orderedAt());
-				if (tree != lastTree) {
-					// most sales in a row share a tree: no record hash per sale
-					lastVolumes = byTree.computeIfAbsent(tree, (key) -> new long[size]);
-					lastTree = tree;
+		long[][] target = new long[VOLUME_BLOCK][];
+		for (int from = 0; from < columns.size(); from += VOLUME_BLOCK) {
+			int to = Math.min(columns.size(), from + VOLUME_BLOCK);
+			for (int i = from; i < to; i++) {
+				long volume = points ? columns.signedPv(i) : columns.signedBv(i);
+				if (volume != 0) {
+					TreeAt tree = treeAt.apply(Sale.instant(columns.orderedAtMicros(i)));
+					if (tree != lastTree) {
+						// most sales in a row share a tree: no record hash per sale
+						lastVolumes = byTree.computeIfAbsent(tree, (key) -> new long[size]);
+						lastTree = tree;
+					}
 				}
-				lastVolumes[sale.partner()] += volume;
+				target[i - from] = (volume != 0) ? lastVolumes : null;
+			}
+			// the additions in a loop of their own: each is a cache miss in an array over
+			// all partners, and in a short loop they overlap (ADR 0047)
+			for (int i = from; i < to; i++) {
+				long[] volumes = target[i - from];
+				if (volumes != null) {
+					volumes[columns.partner(i)] += points ? columns.signedPv(i) : columns.signedBv(i);
+				}
 			}
 		}
 		return byTree;

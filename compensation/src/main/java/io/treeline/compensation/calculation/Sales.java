@@ -131,6 +131,42 @@ public final class Sales extends AbstractList<Sale> implements RandomAccess {
 		return (this.flags[index] & ORDER_RETURNED) != 0;
 	}
 
+	/**
+	 * Returns the id of the partner a sale is credited to, without making the sale.
+	 * @param index the sale
+	 * @return the partner's id
+	 */
+	public int partner(int index) {
+		return this.partners[index];
+	}
+
+	/**
+	 * Returns when a sale's order was placed, without making the sale.
+	 * @param index the sale
+	 * @return microseconds since the epoch
+	 */
+	public long orderedAtMicros(int index) {
+		return this.orderedAt[index];
+	}
+
+	/**
+	 * Returns a sale's signed PV ({@link Sale#signedPv()}), without making the sale.
+	 * @param index the sale
+	 * @return the PV change in units
+	 */
+	public long signedPv(int index) {
+		return ((this.flags[index] & RETURNED) != 0) ? -this.pv[index] : this.pv[index];
+	}
+
+	/**
+	 * Returns a sale's signed BV ({@link Sale#signedBv()}), without making the sale.
+	 * @param index the sale
+	 * @return the BV change in units
+	 */
+	public long signedBv(int index) {
+		return ((this.flags[index] & RETURNED) != 0) ? -this.bv[index] : this.bv[index];
+	}
+
 	@Override
 	public Sale get(int index) {
 		return new Sale(this.eventIds[index], this.orderNumbers[index], this.partners[index], this.orderedAt[index],

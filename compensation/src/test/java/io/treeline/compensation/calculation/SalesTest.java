@@ -86,6 +86,22 @@ class SalesTest {
 	}
 
 	@Test
+	void readsASalesColumnsAsTheSaleWould() {
+		Sales sales = Sales.of(List.of(new Sale(1, "O-1", 7, 100, 200, false, 30_000, 40_000, null, false),
+				new Sale(2, "O-1", 7, 100, 300, true, 10_000, 20_000, new BigDecimal("0.25"), false)));
+
+		for (int i = 0; i < sales.size(); i++) {
+			Sale sale = sales.get(i);
+			assertThat(sales.partner(i)).isEqualTo(sale.partner());
+			assertThat(sales.orderedAtMicros(i)).isEqualTo(sale.orderedAtMicros());
+			assertThat(sales.signedPv(i)).isEqualTo(sale.signedPv());
+			assertThat(sales.signedBv(i)).isEqualTo(sale.signedBv());
+		}
+		assertThat(sales.signedPv(1)).isEqualTo(-10_000);
+		assertThat(sales.signedBv(0)).isEqualTo(40_000);
+	}
+
+	@Test
 	void isBuiltOnce() {
 		Sales.Builder builder = Sales.builder().add(new Sale(1, "O-1", 0, 0, 0, false, 1, 1, null, false));
 		assertThat(builder.build()).hasSize(1);
