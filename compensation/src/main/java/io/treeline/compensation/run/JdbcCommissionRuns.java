@@ -81,11 +81,11 @@ class JdbcCommissionRuns implements CommissionRuns {
 	/**
 	 * How many bytes of encoded line segments may be held beyond {@link #SEGMENTS_AHEAD}:
 	 * a thirty-second of the heap's maximum (437 MB of 14 GB). The close's thread books
-	 * the ledger before it inserts any segment, and with a lead of segments alone the
-	 * encoder stopped half a second into a ledger step of 2 s at a million partners and
-	 * 1.5 s into one of 20 s at ten million; with this it encodes all of a million
-	 * partners' segments (195 MB) meanwhile. At ten million the heap after a collection
-	 * stayed at 9.7 GB during the ledger step, of an old generation of 11 GB (ADR 0048).
+	 * the ledger before it inserts any segment; with a lead of segments alone the
+	 * encoder, once it had prepared, waited through most of a ledger step of 20 s at ten
+	 * million partners. A million partners' segments (195 MB) fit whole. At ten million
+	 * the heap after a collection stayed at 9.7 GB during the ledger step, of an old
+	 * generation of 11 GB (ADR 0048).
 	 */
 	private static final long SEGMENT_BYTES_AHEAD = Runtime.getRuntime().maxMemory() / 32;
 
