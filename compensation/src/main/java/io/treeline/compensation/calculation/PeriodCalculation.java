@@ -63,24 +63,25 @@ public final class PeriodCalculation {
 			List<Sale> sales, PeriodState previous, Population population, Conditions conditions,
 			Consumer<CommissionLineList> parts) {
 		int size = population.size();
-		PeriodState state = Qualification.qualify(period, version, rules, sales, size, conditions::sponsorTree,
+		// sorted once, when they were read, unless they come as a plain list
+		Sales inOrder = Sales.of(sales);
+		PeriodState state = Qualification.qualify(period, version, rules, inOrder, size, conditions::sponsorTree,
 				previous);
 		Lines lines = new Lines(population, parts);
 		if (rules.payout() instanceof Binary binary) {
-			PeriodCommissions.binary(state, binary, sales, conditions::placementTree, previous, lines);
+			PeriodCommissions.binary(state, binary, inOrder, conditions::placementTree, previous, lines);
 		}
 		// the orders a return of this period touches, and each sale's (none for most
 		// sales): looked up by order number only for the sales whose order a return
 		// gives back (ADR 0031, 0047)
 		Map<String, ReturnedOrder> returnedNow = new HashMap<>();
-		for (Sale sale : sales) {
-			if (sale.returned()) {
+		for (int i = 0; i < inOrder.size(); i++) {
+			Sale sale = inOrder.orderReturned(i) ? inOrder.get(i) : null;
+			if (sale != null && sale.returned()) {
 				returnedNow.computeIfAbsent(sale.orderNumber(), (order) -> new ReturnedOrder()).completed |= sale
 					.completes();
 			}
 		}
-		// sorted once, when they were read, unless they come as a plain list
-		Sales inOrder = Sales.of(sales);
 		ReturnedOrder[] returnOf = returnedNow.isEmpty() ? null : new ReturnedOrder[inOrder.size()];
 		for (int i = 0; returnOf != null && i < returnOf.length; i++) {
 			if (!inOrder.orderReturned(i)) {
@@ -133,7 +134,7 @@ public final class PeriodCalculation {
 			}
 		}
 		if (rules.bonuses().pool() != null) {
-			PeriodCommissions.pool(state, rules.bonuses().pool(), sales, population, lines);
+			PeriodCommissions.pool(state, rules.bonuses().pool(), inOrder, population, lines);
 		}
 		PeriodCommissions.rankAdvancement(state, previous, lines);
 		if (rules.bonuses().matching() != null) {

@@ -93,10 +93,12 @@ public final class Qualification {
 		TreeAt lastTree = null;
 		long[] lastVolumes = null;
 		long[][] target = new long[VOLUME_BLOCK][];
+		long[] volumes = new long[VOLUME_BLOCK];
 		for (int from = 0; from < columns.size(); from += VOLUME_BLOCK) {
 			int to = Math.min(columns.size(), from + VOLUME_BLOCK);
 			for (int i = from; i < to; i++) {
 				long volume = points ? columns.signedPv(i) : columns.signedBv(i);
+				volumes[i - from] = volume;
 				if (volume != 0) {
 					TreeAt tree = treeAt.apply(Sale.instant(columns.orderedAtMicros(i)));
 					if (tree != lastTree) {
@@ -110,9 +112,9 @@ public final class Qualification {
 			// the additions in a loop of their own: each is a cache miss in an array over
 			// all partners, and in a short loop they overlap (ADR 0047)
 			for (int i = from; i < to; i++) {
-				long[] volumes = target[i - from];
-				if (volumes != null) {
-					volumes[columns.partner(i)] += points ? columns.signedPv(i) : columns.signedBv(i);
+				long[] into = target[i - from];
+				if (into != null) {
+					into[columns.partner(i)] += volumes[i - from];
 				}
 			}
 		}

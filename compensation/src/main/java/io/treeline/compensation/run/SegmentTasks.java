@@ -121,7 +121,8 @@ final class SegmentTasks<T> {
 		}
 		while (true) {
 			synchronized (this) {
-				// the next task is beyond the lead until a drain takes a result
+				// the next task is beyond the lead and the bytes allowed until a drain
+				// takes a result
 				while (!this.abandoned && this.failure == null && this.next.get() < tasks.count()
 						&& !mayClaim(this.next.get())) {
 					await();
